@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The `tend` command. Runs the TypeScript sources through tsx, so the checkout needs no build step.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli/main.ts');
+await main(process.argv);

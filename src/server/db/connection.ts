@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema';
+import { lockDataDir } from './data-dir-lock';
+
+/** The Drizzle handle every repository receives (PGlite and PostgreSQL alike). */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle; it has the same query API as Db. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Anything a repository can run a query on. */
+export type Executor = Db | Tx;
+
+/** An open database with its lifecycle. */
+export type Database = {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  migrate(): Promise<void>;
+  /** Applied and expected migration counts, for /ready. */
+  migrationState(): Promise<{ applied: number; expected: number }>;
+  close(): Promise<void>;
+  /** PGlite only: the whole data folder as a tarball (tests clone a migrated database with it). */
+  dumpDataDir?(): Promise<Blob>;
+};
+
+/** Where the committed SQL migrations live. */
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+function expectedMigrations(): number {
+  const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as {
+    entries: unknown[];
+  };
+  return journal.entries.length;
+}
+
+/** How to open the database: a PostgreSQL URL, a PGlite data folder, or PGlite in memory. */
+export type DatabaseTarget =
+  | { url: string }
+  | { dataDir: string; command?: string }
+  | { memory: true; loadDataDir?: Blob };
+
+/** Opens PGlite (a data folder, locked to this process) or PostgreSQL (DATABASE_URL). */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if ('url' in target) return openPostgres(target.url);
+  if ('memory' in target) {
+    const client = await PGlite.create({ extensions: { pg_trgm }, loadDataDir: target.loadDataDir });
+    return wrapPglite(client, () => undefined);
+  }
+  const release = lockDataDir(target.dataDir, target.command ?? process.argv.slice(1).join(' '));
+  try {
+    const client = await PGlite.create(target.dataDir, { extensions: { pg_trgm } });
+    return wrapPglite(client, release);
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+function wrapPglite(client: PGlite, release: () => void): Database {
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    migrate: async () => {
+      await migratePglite(db as never, { migrationsFolder });
+    },
+    migrationState: () => migrationState(db),
+    close: async () => {
+      await client.close();
+      release();
+    },
+    dumpDataDir: async () => (await client.dumpDataDir('none')) as Blob,
+  };
+}
+
+function openPostgres(url: string): Database {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    migrate: async () => {
+      await migratePg(db as never, { migrationsFolder });
+    },
+    migrationState: () => migrationState(db),
+    close: () => pool.end(),
+  };
+}
+
+async function migrationState(db: Db): Promise<{ applied: number; expected: number }> {
+  const expected = expectedMigrations();
+  try {
+    const result = (await db.execute(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    )) as unknown as { rows: { n: number }[] };
+    return { applied: Number(result.rows[0]?.n ?? 0), expected };
+  } catch {
+    return { applied: 0, expected };
+  }
+}

@@ -1,0 +1,49 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { Executor } from '../connection';
+import { auditLog } from '../schema';
+import type { Actor } from '../../domain/actor';
+
+/** One change to record. */
+export type AuditEntry = {
+  action: 'create' | 'update' | 'delete';
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** Appends an entry to the audit log, in the caller's transaction. */
+export async function appendAudit(db: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    orgId: actor.orgId,
+    actorType: actor.type,
+    actorId: actor.tokenId ?? actor.userId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    requestId: actor.requestId ?? null,
+  });
+}
+
+/** Lists an organization's audit entries, newest first. */
+export async function listAudit(
+  db: Executor,
+  orgId: string,
+  opts: { beforeId?: number; limit: number; entityType?: string; entityId?: string },
+) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.orgId, orgId),
+        opts.beforeId === undefined ? undefined : lt(auditLog.id, opts.beforeId),
+        opts.entityType === undefined ? undefined : eq(auditLog.entityType, opts.entityType),
+        opts.entityId === undefined ? undefined : eq(auditLog.entityId, opts.entityId),
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(opts.limit);
+}

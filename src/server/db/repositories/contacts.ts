@@ -1,0 +1,184 @@
+import { and, asc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../connection';
+import { contactAddresses, contactEmails, contactPhones, contacts, households, users } from '../schema';
+
+/** A contact row. */
+export type ContactRow = typeof contacts.$inferSelect;
+/** A contact with everything its presenter shows. */
+export type ContactDetails = ContactRow & {
+  emails: (typeof contactEmails.$inferSelect)[];
+  phones: (typeof contactPhones.$inferSelect)[];
+  addresses: (typeof contactAddresses.$inferSelect)[];
+  household: { id: string; name: string } | null;
+  owner: { id: string; name: string; email: string } | null;
+};
+
+const live = (orgId: string) => and(eq(contacts.orgId, orgId), isNull(contacts.deletedAt));
+
+/** A live (not deleted) contact of the organization. */
+export async function findContact(db: Executor, orgId: string, id: string): Promise<ContactRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(contacts)
+    .where(and(live(orgId), eq(contacts.id, id)));
+  return row;
+}
+
+/** Inserts a contact row. */
+export async function insertContact(db: Executor, values: typeof contacts.$inferInsert): Promise<ContactRow> {
+  const [row] = await db.insert(contacts).values(values).returning();
+  return row!;
+}
+
+/** Updates a live contact, bumping its version; undefined when it is gone. */
+export async function updateContactRow(
+  db: Executor,
+  orgId: string,
+  id: string,
+  values: Partial<typeof contacts.$inferInsert>,
+): Promise<ContactRow | undefined> {
+  const [row] = await db
+    .update(contacts)
+    .set({ ...values, version: sql`${contacts.version} + 1` })
+    .where(and(live(orgId), eq(contacts.id, id)))
+    .returning();
+  return row;
+}
+
+type Channel = { isPrimary: boolean };
+
+/** Replaces a contact's emails, phones or addresses with the given list. */
+export async function replaceChannels(
+  db: Executor,
+  orgId: string,
+  contactId: string,
+  lists: {
+    emails?: Omit<typeof contactEmails.$inferInsert, 'orgId' | 'contactId'>[];
+    phones?: Omit<typeof contactPhones.$inferInsert, 'orgId' | 'contactId'>[];
+    addresses?: Omit<typeof contactAddresses.$inferInsert, 'orgId' | 'contactId'>[];
+  },
+): Promise<void> {
+  const scope = { orgId, contactId };
+  const tables = [
+    [contactEmails, lists.emails],
+    [contactPhones, lists.phones],
+    [contactAddresses, lists.addresses],
+  ] as const;
+  for (const [table, list] of tables) {
+    if (list === undefined) continue;
+    await db.delete(table).where(and(eq(table.orgId, orgId), eq(table.contactId, contactId)));
+    if (list.length > 0) {
+      await db.insert(table).values(list.map((x) => ({ ...x, ...scope })) as never);
+    }
+  }
+}
+
+/** Loads emails, phones, addresses, household and owner for a page of contacts, keeping order. */
+export async function withDetails(db: Executor, orgId: string, rows: ContactRow[]): Promise<ContactDetails[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const inOrg = <T extends typeof contactEmails | typeof contactPhones | typeof contactAddresses>(t: T) =>
+    and(eq(t.orgId, orgId), inArray(t.contactId, ids));
+  const byPrimary = <T extends Channel>(xs: T[]) => xs.sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
+  const [emails, phones, addresses] = await Promise.all([
+    db.select().from(contactEmails).where(inOrg(contactEmails)).orderBy(asc(contactEmails.address)),
+    db.select().from(contactPhones).where(inOrg(contactPhones)).orderBy(asc(contactPhones.number)),
+    db.select().from(contactAddresses).where(inOrg(contactAddresses)).orderBy(asc(contactAddresses.id)),
+  ]);
+  const householdIds = [...new Set(rows.map((r) => r.householdId).filter((x): x is string => !!x))];
+  const ownerIds = [...new Set(rows.map((r) => r.ownerUserId).filter((x): x is string => !!x))];
+  const [hh, owners] = await Promise.all([
+    householdIds.length
+      ? db.select({ id: households.id, name: households.name }).from(households)
+          .where(and(eq(households.orgId, orgId), inArray(households.id, householdIds)))
+      : [],
+    ownerIds.length
+      ? db.select({ id: users.id, name: users.name, email: users.email }).from(users)
+          .where(and(eq(users.orgId, orgId), inArray(users.id, ownerIds)))
+      : [],
+  ]);
+  return rows.map((r) => ({
+    ...r,
+    emails: byPrimary(emails.filter((e) => e.contactId === r.id)),
+    phones: byPrimary(phones.filter((p) => p.contactId === r.id)),
+    addresses: byPrimary(addresses.filter((a) => a.contactId === r.id)),
+    household: hh.find((h) => h.id === r.householdId) ?? null,
+    owner: owners.find((o) => o.id === r.ownerUserId) ?? null,
+  }));
+}
+
+/** What a contact search matches on; name variants are already folded by the core. */
+export type ContactSearch = {
+  nameVariants: string[][];
+  emailLike?: string;
+  phoneDigits: string[];
+  role?: string;
+  tag?: string;
+  ownerUserId?: string;
+  householdId?: string;
+};
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const contains = (s: string) => `%${likeEscape(s)}%`;
+
+function searchConditions(orgId: string, s: ContactSearch): SQL | undefined {
+  const filters: (SQL | undefined)[] = [live(orgId)];
+  if (s.role) filters.push(sql`${s.role} = any(${contacts.roles})`);
+  if (s.tag) filters.push(sql`${s.tag} = any(${contacts.tags})`);
+  if (s.ownerUserId) filters.push(eq(contacts.ownerUserId, s.ownerUserId));
+  if (s.householdId) filters.push(eq(contacts.householdId, s.householdId));
+  const matches: (SQL | undefined)[] = s.nameVariants.map((tokens) =>
+    and(...tokens.map((t) => sql`${contacts.searchText} like ${contains(t)}`)),
+  );
+  if (s.emailLike) {
+    matches.push(sql`exists (select 1 from ${contactEmails} e where e.org_id = ${contacts.orgId}
+      and e.contact_id = ${contacts.id} and e.address like ${contains(s.emailLike)})`);
+  }
+  for (const digits of s.phoneDigits) {
+    matches.push(sql`exists (select 1 from ${contactPhones} p where p.org_id = ${contacts.orgId}
+      and p.contact_id = ${contacts.id} and p.number like ${contains(digits)})`);
+  }
+  const anyQuery = s.nameVariants.length > 0 || s.emailLike !== undefined || s.phoneDigits.length > 0;
+  if (anyQuery) filters.push(or(...matches));
+  return and(...filters);
+}
+
+/** Searches by name, email or phone and filters; best matches first. Paged by offset. */
+export async function searchContactRows(
+  db: Executor,
+  orgId: string,
+  s: ContactSearch,
+  page: { offset: number; limit: number },
+): Promise<ContactRow[]> {
+  const best = s.nameVariants[0]?.join(' ') ?? '';
+  return db
+    .select()
+    .from(contacts)
+    .where(searchConditions(orgId, s))
+    .orderBy(sql`similarity(${contacts.searchText}, ${best}) desc`, asc(contacts.name), asc(contacts.id))
+    .offset(page.offset)
+    .limit(page.limit);
+}
+
+/** Lists contacts by name with filters, paged by keyset (name, id). */
+export async function listContactRows(
+  db: Executor,
+  orgId: string,
+  s: ContactSearch,
+  page: { after?: { name: string; id: string }; limit: number },
+): Promise<ContactRow[]> {
+  const after = page.after;
+  return db
+    .select()
+    .from(contacts)
+    .where(
+      and(
+        searchConditions(orgId, s),
+        after
+          ? or(gt(contacts.name, after.name), and(eq(contacts.name, after.name), gt(contacts.id, after.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(asc(contacts.name), asc(contacts.id))
+    .limit(page.limit);
+}

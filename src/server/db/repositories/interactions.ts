@@ -1,0 +1,35 @@
+import { and, desc, eq, lt, or, inArray } from 'drizzle-orm';
+import type { Executor } from '../connection';
+import { interactions } from '../schema';
+
+/** A timeline row. */
+export type InteractionRow = typeof interactions.$inferSelect;
+
+/** Appends to the timeline (any module). */
+export async function insertInteraction(db: Executor, values: typeof interactions.$inferInsert): Promise<InteractionRow> {
+  const [row] = await db.insert(interactions).values(values).returning();
+  return row!;
+}
+
+/** A contact's timeline, newest first, after a (occurredAt, id) position. */
+export async function timelinePage(
+  db: Executor,
+  orgId: string,
+  contactId: string,
+  opts: { before?: { at: Date; id: string }; limit: number; kinds?: string[] },
+): Promise<InteractionRow[]> {
+  const b = opts.before;
+  return db
+    .select()
+    .from(interactions)
+    .where(
+      and(
+        eq(interactions.orgId, orgId),
+        eq(interactions.contactId, contactId),
+        opts.kinds?.length ? inArray(interactions.kind, opts.kinds as InteractionRow['kind'][]) : undefined,
+        b ? or(lt(interactions.occurredAt, b.at), and(eq(interactions.occurredAt, b.at), lt(interactions.id, b.id))) : undefined,
+      ),
+    )
+    .orderBy(desc(interactions.occurredAt), desc(interactions.id))
+    .limit(opts.limit);
+}

@@ -1,0 +1,7 @@
+/** The whole schema; drizzle-kit generates SQL migrations from it. */
+export * from './organizations';
+export * from './users';
+export * from './contacts';
+export * from './interactions';
+export * from './audit';
+export * from './idempotency';

@@ -1,0 +1,54 @@
+import type { Clock } from '../../../core/clock';
+import type { CreateContactInput } from '../../../shared/schemas/contacts';
+import type { Executor } from '../../db/connection';
+import { appendAudit } from '../../db/repositories/audit';
+import { insertContact, replaceChannels, withDetails } from '../../db/repositories/contacts';
+import { findOrganization } from '../../db/repositories/organizations';
+import { invalid } from '../../errors';
+import { presentContact, type ContactView } from '../../presenters/contact';
+import type { Actor } from '../actor';
+import { channelRows, contactSearchText, displayName } from './normalize';
+import { checkContactReferences } from './references';
+
+/**
+ * Creates a contact with its emails, phones and addresses, in the caller's transaction, and
+ * records it in the audit log.
+ */
+export async function createContact(
+  tx: Executor,
+  clock: Clock,
+  actor: Actor,
+  input: CreateContactInput,
+): Promise<ContactView> {
+  if (input.kind === 'person' && input.organizationType) {
+    throw invalid('organizationType', 'only for organizations');
+  }
+  const org = await findOrganization(tx, actor.orgId);
+  const name = displayName(input.kind, input);
+  const channels = channelRows(input, org?.defaultCountry ?? null);
+  await checkContactReferences(tx, actor.orgId, input);
+  const now = clock.now();
+  const row = await insertContact(tx, {
+    orgId: actor.orgId,
+    kind: input.kind,
+    organizationType: input.kind === 'organization' ? (input.organizationType ?? 'other') : null,
+    givenName: input.givenName ?? null,
+    familyName: input.familyName ?? null,
+    name,
+    roles: input.roles ?? [],
+    preferredLanguage: input.preferredLanguage ?? null,
+    timeZone: input.timeZone ?? null,
+    preferredChannel: input.preferredChannel ?? null,
+    tags: input.tags ?? [],
+    ownerUserId: input.ownerUserId ?? null,
+    householdId: input.householdId ?? null,
+    searchText: contactSearchText({ ...input, name }),
+    createdAt: now,
+    updatedAt: now,
+  });
+  await replaceChannels(tx, actor.orgId, row.id, channels);
+  const [details] = await withDetails(tx, actor.orgId, [row]);
+  const view = presentContact(details!);
+  await appendAudit(tx, actor, { action: 'create', entityType: 'contact', entityId: row.id, after: view });
+  return view;
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { email } from '../../../shared/schemas/common';
+import { signIn } from '../../domain/auth/sign-in';
+import { deleteSession, findUser } from '../../db/repositories/users';
+import { findOrganization } from '../../db/repositories/organizations';
+import { hashSecret } from '../../domain/auth/secrets';
+import { permissionsOf } from '../../policies';
+import { presentUser } from '../../presenters/user';
+import { actorOf, sessionCookie } from '../authenticate';
+import { userView } from '../views';
+import { notFound } from '../../errors';
+import type { App, AppDeps } from '../types';
+
+const signInBody = z.strictObject({
+  email,
+  password: z.string().min(1).max(1000),
+  org: z.string().max(100).optional().describe('Organization slug; needed only if the email is staff in several'),
+});
+
+const meView = z.object({
+  user: userView,
+  organization: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  via: z.enum(['session', 'token']),
+  role: z.string(),
+  permissions: z.array(z.string()),
+});
+
+/** Sign in and out with a session cookie; who am I. */
+export function authRoutes(app: App, deps: AppDeps): void {
+  const db = deps.database.db;
+  const secure = deps.config.publicUrl.startsWith('https:');
+
+  app.post(
+    '/auth/sign-in',
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], summary: 'Sign in; sets the httpOnly session cookie', body: signInBody, response: { 200: meView } },
+    },
+    async (req, reply) => {
+      const s = await signIn(db, deps.clock, { sessionHours: deps.config.sessionHours, maxFailures: deps.config.loginMaxFailures, lockMinutes: 15 }, req.body);
+      void reply.setCookie(sessionCookie, s.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: s.expiresAt });
+      const org = (await findOrganization(db, s.user.orgId))!;
+      return {
+        user: presentUser(s.user),
+        organization: { id: org.id, slug: org.slug, name: org.name },
+        via: 'session' as const,
+        role: s.user.role,
+        permissions: permissionsOf(s.user.role),
+      };
+    },
+  );
+
+  app.post(
+    '/auth/sign-out',
+    { config: { access: 'signed_in' }, schema: { tags: ['auth'], summary: 'End this session', response: { 204: z.null() } } },
+    async (req, reply) => {
+      const cookie = req.cookies[sessionCookie];
+      if (cookie) await deleteSession(db, hashSecret(cookie));
+      void reply.clearCookie(sessionCookie, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    { config: { access: 'signed_in' }, schema: { tags: ['auth'], summary: 'Who is calling', response: { 200: meView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const user = actor.userId ? await findUser(db, actor.orgId, actor.userId) : undefined;
+      const org = await findOrganization(db, actor.orgId);
+      if (!user || !org || actor.role === 'system') throw notFound('user');
+      return {
+        user: presentUser(user),
+        organization: { id: org.id, slug: org.slug, name: org.name },
+        via: actor.type === 'token' ? ('token' as const) : ('session' as const),
+        role: actor.role,
+        permissions: permissionsOf(actor.role),
+      };
+    },
+  );
+}

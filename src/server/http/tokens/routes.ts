@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { text } from '../../../shared/schemas/common';
+import { listTokens } from '../../db/repositories/users';
+import { staffRoles } from '../../db/schema/users';
+import { issueToken, revokeApiToken } from '../../domain/auth/tokens';
+import { AppError } from '../../errors';
+import { can } from '../../policies';
+import { presentToken } from '../../presenters/user';
+import { actorOf } from '../authenticate';
+import { createOnce } from '../idempotency';
+import type { App, AppDeps } from '../types';
+import { idParams, tokenView } from '../views';
+
+const tags = ['tokens'];
+
+/** API tokens: each person manages their own; admins see and revoke all. */
+export function tokenRoutes(app: App, deps: AppDeps): void {
+  const db = deps.database.db;
+  app.get(
+    '/tokens',
+    { config: { access: 'tokens.own' }, schema: { tags, summary: 'API tokens (yours; all for an admin)', response: { 200: z.object({ data: z.array(tokenView), nextCursor: z.null() }) } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const mine = actor.role === 'system' || !can(actor.role, 'tokens.manage') ? (actor.userId ?? undefined) : undefined;
+      return { data: (await listTokens(db, actor.orgId, mine)).map(presentToken), nextCursor: null };
+    },
+  );
+  app.post(
+    '/tokens',
+    {
+      config: { access: 'tokens.own' },
+      schema: {
+        tags,
+        summary: 'Create an API token; the secret is in the answer once and never again',
+        body: z.strictObject({
+          name: text(100),
+          role: z.enum(staffRoles).optional().describe('Defaults to the user’s role; never more than it'),
+          userId: z.uuid().optional().describe('Admins only: make a token for another user'),
+          expiresInDays: z.number().int().min(1).max(3650).optional(),
+        }),
+        response: { 201: tokenView.extend({ token: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      if (actor.type === 'token') throw new AppError('forbidden', 'a token cannot create tokens; sign in');
+      return createOnce(req, reply, deps, async (tx) => {
+        const issued = await issueToken(tx, deps.clock, actor, { ...req.body, userId: req.body.userId ?? actor.userId! });
+        return { ...presentToken(issued.row), token: issued.token };
+      });
+    },
+  );
+  app.delete(
+    '/tokens/:id',
+    { config: { access: 'tokens.own' }, schema: { tags, summary: 'Revoke a token at once', params: idParams, response: { 200: tokenView } } },
+    async (req) => presentToken(await revokeApiToken(db, deps.clock, actorOf(req), req.params.id)),
+  );
+}

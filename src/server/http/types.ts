@@ -1,0 +1,34 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Clock } from '../../core/clock';
+import type { Config } from '../config';
+import type { Database } from '../db/connection';
+import type { Actor } from '../domain/actor';
+import type { Access } from '../policies';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is calling; set by the authentication hook on every non-public route. */
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** What the route requires; every /api route must say (checked at start-up). */
+    access?: Access;
+  }
+}
+
+/** The Fastify instance with zod schemas as its type provider. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** What route modules receive: the database, the clock and the configuration. */
+export type AppDeps = {
+  database: Database;
+  clock: Clock;
+  config: Config;
+};

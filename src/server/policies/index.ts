@@ -1,0 +1,46 @@
+import type { StaffRole } from '../db/schema/users';
+import { staffRoles } from '../db/schema/users';
+
+const everyone = staffRoles;
+
+/**
+ * Who may do what: the one table every route is decided by. A route names one permission;
+ * `npm run test:api` walks every route against every role.
+ */
+export const permissions = {
+  'org.read': everyone,
+  'org.manage': ['admin'],
+  'contacts.read': everyone,
+  'contacts.write': everyone,
+  'contacts.delete': ['admin', 'manager'],
+  'households.read': everyone,
+  'households.write': everyone,
+  'timeline.read': everyone,
+  'timeline.write': everyone,
+  'users.read': ['admin', 'manager'],
+  'users.manage': ['admin'],
+  'tokens.own': everyone,
+  'tokens.manage': ['admin'],
+  'audit.read': ['admin'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+/** One permission name. */
+export type Permission = keyof typeof permissions;
+
+/** What a route requires: a permission, any signed-in staff member, or nobody (public). */
+export type Access = Permission | 'signed_in' | 'public';
+
+/** Whether a role holds a permission. */
+export function can(role: StaffRole, permission: Permission): boolean {
+  return (permissions[permission] as readonly StaffRole[]).includes(role);
+}
+
+/** Every permission a role holds. */
+export function permissionsOf(role: StaffRole): Permission[] {
+  return (Object.keys(permissions) as Permission[]).filter((p) => can(role, p));
+}
+
+/** A user may give a token a role only when that role can do nothing the user cannot. */
+export function canGrantRole(userRole: StaffRole, tokenRole: StaffRole): boolean {
+  return permissionsOf(tokenRole).every((p) => can(userRole, p));
+}

@@ -1,0 +1,53 @@
+import pino from 'pino';
+import { systemClock } from '../core/clock';
+import type { Config } from './config';
+import { openDatabase, type Database } from './db/connection';
+import { anyOrganization } from './db/repositories/organizations';
+import { createDemoOrganization } from './demo/demo-org';
+import { buildApp } from './http/app';
+import type { App } from './http/types';
+
+/** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in the data folder. */
+export function openConfiguredDatabase(config: Config, command: string): Promise<Database> {
+  return config.databaseUrl ? openDatabase({ url: config.databaseUrl }) : openDatabase({ dataDir: config.dataDir, command });
+}
+
+/** A running Tend server. */
+export type RunningServer = { app: App; database: Database; url: string; stop(): Promise<void> };
+
+/**
+ * `tend serve`: migrate, create the demo organization on a first run, and listen. Progress and
+ * the sign-in hint go to stderr through `say`.
+ */
+export async function startServer(config: Config, say: (line: string) => void): Promise<RunningServer> {
+  const database = await openConfiguredDatabase(config, 'tend serve');
+  try {
+    await database.migrate();
+    if (config.demoOnFirstRun && !(await anyOrganization(database.db))) {
+      say('First run: creating the demo organization…');
+      const demo = await createDemoOrganization(database, systemClock);
+      say('');
+      say(`  Tend is ready with a demo organization "${demo.org.name}" (${demo.contacts} contacts).`);
+      say(`  Sign in as   ${demo.email}`);
+      say(`  Password     ${demo.password}`);
+      say('  (shown once; change it with `tend admin create` or PATCH /api/v1/users/{id})');
+      say('');
+    }
+    const logger = pino({ level: config.logLevel });
+    const app = await buildApp({ database, clock: systemClock, config }, { logger });
+    const url = await app.listen({ port: config.port, host: config.host });
+    say(`Tend listens on ${url}  ·  API docs ${url}/api/docs  ·  database: ${database.kind}`);
+    return {
+      app,
+      database,
+      url,
+      stop: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

@@ -1,0 +1,39 @@
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../../src/server/db/connection';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A migrated PGlite data folder (tar), loaded by each test file in ~0.6 s. */
+    pgliteSnapshot: string;
+    /** Set when the data tests also run on a real PostgreSQL. */
+    testDatabaseUrl: string;
+  }
+}
+
+/**
+ * Migrates one database per run: a PGlite snapshot that every test file clones, and, when
+ * TEST_DATABASE_URL is set, the real PostgreSQL the tests share (each test file uses its own
+ * organizations, never its own database).
+ */
+export async function setup(project: TestProject): Promise<void> {
+  const url = process.env.TEST_DATABASE_URL ?? '';
+  if (url) {
+    const pg = await openDatabase({ url });
+    await pg.migrate();
+    await pg.close();
+    console.log(`[${project.name}] data tests on PostgreSQL (TEST_DATABASE_URL)`);
+  } else {
+    console.log(`[${project.name}] data tests on PGlite; set TEST_DATABASE_URL to run them on PostgreSQL too`);
+  }
+  const lite = await openDatabase({ memory: true });
+  await lite.migrate();
+  const dump = await lite.dumpDataDir!();
+  await lite.close();
+  const file = join(tmpdir(), `tend-test-${process.pid}-${project.name}.tar`);
+  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+  project.provide('pgliteSnapshot', file);
+  project.provide('testDatabaseUrl', url);
+}
