@@ -36,7 +36,7 @@ export function calendarFromInput(input: CalendarInput): Calendar {
   return Object.freeze({
     timezone: input.timezone,
     hours: Object.freeze(hours),
-    holidays: new Set(input.holidays ?? []) as ReadonlySet<string>,
+    holidays: new Set(input.holidays ?? []),
   });
 }
 

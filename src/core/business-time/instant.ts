@@ -17,8 +17,7 @@ const INSTANT_PATTERN =
 export function parseInstant(text: string): Date | undefined {
   const match = INSTANT_PATTERN.exec(text);
   if (!match) return undefined;
-  const [, date = '', hh, mm, ss = '0', fraction = '', zulu, sign, offH = '0', offM = '0'] =
-    match;
+  const [, date = '', hh, mm, ss = '0', fraction = '', zulu, sign, offH = '0', offM = '0'] = match;
   const day = dayNumberOf(date);
   const [hours, minutes, seconds] = [Number(hh), Number(mm), Number(ss)];
   const [offsetHours, offsetMinutes] = [Number(offH), Number(offM)];

@@ -6,7 +6,13 @@
 import { checkBusinessMinutes, instantOf } from './clock';
 import { formatDayNumber, utcMidnight, weekdayOf } from './local-date';
 import { zoneOffsetAt } from './time-zone';
-import { CalendarNeverOpensError, DAY_MS, MINUTE_MS, SEARCH_LIMIT_DAYS, type Calendar } from './types';
+import {
+  CalendarNeverOpensError,
+  DAY_MS,
+  MINUTE_MS,
+  SEARCH_LIMIT_DAYS,
+  type Calendar,
+} from './types';
 
 /** Same contract as `due`, computed minute by minute. */
 export function naiveDue(calendar: Calendar, from: Date, minutes: number): Date {

@@ -8,7 +8,13 @@ import {
 
 const valid = {
   timezone: 'Europe/Vilnius',
-  hours: { mon: [['09:00', '17:00']], tue: [['09:00', '12:00'], ['13:00', '17:00']] },
+  hours: {
+    mon: [['09:00', '17:00']],
+    tue: [
+      ['09:00', '12:00'],
+      ['13:00', '17:00'],
+    ],
+  },
   holidays: ['2026-12-24'],
 };
 
@@ -38,7 +44,13 @@ describe('parseCalendar', () => {
   it('accepts 24:00 as an end, touching intervals, and a missing holidays list', () => {
     const calendar = parseCalendar({
       timezone: 'UTC',
-      hours: { sat: [['22:00', '24:00'], ['00:00', '06:00'], ['06:00', '07:00']] },
+      hours: {
+        sat: [
+          ['22:00', '24:00'],
+          ['00:00', '06:00'],
+          ['06:00', '07:00'],
+        ],
+      },
     });
     expect(calendar.hours.sat.map((i) => [i.start, i.end])).toEqual([
       [0, 360],
@@ -78,21 +90,42 @@ describe('parseCalendar', () => {
   });
 
   it('names the interval that is reversed or empty', () => {
-    expect(issuesOf(withHours({ thu: [['09:00', '10:00'], ['17:00', '09:00']] }))).toEqual([
-      'hours.thu.1: interval must end after it starts',
-    ]);
+    expect(
+      issuesOf(
+        withHours({
+          thu: [
+            ['09:00', '10:00'],
+            ['17:00', '09:00'],
+          ],
+        }),
+      ),
+    ).toEqual(['hours.thu.1: interval must end after it starts']);
     expect(issuesOf(withHours({ thu: [['09:00', '09:00']] }))).toEqual([
       'hours.thu.0: interval must end after it starts',
     ]);
   });
 
   it('names the later of two overlapping intervals', () => {
-    expect(issuesOf(withHours({ tue: [['09:00', '12:00'], ['11:00', '17:00']] }))).toEqual([
-      'hours.tue.1: intervals overlap',
-    ]);
-    expect(issuesOf(withHours({ tue: [['13:00', '17:00'], ['08:00', '14:00']] }))).toEqual([
-      'hours.tue.1: intervals overlap',
-    ]);
+    expect(
+      issuesOf(
+        withHours({
+          tue: [
+            ['09:00', '12:00'],
+            ['11:00', '17:00'],
+          ],
+        }),
+      ),
+    ).toEqual(['hours.tue.1: intervals overlap']);
+    expect(
+      issuesOf(
+        withHours({
+          tue: [
+            ['13:00', '17:00'],
+            ['08:00', '14:00'],
+          ],
+        }),
+      ),
+    ).toEqual(['hours.tue.1: intervals overlap']);
   });
 
   it('names the holiday that is not a real date', () => {
@@ -105,8 +138,16 @@ describe('parseCalendar', () => {
   });
 
   it('throws a CalendarValidationError whose message names the field', () => {
-    expect(() => parseCalendar(withHours({ tue: [['09:00', '12:00'], ['11:00', '17:00']] })))
-      .toThrow(CalendarValidationError);
+    expect(() =>
+      parseCalendar(
+        withHours({
+          tue: [
+            ['09:00', '12:00'],
+            ['11:00', '17:00'],
+          ],
+        }),
+      ),
+    ).toThrow(CalendarValidationError);
     expect(() => parseCalendar({ ...valid, timezone: 'Nowhere/Town' })).toThrow(
       'calendar timezone: unknown time zone',
     );

@@ -18,6 +18,10 @@ const alternative: Record<string, string> = {
   ...primary, г: 'g', и: 'i', й: 'y', є: 'ye', ї: 'yi', ю: 'yu', я: 'ya', х: 'h', ы: 'y',
 };
 
+// Latin letters with a caron as Cyrillic transliteration writes them, so "Шарунас" finds "Šarūnas".
+// prettier-ignore
+const latinDigraphs: Record<string, string> = { ...primary, š: 'sh', ž: 'zh', č: 'ch' };
+
 // Latin letters that Unicode does not decompose into base + accent.
 // prettier-ignore
 const latinSpecial: Record<string, string> = {
@@ -40,13 +44,11 @@ function fold(input: string, table: Record<string, string>): string {
 }
 
 /**
- * The spellings a name is findable under (one or two variants).
+ * The spellings a name is findable under (one to three variants).
  * @example nameVariants('Григоренко') // ['hryhorenko', 'grigorenko']
  */
 export function nameVariants(name: string): string[] {
-  const a = fold(name, primary);
-  const b = fold(name, alternative);
-  return a === b ? [a] : [a, b];
+  return [...new Set([fold(name, primary), fold(name, alternative), fold(name, latinDigraphs)])];
 }
 
 /** The text stored beside a contact and matched by name search: every variant, space-separated. */

@@ -7,6 +7,8 @@ export type Actor = {
   userId: string | null;
   tokenId: string | null;
   role: StaffRole | 'system';
+  /** For a token: its user's current role. The token may do only what both roles allow. */
+  userRole?: StaffRole;
   requestId?: string;
 };
 

@@ -2,11 +2,19 @@ import type { FastifyRequest } from 'fastify';
 import { actorFromSession, actorFromToken } from '../domain/auth/authenticate';
 import type { Actor } from '../domain/actor';
 import { AppError } from '../errors';
-import { can } from '../policies';
+import { actorCan } from '../policies';
 import type { AppDeps } from './types';
 
 /** The cookie that carries a staff session. */
 export const sessionCookie = 'tend_session';
+
+function originHost(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined; // "null" and other opaque origins are never same-site
+  }
+}
 
 /** Reads the bearer token or the session cookie; undefined when neither identifies anyone. */
 async function identify(req: FastifyRequest, deps: AppDeps): Promise<Actor | undefined> {
@@ -22,7 +30,7 @@ async function identify(req: FastifyRequest, deps: AppDeps): Promise<Actor | und
   // A cookie is sent by the browser on its own; refuse cross-site writes (CSRF) by Origin.
   if (actor && req.method !== 'GET' && req.method !== 'HEAD') {
     const origin = req.headers.origin;
-    if (origin && new URL(origin).host !== req.headers.host) {
+    if (origin !== undefined && originHost(origin) !== req.headers.host) {
       throw new AppError('forbidden', 'cross-site request refused');
     }
   }
@@ -42,8 +50,11 @@ export function authorizeHook(deps: AppDeps) {
     if (!actor) throw new AppError('unauthenticated', 'sign in or send an API token');
     actor.requestId = req.id;
     req.actor = actor;
+    if (req.routeOptions.config.sessionOnly && actor.type !== 'user') {
+      throw new AppError('forbidden', 'sign in to do this; an API token cannot');
+    }
     if (access === 'signed_in') return;
-    if (actor.role === 'system' || !can(actor.role, access)) {
+    if (actor.role === 'system' || !actorCan(actor, access)) {
       throw new AppError('forbidden', `your role (${actor.role}) may not do this`);
     }
   };

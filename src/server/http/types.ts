@@ -14,6 +14,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** What the route requires; every /api route must say (checked at start-up). */
     access?: Access;
+    /** Only a signed-in person (session cookie), never an API token, may call the route. */
+    sessionOnly?: boolean;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { StaffRole } from '../db/schema/users';
 import { staffRoles } from '../db/schema/users';
+import type { Actor } from '../domain/actor';
 
 const everyone = staffRoles;
 
@@ -33,6 +34,15 @@ export type Access = Permission | 'signed_in' | 'public';
 /** Whether a role holds a permission. */
 export function can(role: StaffRole, permission: Permission): boolean {
   return (permissions[permission] as readonly StaffRole[]).includes(role);
+}
+
+/**
+ * Whether an actor may do something. A token acts with its own role, capped by its user's current
+ * role, so demoting a person also demotes every token they made.
+ */
+export function actorCan(actor: Actor, permission: Permission): boolean {
+  if (actor.role === 'system') return true;
+  return can(actor.role, permission) && (actor.userRole === undefined || can(actor.userRole, permission));
 }
 
 /** Every permission a role holds. */

@@ -17,5 +17,12 @@ export async function actorFromToken(db: Executor, clock: Clock, token: string):
   const row = await findLiveToken(db, hashSecret(token), now);
   if (!row || !row.user.active) return undefined;
   await touchToken(db, row.token.id, now);
-  return { orgId: row.token.orgId, type: 'token', userId: row.user.id, tokenId: row.token.id, role: row.token.role };
+  return {
+    orgId: row.token.orgId,
+    type: 'token',
+    userId: row.user.id,
+    tokenId: row.token.id,
+    role: row.token.role,
+    userRole: row.user.role,
+  };
 }

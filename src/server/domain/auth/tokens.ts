@@ -4,7 +4,7 @@ import { appendAudit } from '../../db/repositories/audit';
 import { findToken, findUser, insertToken, revokeToken, type ApiTokenRow } from '../../db/repositories/users';
 import type { StaffRole } from '../../db/schema/users';
 import { AppError, notFound } from '../../errors';
-import { can, canGrantRole } from '../../policies';
+import { actorCan, canGrantRole } from '../../policies';
 import type { Actor } from '../actor';
 import { presentToken } from '../../presenters/user';
 import { hashSecret, newSecret } from './secrets';
@@ -66,5 +66,5 @@ export async function revokeApiToken(db: Executor, clock: Clock, actor: Actor, i
 }
 
 function isSelfOrManager(actor: Actor, userId: string): boolean {
-  return actor.role === 'system' || actor.userId === userId || can(actor.role, 'tokens.manage');
+  return actor.userId === userId || actorCan(actor, 'tokens.manage');
 }

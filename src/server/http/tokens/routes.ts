@@ -3,8 +3,7 @@ import { text } from '../../../shared/schemas/common';
 import { listTokens } from '../../db/repositories/users';
 import { staffRoles } from '../../db/schema/users';
 import { issueToken, revokeApiToken } from '../../domain/auth/tokens';
-import { AppError } from '../../errors';
-import { can } from '../../policies';
+import { actorCan } from '../../policies';
 import { presentToken } from '../../presenters/user';
 import { actorOf } from '../authenticate';
 import { createOnce } from '../idempotency';
@@ -21,17 +20,17 @@ export function tokenRoutes(app: App, deps: AppDeps): void {
     { config: { access: 'tokens.own' }, schema: { tags, summary: 'API tokens (yours; all for an admin)', response: { 200: z.object({ data: z.array(tokenView), nextCursor: z.null() }) } } },
     async (req) => {
       const actor = actorOf(req);
-      const mine = actor.role === 'system' || !can(actor.role, 'tokens.manage') ? (actor.userId ?? undefined) : undefined;
+      const mine = actorCan(actor, 'tokens.manage') ? undefined : (actor.userId ?? undefined);
       return { data: (await listTokens(db, actor.orgId, mine)).map(presentToken), nextCursor: null };
     },
   );
   app.post(
     '/tokens',
     {
-      config: { access: 'tokens.own' },
+      config: { access: 'tokens.own', sessionOnly: true },
       schema: {
         tags,
-        summary: 'Create an API token; the secret is in the answer once and never again',
+        summary: 'Create an API token (signed in, not with a token); the secret is in the answer once and never again',
         body: z.strictObject({
           name: text(100),
           role: z.enum(staffRoles).optional().describe('Defaults to the user’s role; never more than it'),
@@ -43,7 +42,6 @@ export function tokenRoutes(app: App, deps: AppDeps): void {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      if (actor.type === 'token') throw new AppError('forbidden', 'a token cannot create tokens; sign in');
       return createOnce(req, reply, deps, async (tx) => {
         const issued = await issueToken(tx, deps.clock, actor, { ...req.body, userId: req.body.userId ?? actor.userId! });
         return { ...presentToken(issued.row), token: issued.token };
