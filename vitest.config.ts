@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 /**
  * Three tiers, each its own project so `npm run test:<tier>` runs one:
  * unit = pure core and CLI parsing; db = repositories and use-cases on a real database;
- * api = the HTTP app in-process.
+ * api = the HTTP app in-process; journey = the real `tend` command and server, as an admin uses them.
  */
 export default defineConfig({
   test: {
@@ -30,6 +30,13 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'journey',
+          include: ['src/**/*.journey.test.ts'],
+          testTimeout: 120_000,
         },
       },
     ],

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process */
 // The `tend` command. Runs the TypeScript sources through tsx, so the checkout needs no build step.
 import { register } from 'tsx/esm/api';
 

@@ -1,6 +1,5 @@
 import { createInterface } from 'node:readline';
-import { loadConfig, type Config } from '../server/config';
-import { openConfiguredDatabase } from '../server/serve';
+import type { Config } from '../server/config';
 import type { Database } from '../server/db/connection';
 
 /** Progress and hints: stderr, so stdout carries only the result a script captures. */
@@ -17,7 +16,13 @@ export function result(value: string): void {
 export class UsageError extends Error {}
 
 /** Opens the configured database (migrated) for one command, and always closes it. */
-export async function withDatabase<T>(command: string, work: (database: Database, config: Config) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  command: string,
+  work: (database: Database, config: Config) => Promise<T>,
+): Promise<T> {
+  // Loaded on demand so that commands without a database (tend promise …) start quickly.
+  const { loadConfig } = await import('../server/config');
+  const { openConfiguredDatabase } = await import('../server/serve');
   const config = loadConfig();
   const database = await openConfiguredDatabase(config, command);
   try {

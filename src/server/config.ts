@@ -7,7 +7,12 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   TEND_DATA_DIR: z.string().default('./data'),
   TEND_PUBLIC_URL: z.string().url().optional(),
-  TEND_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  TEND_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
   TEND_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   TEND_DEMO: z.enum(['auto', 'off']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

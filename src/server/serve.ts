@@ -9,7 +9,9 @@ import type { App } from './http/types';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in the data folder. */
 export function openConfiguredDatabase(config: Config, command: string): Promise<Database> {
-  return config.databaseUrl ? openDatabase({ url: config.databaseUrl }) : openDatabase({ dataDir: config.dataDir, command });
+  return config.databaseUrl
+    ? openDatabase({ url: config.databaseUrl })
+    : openDatabase({ dataDir: config.dataDir, command });
 }
 
 /** A running Tend server. */
@@ -19,7 +21,10 @@ export type RunningServer = { app: App; database: Database; url: string; stop():
  * `tend serve`: migrate, create the demo organization on a first run, and listen. Progress and
  * the sign-in hint go to stderr through `say`.
  */
-export async function startServer(config: Config, say: (line: string) => void): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  say: (line: string) => void,
+): Promise<RunningServer> {
   const database = await openConfiguredDatabase(config, 'tend serve');
   try {
     await database.migrate();
@@ -27,7 +32,9 @@ export async function startServer(config: Config, say: (line: string) => void): 
       say('First run: creating the demo organization…');
       const demo = await createDemoOrganization(database, systemClock);
       say('');
-      say(`  Tend is ready with a demo organization "${demo.org.name}" (${demo.contacts} contacts).`);
+      say(
+        `  Tend is ready with a demo organization "${demo.org.name}" (${demo.contacts} contacts).`,
+      );
       say(`  Sign in as   ${demo.email}`);
       say(`  Password     ${demo.password}`);
       say('  (shown once; change it with `tend admin create` or PATCH /api/v1/users/{id})');

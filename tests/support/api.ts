@@ -10,7 +10,12 @@ import { testDatabase } from './database';
 import { buildOrg, buildToken, buildUser } from './factories';
 
 /** The app in-process on a test database, with a clock the test can move. */
-export type TestApi = { app: App; database: Database; clock: ReturnType<typeof fixedClock>; close(): Promise<void> };
+export type TestApi = {
+  app: App;
+  database: Database;
+  clock: ReturnType<typeof fixedClock>;
+  close(): Promise<void>;
+};
 
 /** Builds the HTTP app over a fresh test database. */
 export async function testApi(): Promise<TestApi> {
@@ -31,7 +36,11 @@ export async function testApi(): Promise<TestApi> {
 }
 
 /** One organization with a user and an API token for every staff role. */
-export type Staffed = { org: OrganizationRow; users: Record<StaffRole, UserRow>; tokens: Record<StaffRole, string> };
+export type Staffed = {
+  org: OrganizationRow;
+  users: Record<StaffRole, UserRow>;
+  tokens: Record<StaffRole, string>;
+};
 
 /** Creates an organization staffed with one user (and token) per role. */
 export async function staffedOrg(database: Database): Promise<Staffed> {

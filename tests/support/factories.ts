@@ -18,12 +18,24 @@ const clock = fixedClock(new Date('2026-11-24T09:00:00Z'));
 const unique = () => randomUUID().slice(0, 8);
 
 /** A new organization of its own for a test. */
-export function buildOrg(db: Executor, overrides: Partial<Parameters<typeof createOrganization>[1]> = {}): Promise<OrganizationRow> {
-  return createOrganization(db, { name: `Test Charity ${unique()}`, defaultCountry: 'LT', ...overrides });
+export function buildOrg(
+  db: Executor,
+  overrides: Partial<Parameters<typeof createOrganization>[1]> = {},
+): Promise<OrganizationRow> {
+  return createOrganization(db, {
+    name: `Test Charity ${unique()}`,
+    defaultCountry: 'LT',
+    ...overrides,
+  });
 }
 
 /** A staff user of the organization (role agent unless told). */
-export function buildUser(db: Executor, org: OrganizationRow, role: StaffRole = 'agent', overrides: { email?: string } = {}): Promise<UserRow> {
+export function buildUser(
+  db: Executor,
+  org: OrganizationRow,
+  role: StaffRole = 'agent',
+  overrides: { email?: string } = {},
+): Promise<UserRow> {
   return createUser(db, systemActor(org.id), {
     email: overrides.email ?? `${role}-${unique()}@example.org`,
     name: `Test ${role}`,
@@ -34,7 +46,10 @@ export function buildUser(db: Executor, org: OrganizationRow, role: StaffRole = 
 
 /** An API token for the user; returns the secret. */
 export async function buildToken(db: Executor, user: UserRow): Promise<string> {
-  const issued = await issueToken(db, clock, systemActor(user.orgId), { userId: user.id, name: 'test' });
+  const issued = await issueToken(db, clock, systemActor(user.orgId), {
+    userId: user.id,
+    name: 'test',
+  });
   return issued.token;
 }
 
@@ -44,8 +59,17 @@ export function actorFor(user: UserRow): Actor {
 }
 
 /** A contact of the organization (a person named "Test …" unless told). */
-export function buildContact(db: Executor, org: OrganizationRow, input: Partial<CreateContactInput> = {}) {
+export function buildContact(
+  db: Executor,
+  org: OrganizationRow,
+  input: Partial<CreateContactInput> = {},
+) {
   return db.transaction((tx) =>
-    createContact(tx, clock, systemActor(org.id), { kind: 'person', givenName: 'Test', familyName: `Person ${unique()}`, ...input } as CreateContactInput),
+    createContact(tx, clock, systemActor(org.id), {
+      kind: 'person',
+      givenName: 'Test',
+      familyName: `Person ${unique()}`,
+      ...input,
+    }),
   );
 }

@@ -26,7 +26,9 @@ export async function setup(project: TestProject): Promise<void> {
     await pg.close();
     console.log(`[${project.name}] data tests on PostgreSQL (TEST_DATABASE_URL)`);
   } else {
-    console.log(`[${project.name}] data tests on PGlite; set TEST_DATABASE_URL to run them on PostgreSQL too`);
+    console.log(
+      `[${project.name}] data tests on PGlite; set TEST_DATABASE_URL to run them on PostgreSQL too`,
+    );
   }
   const lite = await openDatabase({ memory: true });
   await lite.migrate();

@@ -1,17 +1,23 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../server/config';
-import { startServer } from '../../server/serve';
 import { say, withDatabase } from '../io';
 
 /** `tend serve` and `tend migrate`. */
 export function registerServerCommands(program: Command): void {
   program
     .command('serve')
-    .description('Start Tend: HTTP API and docs (creates the demo organization on an empty database)')
+    .description(
+      'Start Tend: HTTP API and docs (creates the demo organization on an empty database)',
+    )
     .option('--port <port>', 'port to listen on (default: PORT or 3000)')
     .option('--host <host>', 'address to bind (default: HOST or 127.0.0.1)')
     .action(async (opts: { port?: string; host?: string }) => {
-      const config = loadConfig({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}), ...(opts.host ? { HOST: opts.host } : {}) });
+      const { loadConfig } = await import('../../server/config');
+      const { startServer } = await import('../../server/serve');
+      const config = loadConfig({
+        ...process.env,
+        ...(opts.port ? { PORT: opts.port } : {}),
+        ...(opts.host ? { HOST: opts.host } : {}),
+      });
       const server = await startServer(config, say);
       const stop = () => {
         say('Stopping…');

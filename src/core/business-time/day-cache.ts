@@ -1,10 +1,10 @@
 /**
  * The open intervals of each local date as UTC instants, computed once per calendar and date.
  * The clock walks these arrays day by day, so its cost is a Map lookup per day plus a few
- * comparisons per interval; Intl is only touched the first time a date is seen.
+ * comparisons per interval; Intl is only read the first time a zone meets a date.
  */
-import { formatDayNumber, weekdayOf } from './local-date';
-import { ZoneClock } from './time-zone';
+import { dayNumberOf, weekdayOf } from './local-date';
+import { zoneClockFor, type ZoneClock } from './time-zone';
 import { DAY_MS, MINUTE_MS, type Calendar } from './types';
 
 const NO_INTERVALS: Float64Array = new Float64Array(0);
@@ -16,10 +16,15 @@ export type OpenIntervals = Float64Array;
 export class DayCache {
   private readonly days = new Map<number, OpenIntervals>();
   private readonly zone: ZoneClock;
+  private readonly holidays = new Set<number>();
 
   /** Creates an empty cache for `calendar`. */
   constructor(private readonly calendar: Calendar) {
-    this.zone = new ZoneClock(calendar.timezone);
+    this.zone = zoneClockFor(calendar.timezone);
+    for (const date of calendar.holidays) {
+      const day = dayNumberOf(date);
+      if (day !== undefined) this.holidays.add(day);
+    }
   }
 
   /** Open intervals of the local date `dayNumber`, empty when closed. */
@@ -34,7 +39,7 @@ export class DayCache {
 
   private build(dayNumber: number): OpenIntervals {
     const hours = this.calendar.hours[weekdayOf(dayNumber)];
-    if (hours.length === 0 || this.calendar.holidays.has(formatDayNumber(dayNumber))) {
+    if (hours.length === 0 || this.holidays.has(dayNumber)) {
       return NO_INTERVALS;
     }
     const midnight = dayNumber * DAY_MS;
@@ -42,7 +47,7 @@ export class DayCache {
     for (const { start, end } of hours) {
       const from = this.zone.toUtc(midnight + start * MINUTE_MS);
       const to = this.zone.toUtc(midnight + end * MINUTE_MS);
-      // An interval lying wholly in a spring-forward gap can come out empty or reversed.
+      // A start in a spring-forward gap moves forward by the gap and can pass its own end.
       if (to > from) spans.push([from, to]);
     }
     return mergeSpans(spans);

@@ -6,14 +6,20 @@ import { z } from 'zod';
 import { isRealDate, minutesOf } from './local-date';
 import { WEEKDAYS } from './types';
 
+// Creating an Intl.DateTimeFormat costs ~0.1 ms, so names already accepted are remembered
+// (bounded, since a caller could send endless spellings of a valid name).
+const knownZones = new Set<string>();
+
 /** True when `Intl` knows `timeZone` as a time zone name. */
 export function isKnownTimeZone(timeZone: string): boolean {
+  if (knownZones.has(timeZone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
   } catch {
     return false;
   }
+  if (knownZones.size < 5_000) knownZones.add(timeZone);
+  return true;
 }
 
 const timeOfDay = z

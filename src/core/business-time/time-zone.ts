@@ -52,6 +52,9 @@ export function wallToUtc(timeZone: string, localMs: number): number {
   return early;
 }
 
+// Bounds a zone's offset cache (about 55 years of days); past it the cache starts afresh.
+const MAX_CACHED_MIDNIGHTS = 20_000;
+
 /** Wall-clock → UTC conversion for one zone, caching the offset at each UTC midnight it reads. */
 export class ZoneClock {
   private readonly midnightOffsets = new Map<number, number>();
@@ -81,8 +84,24 @@ export class ZoneClock {
     let offset = this.midnightOffsets.get(utcDay);
     if (offset === undefined) {
       offset = zoneOffsetAt(this.timeZone, utcDay * DAY_MS);
+      if (this.midnightOffsets.size >= MAX_CACHED_MIDNIGHTS) this.midnightOffsets.clear();
       this.midnightOffsets.set(utcDay, offset);
     }
     return offset;
   }
+}
+
+const clocks = new Map<string, ZoneClock>();
+
+/**
+ * The shared ZoneClock of a zone: offsets belong to the zone, not to a calendar, so calendars
+ * rebuilt per request in the same zone reuse them. One clock per distinct zone name.
+ */
+export function zoneClockFor(timeZone: string): ZoneClock {
+  let clock = clocks.get(timeZone);
+  if (clock === undefined) {
+    clock = new ZoneClock(timeZone);
+    clocks.set(timeZone, clock);
+  }
+  return clock;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -43,15 +43,16 @@ function expectedMigrations(): number {
 
 /** How to open the database: a PostgreSQL URL, a PGlite data folder, or PGlite in memory. */
 export type DatabaseTarget =
-  | { url: string }
-  | { dataDir: string; command?: string }
-  | { memory: true; loadDataDir?: Blob };
+  { url: string } | { dataDir: string; command?: string } | { memory: true; loadDataDir?: Blob };
 
 /** Opens PGlite (a data folder, locked to this process) or PostgreSQL (DATABASE_URL). */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('url' in target) return openPostgres(target.url);
   if ('memory' in target) {
-    const client = await PGlite.create({ extensions: { pg_trgm }, loadDataDir: target.loadDataDir });
+    const client = await PGlite.create({
+      extensions: { pg_trgm },
+      loadDataDir: target.loadDataDir,
+    });
     return wrapPglite(client, () => undefined);
   }
   const release = lockDataDir(target.dataDir, target.command ?? process.argv.slice(1).join(' '));
@@ -77,7 +78,7 @@ function wrapPglite(client: PGlite, release: () => void): Database {
       await client.close();
       release();
     },
-    dumpDataDir: async () => (await client.dumpDataDir('none')) as Blob,
+    dumpDataDir: async () => await client.dumpDataDir('none'),
   };
 }
 
@@ -95,13 +96,20 @@ function openPostgres(url: string): Database {
   };
 }
 
+/** Runs raw SQL and returns its rows (PGlite and node-postgres both answer `{ rows }`). */
+export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
+}
+
 async function migrationState(db: Db): Promise<{ applied: number; expected: number }> {
   const expected = expectedMigrations();
   try {
-    const result = (await db.execute(
+    const rows = await queryRows<{ n: number }>(
+      db,
       sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
-    )) as unknown as { rows: { n: number }[] };
-    return { applied: Number(result.rows[0]?.n ?? 0), expected };
+    );
+    return { applied: Number(rows[0]?.n ?? 0), expected };
   } catch {
     return { applied: 0, expected };
   }

@@ -43,7 +43,10 @@ export function lockDataDir(dir: string, command: string): () => void {
         holder = undefined;
       }
       if (holder && holder.pid !== process.pid && isAlive(holder.pid)) {
-        throw new DataDirLockedError(dir, `"${holder.command}" (pid ${holder.pid}, since ${holder.since})`);
+        throw new DataDirLockedError(
+          dir,
+          `"${holder.command}" (pid ${holder.pid}, since ${holder.since})`,
+        );
       }
       rmSync(file, { force: true });
     }

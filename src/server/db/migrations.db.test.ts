@@ -2,16 +2,32 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
-import { openDatabase, type Database } from './connection';
+import { openDatabase, queryRows, type Database } from './connection';
 
 async function tables(database: Database): Promise<string[]> {
-  const result = (await database.db.execute(
+  const rows = await queryRows<{ table_name: string }>(
+    database.db,
     sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
-  )) as unknown as { rows: { table_name: string }[] };
-  return result.rows.map((r) => r.table_name);
+  );
+  return rows.map((r) => r.table_name);
 }
 
-const expectedTables = ['api_tokens', 'audit_log', 'contact_addresses', 'contact_emails', 'contact_phones', 'contacts', 'households', 'idempotency_keys', 'interactions', 'org_inbound_addresses', 'organizations', 'relationships', 'sessions', 'users'];
+const expectedTables = [
+  'api_tokens',
+  'audit_log',
+  'contact_addresses',
+  'contact_emails',
+  'contact_phones',
+  'contacts',
+  'households',
+  'idempotency_keys',
+  'interactions',
+  'org_inbound_addresses',
+  'organizations',
+  'relationships',
+  'sessions',
+  'users',
+];
 
 describe('migrations', () => {
   it('build the whole schema from an empty PGlite, and running them again changes nothing', async () => {
@@ -25,23 +41,27 @@ describe('migrations', () => {
     await database.close();
   }, 60_000);
 
-  it.runIf(inject('testDatabaseUrl'))('build the same schema from an empty PostgreSQL database', async () => {
-    const admin = new pg.Client({ connectionString: inject('testDatabaseUrl') });
-    await admin.connect();
-    const name = `tend_migrate_${randomUUID().slice(0, 8)}`;
-    await admin.query(`create database ${name}`);
-    try {
-      const url = new URL(inject('testDatabaseUrl'));
-      url.pathname = `/${name}`;
-      const database = await openDatabase({ url: url.toString() });
-      await database.migrate();
-      expect(await tables(database)).toEqual(expectedTables);
-      const state = await database.migrationState();
-      expect(state.applied).toBe(state.expected);
-      await database.close();
-    } finally {
-      await admin.query(`drop database ${name}`);
-      await admin.end();
-    }
-  }, 60_000);
+  it.runIf(inject('testDatabaseUrl'))(
+    'build the same schema from an empty PostgreSQL database',
+    async () => {
+      const admin = new pg.Client({ connectionString: inject('testDatabaseUrl') });
+      await admin.connect();
+      const name = `tend_migrate_${randomUUID().slice(0, 8)}`;
+      await admin.query(`create database ${name}`);
+      try {
+        const url = new URL(inject('testDatabaseUrl'));
+        url.pathname = `/${name}`;
+        const database = await openDatabase({ url: url.toString() });
+        await database.migrate();
+        expect(await tables(database)).toEqual(expectedTables);
+        const state = await database.migrationState();
+        expect(state.applied).toBe(state.expected);
+        await database.close();
+      } finally {
+        await admin.query(`drop database ${name}`);
+        await admin.end();
+      }
+    },
+    60_000,
+  );
 });

@@ -25,7 +25,12 @@ const staff = [
 export async function createDemoOrganization(
   database: Database,
   clock: Clock,
-  opts: { slug?: string; count?: number; seed?: number; onProgress?: (done: number, total: number) => void } = {},
+  opts: {
+    slug?: string;
+    count?: number;
+    seed?: number;
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): Promise<DemoLogin> {
   const db = database.db;
   const slug = opts.slug ?? 'demo';
@@ -43,7 +48,13 @@ export async function createDemoOrganization(
   await createUser(db, actor, { email, name: 'Ada Admin', role: 'admin', password });
   const users = [];
   for (const s of staff) users.push(await createUser(db, actor, { ...s }));
-  const result = await db.transaction((tx) => seedContacts(tx, clock, org.id, { count: opts.count ?? 200, seed: opts.seed, onProgress: opts.onProgress }));
+  const result = await db.transaction((tx) =>
+    seedContacts(tx, clock, org.id, {
+      count: opts.count ?? 200,
+      seed: opts.seed,
+      onProgress: opts.onProgress,
+    }),
+  );
   // The fundraiser is the relationship owner of a share of the donors: "the right person to talk to".
   const fundraiser = users.find((u) => u.role === 'fundraiser')!;
   await db.execute(sql`update contacts set owner_user_id = ${fundraiser.id}

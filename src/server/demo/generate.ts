@@ -1,6 +1,11 @@
 import { seededRandom, type Random } from '../../core/random';
 import { nameVariants } from '../../core/text/search-key';
-import type { contactRoles, interactionChannels, interactionKinds, organizationTypes } from '../../shared/contacts';
+import type {
+  contactRoles,
+  interactionChannels,
+  interactionKinds,
+  organizationTypes,
+} from '../../shared/contacts';
 import { namesByLanguage, organizationNames, type DemoLanguage } from './names';
 
 type Role = (typeof contactRoles)[number];
@@ -23,21 +28,63 @@ export type DemoContact = {
   /** Index of the household this person belongs to, if any. */
   household?: number;
   /** Generated timeline entries, each `daysAgo` before now. */
-  timeline: { kind: (typeof interactionKinds)[number]; channel: (typeof interactionChannels)[number]; direction: 'inbound' | 'outbound'; summary: string; daysAgo: number }[];
+  timeline: {
+    kind: (typeof interactionKinds)[number];
+    channel: (typeof interactionChannels)[number];
+    direction: 'inbound' | 'outbound';
+    summary: string;
+    daysAgo: number;
+  }[];
 };
 
 /** The generated dataset. */
-export type DemoData = { contacts: DemoContact[]; households: string[]; spouses: [number, number][]; parents: [number, number][] };
+export type DemoData = {
+  contacts: DemoContact[];
+  households: string[];
+  spouses: [number, number][];
+  parents: [number, number][];
+};
 
 const places = {
-  en: { country: 'GB', tz: 'Europe/London', city: 'Manchester', phone: (r: Random) => `+44 7400 ${r.int(100000, 999999)}`, street: 'High Street' },
-  es: { country: 'ES', tz: 'Europe/Madrid', city: 'Vigo', phone: (r: Random) => `+34 612 ${r.int(100, 999)} ${r.int(100, 999)}`, street: 'Calle Mayor' },
-  lt: { country: 'LT', tz: 'Europe/Vilnius', city: 'Vilnius', phone: (r: Random) => `+370 612 ${r.int(10000, 99999)}`, street: 'Gedimino pr.' },
-  uk: { country: 'UA', tz: 'Europe/Kyiv', city: 'Київ', phone: (r: Random) => `+380 67 ${r.int(100, 999)} ${r.int(1000, 9999)}`, street: 'вул. Хрещатик' },
+  en: {
+    country: 'GB',
+    tz: 'Europe/London',
+    city: 'Manchester',
+    phone: (r: Random) => `+44 7400 ${r.int(100000, 999999)}`,
+    street: 'High Street',
+  },
+  es: {
+    country: 'ES',
+    tz: 'Europe/Madrid',
+    city: 'Vigo',
+    phone: (r: Random) => `+34 612 ${r.int(100, 999)} ${r.int(100, 999)}`,
+    street: 'Calle Mayor',
+  },
+  lt: {
+    country: 'LT',
+    tz: 'Europe/Vilnius',
+    city: 'Vilnius',
+    phone: (r: Random) => `+370 612 ${r.int(10000, 99999)}`,
+    street: 'Gedimino pr.',
+  },
+  uk: {
+    country: 'UA',
+    tz: 'Europe/Kyiv',
+    city: 'Київ',
+    phone: (r: Random) => `+380 67 ${r.int(100, 999)} ${r.int(1000, 9999)}`,
+    street: 'вул. Хрещатик',
+  },
 } as const;
 
 const languages: DemoLanguage[] = ['en', 'es', 'lt', 'uk'];
-const topics = ['food parcel', 'housing advice', 'tutoring', 'transport to clinic', 'winter clothing', 'legal aid'];
+const topics = [
+  'food parcel',
+  'housing advice',
+  'tutoring',
+  'transport to clinic',
+  'winter clothing',
+  'legal aid',
+];
 
 function emailOf(given: string, family: string, n: number): string {
   const local = `${nameVariants(given)[0]}.${nameVariants(family)[0]}`.replace(/[^a-z.]/g, '');
@@ -52,13 +99,38 @@ function timelineFor(r: Random, roles: Role[]): DemoContact['timeline'] {
     const daysAgo = r.int(0, 364) + r.next();
     if (role === 'donor') {
       const amount = r.pick([10, 25, 50, 100, 250, 1000]);
-      out.push({ kind: 'gift', channel: r.pick(['web', 'post', 'phone'] as const), direction: 'inbound', summary: `Gift of €${amount}`, daysAgo });
-      if (r.chance(0.8)) out.push({ kind: 'thanks', channel: 'email', direction: 'outbound', summary: 'Thank-you email sent', daysAgo: Math.max(0, daysAgo - r.next() * 3) });
+      out.push({
+        kind: 'gift',
+        channel: r.pick(['web', 'post', 'phone'] as const),
+        direction: 'inbound',
+        summary: `Gift of €${amount}`,
+        daysAgo,
+      });
+      if (r.chance(0.8))
+        out.push({
+          kind: 'thanks',
+          channel: 'email',
+          direction: 'outbound',
+          summary: 'Thank-you email sent',
+          daysAgo: Math.max(0, daysAgo - r.next() * 3),
+        });
     } else if (role === 'volunteer') {
-      out.push({ kind: 'shift', channel: 'in_person', direction: 'inbound', summary: `Volunteered ${r.int(2, 6)} hours at the ${r.pick(['food bank', 'thrift shop', 'homework club'])}`, daysAgo });
+      out.push({
+        kind: 'shift',
+        channel: 'in_person',
+        direction: 'inbound',
+        summary: `Volunteered ${r.int(2, 6)} hours at the ${r.pick(['food bank', 'thrift shop', 'homework club'])}`,
+        daysAgo,
+      });
     } else {
       const topic = r.pick(topics);
-      out.push({ kind: r.pick(['request', 'call', 'meeting'] as const), channel: r.pick(['phone', 'email', 'walk_in', 'web'] as const), direction: 'inbound', summary: `Asked about ${topic}`, daysAgo });
+      out.push({
+        kind: r.pick(['request', 'call', 'meeting'] as const),
+        channel: r.pick(['phone', 'email', 'walk_in', 'web'] as const),
+        direction: 'inbound',
+        summary: `Asked about ${topic}`,
+        daysAgo,
+      });
     }
   }
   return out;
@@ -82,10 +154,29 @@ function person(r: Random, i: number, lang: DemoLanguage, family?: string): Demo
     preferredLanguage: lang,
     timeZone: place.tz,
     preferredChannel: r.pick(['email', 'email', 'phone', 'post'] as const),
-    tags: r.chance(0.2) ? [r.pick(['newsletter', 'major-gift-prospect', 'board', 'monthly-giver', 'needs-interpreter'])] : [],
+    tags: r.chance(0.2)
+      ? [
+          r.pick([
+            'newsletter',
+            'major-gift-prospect',
+            'board',
+            'monthly-giver',
+            'needs-interpreter',
+          ]),
+        ]
+      : [],
     emails: r.chance(0.85) ? [{ address: emailOf(givenName, familyName, i) }] : [],
     phones: r.chance(0.7) ? [{ number: place.phone(r) }] : [],
-    addresses: r.chance(0.5) ? [{ line1: `${place.street} ${r.int(1, 120)}`, city: place.city, postalCode: String(r.int(10000, 99999)), country: place.country }] : [],
+    addresses: r.chance(0.5)
+      ? [
+          {
+            line1: `${place.street} ${r.int(1, 120)}`,
+            city: place.city,
+            postalCode: String(r.int(10000, 99999)),
+            country: place.country,
+          },
+        ]
+      : [],
     timeline: timelineFor(r, roles),
   };
 }
@@ -102,15 +193,32 @@ export function generateDemoData(count: number, seed = 42): DemoData {
     const i = data.contacts.length;
     const lang = r.pick(languages);
     if (r.chance(0.05)) {
-      const type = r.pick(['foundation', 'company', 'government', 'community_group', 'other'] as const);
+      const type = r.pick([
+        'foundation',
+        'company',
+        'government',
+        'community_group',
+        'other',
+      ] as const);
       const name = organizationNames[type][languages.indexOf(lang)]!;
-      const roles: Role[] = type === 'foundation' || type === 'company' ? ['donor', 'partner'] : ['partner'];
-      data.contacts.push({ ...person(r, i, lang), kind: 'organization', organizationType: type, name: `${name} ${i}`, givenName: undefined, familyName: undefined, roles, timeline: timelineFor(r, roles) });
+      const roles: Role[] =
+        type === 'foundation' || type === 'company' ? ['donor', 'partner'] : ['partner'];
+      data.contacts.push({
+        ...person(r, i, lang),
+        kind: 'organization',
+        organizationType: type,
+        name: `${name} ${i}`,
+        givenName: undefined,
+        familyName: undefined,
+        roles,
+        timeline: timelineFor(r, roles),
+      });
     } else if (r.chance(0.15) && count - i >= 4) {
       const family = r.pick(namesByLanguage[lang].family);
       const household = data.households.push(`${family} household`) - 1;
       const size = r.int(2, 4);
-      for (let k = 0; k < size; k++) data.contacts.push({ ...person(r, i + k, lang, family), household });
+      for (let k = 0; k < size; k++)
+        data.contacts.push({ ...person(r, i + k, lang, family), household });
       data.spouses.push([i, i + 1]);
       for (let k = 2; k < size; k++) data.parents.push([i, i + k]);
     } else {

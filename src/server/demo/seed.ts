@@ -2,14 +2,25 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../core/clock';
 import type { Executor } from '../db/connection';
 import { appendAudit } from '../db/repositories/audit';
-import { contactAddresses, contactEmails, contactPhones, contacts, households, interactions, relationships } from '../db/schema';
+import {
+  contactAddresses,
+  contactEmails,
+  contactPhones,
+  contacts,
+  households,
+  interactions,
+  relationships,
+} from '../db/schema';
 import { systemActor } from '../domain/actor';
 import { contactSearchText, displayName, toE164 } from '../domain/contacts/normalize';
 import { generateDemoData } from './generate';
 
 const batchSize = 500;
 
-async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+async function insertInBatches<T>(
+  rows: T[],
+  insert: (batch: T[]) => Promise<unknown>,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += batchSize) await insert(rows.slice(i, i + batchSize));
 }
 
@@ -49,17 +60,49 @@ export async function seedContacts(
     };
   });
   const at = (daysAgo: number) => new Date(now - Math.round(daysAgo * 86_400_000));
-  const emails = data.contacts.flatMap((c, i) => c.emails.map((e, k) => ({ orgId, contactId: ids[i]!, address: e.address, isPrimary: k === 0 })));
-  const phones = data.contacts.flatMap((c, i) => c.phones.map((p, k) => ({ orgId, contactId: ids[i]!, number: toE164(p.number, null, 'phone'), isPrimary: k === 0 })));
-  const addresses = data.contacts.flatMap((c, i) => c.addresses.map((a, k) => ({ orgId, contactId: ids[i]!, ...a, isPrimary: k === 0 })));
+  const emails = data.contacts.flatMap((c, i) =>
+    c.emails.map((e, k) => ({ orgId, contactId: ids[i]!, address: e.address, isPrimary: k === 0 })),
+  );
+  const phones = data.contacts.flatMap((c, i) =>
+    c.phones.map((p, k) => ({
+      orgId,
+      contactId: ids[i]!,
+      number: toE164(p.number, null, 'phone'),
+      isPrimary: k === 0,
+    })),
+  );
+  const addresses = data.contacts.flatMap((c, i) =>
+    c.addresses.map((a, k) => ({ orgId, contactId: ids[i]!, ...a, isPrimary: k === 0 })),
+  );
   const timeline = data.contacts.flatMap((c, i) =>
-    c.timeline.map((t) => ({ orgId, contactId: ids[i]!, kind: t.kind, channel: t.channel, direction: t.direction, summary: t.summary, occurredAt: at(t.daysAgo) })),
+    c.timeline.map((t) => ({
+      orgId,
+      contactId: ids[i]!,
+      kind: t.kind,
+      channel: t.channel,
+      direction: t.direction,
+      summary: t.summary,
+      occurredAt: at(t.daysAgo),
+    })),
   );
   const rels = [
-    ...data.spouses.map(([a, b]) => ({ orgId, fromContactId: ids[a]!, toContactId: ids[b]!, type: 'spouse' as const })),
-    ...data.parents.map(([a, b]) => ({ orgId, fromContactId: ids[a]!, toContactId: ids[b]!, type: 'parent' as const })),
+    ...data.spouses.map(([a, b]) => ({
+      orgId,
+      fromContactId: ids[a]!,
+      toContactId: ids[b]!,
+      type: 'spouse' as const,
+    })),
+    ...data.parents.map(([a, b]) => ({
+      orgId,
+      fromContactId: ids[a]!,
+      toContactId: ids[b]!,
+      type: 'parent' as const,
+    })),
   ];
-  await insertInBatches(data.households.map((name, i) => ({ id: householdIds[i]!, orgId, name })), (b) => db.insert(households).values(b));
+  await insertInBatches(
+    data.households.map((name, i) => ({ id: householdIds[i]!, orgId, name })),
+    (b) => db.insert(households).values(b),
+  );
   let done = 0;
   await insertInBatches(rows, async (b) => {
     await db.insert(contacts).values(b);
@@ -75,7 +118,12 @@ export async function seedContacts(
     action: 'create',
     entityType: 'contact_import',
     entityId: `demo-seed-${opts.seed ?? 42}`,
-    after: { contacts: rows.length, interactions: timeline.length, households: householdIds.length, source: 'tend demo' },
+    after: {
+      contacts: rows.length,
+      interactions: timeline.length,
+      households: householdIds.length,
+      source: 'tend demo',
+    },
   });
   return { contacts: rows.length, interactions: timeline.length };
 }

@@ -35,7 +35,12 @@ describe('audit log', () => {
     await updateHousehold(db, clock, actor, hh.id, 'Home 2');
     const rel = await addRelationship(db, actor, a.id, { type: 'sibling', toContactId: b.id });
     await removeRelationship(db, actor, a.id, rel.id);
-    await logInteraction(db, clock, actor, a.id, { kind: 'call', channel: 'phone', direction: 'inbound', summary: 'hello' });
+    await logInteraction(db, clock, actor, a.id, {
+      kind: 'call',
+      channel: 'phone',
+      direction: 'inbound',
+      summary: 'hello',
+    });
     await changeUser(db, actor, agent.id, { role: 'manager' });
     const token = await issueToken(db, clock, actor, { userId: admin.id, name: 'ci' });
     await revokeApiToken(db, clock, actor, token.row.id);
@@ -72,7 +77,9 @@ describe('audit log', () => {
 
   it('cannot be changed or emptied, not even with SQL', async () => {
     const org = await buildOrg(database.db);
-    await expect(database.db.update(auditLog).set({ action: 'update' }).where(eq(auditLog.orgId, org.id))).rejects.toThrow();
+    await expect(
+      database.db.update(auditLog).set({ action: 'update' }).where(eq(auditLog.orgId, org.id)),
+    ).rejects.toThrow();
     await expect(database.db.delete(auditLog).where(eq(auditLog.orgId, org.id))).rejects.toThrow();
     await expect(database.db.execute(sql`truncate audit_log`)).rejects.toThrow();
     expect(await listAudit(database.db, org.id, { limit: 10 })).toHaveLength(1);

@@ -37,7 +37,10 @@ export function routeTable(app: App): RouteAccess[] {
 }
 
 /** Builds the HTTP app (not listening): used by `tend serve` and, in-process, by the API tests. */
-export async function buildApp(deps: AppDeps, opts: { logger?: FastifyBaseLogger } = {}): Promise<App> {
+export async function buildApp(
+  deps: AppDeps,
+  opts: { logger?: FastifyBaseLogger } = {},
+): Promise<App> {
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     bodyLimit: 1_048_576,
@@ -55,7 +58,13 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyBaseLogger
     void reply.header('x-request-id', req.id);
   });
   app.setErrorHandler((error, req, reply) => sendError(reply, req, toAppError(error, req)));
-  app.setNotFoundHandler((req, reply) => sendError(reply, req, new AppError('not_found', `no route ${req.method} ${req.url.split('?')[0]}`)));
+  app.setNotFoundHandler((req, reply) =>
+    sendError(
+      reply,
+      req,
+      new AppError('not_found', `no route ${req.method} ${req.url.split('?')[0]}`),
+    ),
+  );
 
   // Every API route must say who may call it; a route without `access` fails start-up.
   const table: RouteAccess[] = [];
@@ -64,7 +73,11 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyBaseLogger
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') table.push({ method, url: route.url, access: route.config?.access });
     }
-    if (route.url.startsWith('/api/v1') && route.config?.access === undefined && route.method !== 'HEAD') {
+    if (
+      route.url.startsWith('/api/v1') &&
+      route.config?.access === undefined &&
+      route.method !== 'HEAD'
+    ) {
       throw new Error(`route ${String(route.method)} ${route.url} declares no access`);
     }
   });
@@ -73,9 +86,14 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyBaseLogger
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) =>
-      new AppError('rate_limited', `too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s`, [], {
-        'retry-after': String(Math.ceil(ctx.ttl / 1000)),
-      }),
+      new AppError(
+        'rate_limited',
+        `too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s`,
+        [],
+        {
+          'retry-after': String(Math.ceil(ctx.ttl / 1000)),
+        },
+      ),
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -104,7 +122,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyBaseLogger
   const api = app as unknown as App;
   healthRoutes(api, deps);
   await app.register(
-    async (v1) => {
+    (v1, _opts, done) => {
       const r = v1 as unknown as App;
       authRoutes(r, deps);
       organizationRoutes(r, deps);
@@ -114,6 +132,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyBaseLogger
       userRoutes(r, deps);
       tokenRoutes(r, deps);
       auditRoutes(r, deps);
+      done();
     },
     { prefix: '/api/v1' },
   );

@@ -20,11 +20,24 @@ const fastifyCodes: Record<string, ErrorCode> = {
 
 const pgCodes: Record<string, ErrorCode> = { '23505': 'conflict', '40001': 'conflict' };
 
-function validationDetails(err: { validation: { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> }[] }, where: string | undefined): ErrorDetail[] {
+function validationDetails(
+  err: {
+    validation: {
+      instancePath: string;
+      message?: string;
+      keyword: string;
+      params: Record<string, unknown>;
+    }[];
+  },
+  where: string | undefined,
+): ErrorDetail[] {
   return err.validation.flatMap((v) => {
     const base = v.instancePath.split('/').filter(Boolean).join('.');
     if (v.keyword === 'unrecognized_keys' && Array.isArray(v.params.keys)) {
-      return (v.params.keys as string[]).map((k) => ({ path: base ? `${base}.${k}` : k, message: 'unknown field' }));
+      return (v.params.keys as string[]).map((k) => ({
+        path: base ? `${base}.${k}` : k,
+        message: 'unknown field',
+      }));
     }
     return [{ path: base || (where ?? ''), message: v.message ?? 'invalid' }];
   });
@@ -37,7 +50,11 @@ export function toAppError(error: unknown, req: FastifyRequest): AppError {
   if (hasZodFastifySchemaValidationErrors(err)) {
     const details = validationDetails(err, err.validationContext);
     const first = details[0];
-    return new AppError('validation_failed', first ? `${first.path}: ${first.message}` : 'invalid input', details);
+    return new AppError(
+      'validation_failed',
+      first ? `${first.path}: ${first.message}` : 'invalid input',
+      details,
+    );
   }
   const mapped = err.code ? fastifyCodes[err.code] : undefined;
   if (mapped) return new AppError(mapped, err.message);
@@ -47,7 +64,9 @@ export function toAppError(error: unknown, req: FastifyRequest): AppError {
   const pg = pgCodes[err.cause?.code ?? err.code ?? ''];
   if (pg) return new AppError(pg, 'the change conflicts with another; retry');
   if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
-    const code = (Object.keys(errorCatalogue) as ErrorCode[]).find((c) => errorCatalogue[c] === err.statusCode);
+    const code = (Object.keys(errorCatalogue) as ErrorCode[]).find(
+      (c) => errorCatalogue[c] === err.statusCode,
+    );
     return new AppError(code ?? 'malformed_request', err.message);
   }
   req.log.error({ err, requestId: req.id }, 'unhandled error');

@@ -37,7 +37,10 @@ export async function createOnce<T>(
   const actor = actorOf(req);
   const principal = actor.tokenId ?? actor.userId ?? 'system';
   const route = `${req.method} ${req.routeOptions.url}`;
-  const requestHash = createHash('sha256').update(route).update(JSON.stringify(req.body ?? null)).digest('hex');
+  const requestHash = createHash('sha256')
+    .update(route)
+    .update(JSON.stringify(req.body ?? null))
+    .digest('hex');
   const scope = and(
     eq(idempotencyKeys.orgId, actor.orgId),
     eq(idempotencyKeys.principal, principal),
@@ -49,7 +52,10 @@ export async function createOnce<T>(
     const [seen] = await tx.select().from(idempotencyKeys).where(scope);
     if (seen) {
       if (seen.requestHash !== requestHash) {
-        throw new AppError('idempotency_key_reused', 'this Idempotency-Key was used with a different request');
+        throw new AppError(
+          'idempotency_key_reused',
+          'this Idempotency-Key was used with a different request',
+        );
       }
       return { replay: true, status: seen.statusCode, body: seen.responseBody as T };
     }

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { contactKinds, contactRoles, interactionChannels, interactionDirections, interactionKinds, organizationTypes, preferredChannels } from '../../shared/contacts';
+import {
+  contactKinds,
+  contactRoles,
+  interactionChannels,
+  interactionDirections,
+  interactionKinds,
+  organizationTypes,
+  preferredChannels,
+} from '../../shared/contacts';
 import { staffRoles } from '../db/schema/users';
 
 /** Response schemas: what the presenters return, for the serializer and OpenAPI. */
@@ -42,8 +50,17 @@ export const contactView = z.object({
   tags: z.array(z.string()),
   owner: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).nullable(),
   household: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  emails: z.array(z.object({ address: z.string(), label: z.string().nullable(), primary: z.boolean(), bounced: z.boolean() })),
-  phones: z.array(z.object({ number: z.string(), label: z.string().nullable(), primary: z.boolean() })),
+  emails: z.array(
+    z.object({
+      address: z.string(),
+      label: z.string().nullable(),
+      primary: z.boolean(),
+      bounced: z.boolean(),
+    }),
+  ),
+  phones: z.array(
+    z.object({ number: z.string(), label: z.string().nullable(), primary: z.boolean() }),
+  ),
   addresses: z.array(
     z.object({
       label: z.string().nullable(),

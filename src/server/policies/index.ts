@@ -42,7 +42,9 @@ export function can(role: StaffRole, permission: Permission): boolean {
  */
 export function actorCan(actor: Actor, permission: Permission): boolean {
   if (actor.role === 'system') return true;
-  return can(actor.role, permission) && (actor.userRole === undefined || can(actor.userRole, permission));
+  return (
+    can(actor.role, permission) && (actor.userRole === undefined || can(actor.userRole, permission))
+  );
 }
 
 /** Every permission a role holds. */

@@ -49,4 +49,6 @@ export const email = z
 export const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** An instant as ISO 8601 with a zone designator. */
-export const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 instant, e.g. 2026-11-24T09:00:00Z');
+export const instant = z.iso
+  .datetime({ offset: true })
+  .describe('ISO 8601 instant, e.g. 2026-11-24T09:00:00Z');

@@ -13,9 +13,13 @@ import {
 import { country, email, id, instant, language, text, timeZone } from './common';
 
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
-  z.array(item).max(max).refine((xs) => new Set(xs).size === xs.length, 'has repeated entries');
+  z
+    .array(item)
+    .max(max)
+    .refine((xs) => new Set(xs).size === xs.length, 'has repeated entries');
 
-const onePrimary = (xs: { primary?: boolean | undefined }[]) => xs.filter((x) => x.primary).length <= 1;
+const onePrimary = (xs: { primary?: boolean | undefined }[]) =>
+  xs.filter((x) => x.primary).length <= 1;
 
 /** An email of a contact. */
 export const contactEmailInput = z.strictObject({
@@ -47,13 +51,18 @@ const contactFields = {
   organizationType: z.enum(organizationTypes).nullable().optional(),
   givenName: text(L.nameMax).nullable().optional(),
   familyName: text(L.nameMax).nullable().optional(),
-  name: text(L.nameMax).optional().describe('Display name; for a person built from given and family name when left out'),
+  name: text(L.nameMax)
+    .optional()
+    .describe('Display name; for a person built from given and family name when left out'),
   roles: uniqueList(z.enum(contactRoles), contactRoles.length).optional(),
   preferredLanguage: language.nullable().optional(),
   timeZone: timeZone.nullable().optional(),
   preferredChannel: z.enum(preferredChannels).nullable().optional(),
   tags: uniqueList(text(L.tagMax), L.tagsMax).optional(),
-  ownerUserId: id.nullable().optional().describe('The relationship owner: the staff member to talk to'),
+  ownerUserId: id
+    .nullable()
+    .optional()
+    .describe('The relationship owner: the staff member to talk to'),
   householdId: id.nullable().optional(),
   emails: z
     .array(contactEmailInput)
@@ -87,7 +96,12 @@ export type UpdateContactInput = z.infer<typeof updateContactInput>;
 
 /** Query of GET /contacts. */
 export const contactSearchQuery = z.strictObject({
-  q: z.string().trim().max(L.searchMax).optional().describe('Name, email or phone; ignores case and accents; Latin finds Cyrillic'),
+  q: z
+    .string()
+    .trim()
+    .max(L.searchMax)
+    .optional()
+    .describe('Name, email or phone; ignores case and accents; Latin finds Cyrillic'),
   role: z.enum(contactRoles).optional(),
   tag: z.string().max(L.tagMax).optional(),
   ownerUserId: id.optional(),

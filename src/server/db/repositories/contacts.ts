@@ -1,6 +1,13 @@
 import { and, asc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../connection';
-import { contactAddresses, contactEmails, contactPhones, contacts, households, users } from '../schema';
+import {
+  contactAddresses,
+  contactEmails,
+  contactPhones,
+  contacts,
+  households,
+  users,
+} from '../schema';
 
 /** A contact row. */
 export type ContactRow = typeof contacts.$inferSelect;
@@ -16,7 +23,11 @@ export type ContactDetails = ContactRow & {
 const live = (orgId: string) => and(eq(contacts.orgId, orgId), isNull(contacts.deletedAt));
 
 /** A live (not deleted) contact of the organization. */
-export async function findContact(db: Executor, orgId: string, id: string): Promise<ContactRow | undefined> {
+export async function findContact(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<ContactRow | undefined> {
   const [row] = await db
     .select()
     .from(contacts)
@@ -25,7 +36,10 @@ export async function findContact(db: Executor, orgId: string, id: string): Prom
 }
 
 /** Inserts a contact row. */
-export async function insertContact(db: Executor, values: typeof contacts.$inferInsert): Promise<ContactRow> {
+export async function insertContact(
+  db: Executor,
+  values: typeof contacts.$inferInsert,
+): Promise<ContactRow> {
   const [row] = await db.insert(contacts).values(values).returning();
   return row!;
 }
@@ -74,26 +88,40 @@ export async function replaceChannels(
 }
 
 /** Loads emails, phones, addresses, household and owner for a page of contacts, keeping order. */
-export async function withDetails(db: Executor, orgId: string, rows: ContactRow[]): Promise<ContactDetails[]> {
+export async function withDetails(
+  db: Executor,
+  orgId: string,
+  rows: ContactRow[],
+): Promise<ContactDetails[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const inOrg = <T extends typeof contactEmails | typeof contactPhones | typeof contactAddresses>(t: T) =>
-    and(eq(t.orgId, orgId), inArray(t.contactId, ids));
-  const byPrimary = <T extends Channel>(xs: T[]) => xs.sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
+  const inOrg = <T extends typeof contactEmails | typeof contactPhones | typeof contactAddresses>(
+    t: T,
+  ) => and(eq(t.orgId, orgId), inArray(t.contactId, ids));
+  const byPrimary = <T extends Channel>(xs: T[]) =>
+    xs.sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
   const [emails, phones, addresses] = await Promise.all([
     db.select().from(contactEmails).where(inOrg(contactEmails)).orderBy(asc(contactEmails.address)),
     db.select().from(contactPhones).where(inOrg(contactPhones)).orderBy(asc(contactPhones.number)),
-    db.select().from(contactAddresses).where(inOrg(contactAddresses)).orderBy(asc(contactAddresses.id)),
+    db
+      .select()
+      .from(contactAddresses)
+      .where(inOrg(contactAddresses))
+      .orderBy(asc(contactAddresses.id)),
   ]);
   const householdIds = [...new Set(rows.map((r) => r.householdId).filter((x): x is string => !!x))];
   const ownerIds = [...new Set(rows.map((r) => r.ownerUserId).filter((x): x is string => !!x))];
   const [hh, owners] = await Promise.all([
     householdIds.length
-      ? db.select({ id: households.id, name: households.name }).from(households)
+      ? db
+          .select({ id: households.id, name: households.name })
+          .from(households)
           .where(and(eq(households.orgId, orgId), inArray(households.id, householdIds)))
       : [],
     ownerIds.length
-      ? db.select({ id: users.id, name: users.name, email: users.email }).from(users)
+      ? db
+          .select({ id: users.id, name: users.name, email: users.email })
+          .from(users)
           .where(and(eq(users.orgId, orgId), inArray(users.id, ownerIds)))
       : [],
   ]);
@@ -138,7 +166,8 @@ function searchConditions(orgId: string, s: ContactSearch): SQL | undefined {
     matches.push(sql`exists (select 1 from ${contactPhones} p where p.org_id = ${contacts.orgId}
       and p.contact_id = ${contacts.id} and p.number like ${contains(digits)})`);
   }
-  const anyQuery = s.nameVariants.length > 0 || s.emailLike !== undefined || s.phoneDigits.length > 0;
+  const anyQuery =
+    s.nameVariants.length > 0 || s.emailLike !== undefined || s.phoneDigits.length > 0;
   if (anyQuery) filters.push(or(...matches));
   return and(...filters);
 }
@@ -155,7 +184,11 @@ export async function searchContactRows(
     .select()
     .from(contacts)
     .where(searchConditions(orgId, s))
-    .orderBy(sql`similarity(${contacts.searchText}, ${best}) desc`, asc(contacts.name), asc(contacts.id))
+    .orderBy(
+      sql`similarity(${contacts.searchText}, ${best}) desc`,
+      asc(contacts.name),
+      asc(contacts.id),
+    )
     .offset(page.offset)
     .limit(page.limit);
 }
@@ -175,7 +208,10 @@ export async function listContactRows(
       and(
         searchConditions(orgId, s),
         after
-          ? or(gt(contacts.name, after.name), and(eq(contacts.name, after.name), gt(contacts.id, after.id)))
+          ? or(
+              gt(contacts.name, after.name),
+              and(eq(contacts.name, after.name), gt(contacts.id, after.id)),
+            )
           : undefined,
       ),
     )

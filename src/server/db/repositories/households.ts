@@ -6,7 +6,11 @@ import { contacts, households } from '../schema';
 export type HouseholdRow = typeof households.$inferSelect;
 
 /** A household of the organization. */
-export async function findHousehold(db: Executor, orgId: string, id: string): Promise<HouseholdRow | undefined> {
+export async function findHousehold(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<HouseholdRow | undefined> {
   const [row] = await db
     .select()
     .from(households)
@@ -15,7 +19,12 @@ export async function findHousehold(db: Executor, orgId: string, id: string): Pr
 }
 
 /** Households by name, paged after an id. */
-export async function listHouseholds(db: Executor, orgId: string, after: string | undefined, limit: number) {
+export async function listHouseholds(
+  db: Executor,
+  orgId: string,
+  after: string | undefined,
+  limit: number,
+) {
   return db
     .select()
     .from(households)
@@ -25,13 +34,22 @@ export async function listHouseholds(db: Executor, orgId: string, after: string 
 }
 
 /** Inserts a household. */
-export async function insertHousehold(db: Executor, values: typeof households.$inferInsert): Promise<HouseholdRow> {
+export async function insertHousehold(
+  db: Executor,
+  values: typeof households.$inferInsert,
+): Promise<HouseholdRow> {
   const [row] = await db.insert(households).values(values).returning();
   return row!;
 }
 
 /** Renames a household. */
-export async function renameHousehold(db: Executor, orgId: string, id: string, name: string, now: Date) {
+export async function renameHousehold(
+  db: Executor,
+  orgId: string,
+  id: string,
+  name: string,
+  now: Date,
+) {
   const [row] = await db
     .update(households)
     .set({ name, updatedAt: now })

@@ -6,7 +6,10 @@ import { interactions } from '../schema';
 export type InteractionRow = typeof interactions.$inferSelect;
 
 /** Appends to the timeline (any module). */
-export async function insertInteraction(db: Executor, values: typeof interactions.$inferInsert): Promise<InteractionRow> {
+export async function insertInteraction(
+  db: Executor,
+  values: typeof interactions.$inferInsert,
+): Promise<InteractionRow> {
   const [row] = await db.insert(interactions).values(values).returning();
   return row!;
 }
@@ -26,8 +29,15 @@ export async function timelinePage(
       and(
         eq(interactions.orgId, orgId),
         eq(interactions.contactId, contactId),
-        opts.kinds?.length ? inArray(interactions.kind, opts.kinds as InteractionRow['kind'][]) : undefined,
-        b ? or(lt(interactions.occurredAt, b.at), and(eq(interactions.occurredAt, b.at), lt(interactions.id, b.id))) : undefined,
+        opts.kinds?.length
+          ? inArray(interactions.kind, opts.kinds as InteractionRow['kind'][])
+          : undefined,
+        b
+          ? or(
+              lt(interactions.occurredAt, b.at),
+              and(eq(interactions.occurredAt, b.at), lt(interactions.id, b.id)),
+            )
+          : undefined,
       ),
     )
     .orderBy(desc(interactions.occurredAt), desc(interactions.id))

@@ -8,7 +8,10 @@ export type OrganizationRow = typeof organizations.$inferSelect;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Finds an organization by id or slug. */
-export async function findOrganization(db: Executor, idOrSlug: string): Promise<OrganizationRow | undefined> {
+export async function findOrganization(
+  db: Executor,
+  idOrSlug: string,
+): Promise<OrganizationRow | undefined> {
   const where = uuidPattern.test(idOrSlug)
     ? or(eq(organizations.id, idOrSlug), eq(organizations.slug, idOrSlug))
     : eq(organizations.slug, idOrSlug.toLowerCase());
@@ -47,7 +50,10 @@ export async function inboundAddresses(db: Executor, orgId: string): Promise<str
 }
 
 /** The organization that owns an inbound address, if any. */
-export async function ownerOfInboundAddress(db: Executor, address: string): Promise<string | undefined> {
+export async function ownerOfInboundAddress(
+  db: Executor,
+  address: string,
+): Promise<string | undefined> {
   const [row] = await db
     .select({ orgId: orgInboundAddresses.orgId })
     .from(orgInboundAddresses)
@@ -56,6 +62,10 @@ export async function ownerOfInboundAddress(db: Executor, address: string): Prom
 }
 
 /** Adds an inbound address to an organization. */
-export async function insertInboundAddress(db: Executor, orgId: string, address: string): Promise<void> {
+export async function insertInboundAddress(
+  db: Executor,
+  orgId: string,
+  address: string,
+): Promise<void> {
   await db.insert(orgInboundAddresses).values({ orgId, address: address.toLowerCase() });
 }

@@ -46,5 +46,7 @@ export async function findRelationship(db: Executor, orgId: string, id: string) 
 
 /** Removes a relationship. */
 export async function deleteRelationship(db: Executor, orgId: string, id: string): Promise<void> {
-  await db.delete(relationships).where(and(eq(relationships.orgId, orgId), eq(relationships.id, id)));
+  await db
+    .delete(relationships)
+    .where(and(eq(relationships.orgId, orgId), eq(relationships.id, id)));
 }

@@ -8,7 +8,11 @@ export type UserRow = typeof users.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
 /** A user of one organization by id. */
-export async function findUser(db: Executor, orgId: string, id: string): Promise<UserRow | undefined> {
+export async function findUser(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<UserRow | undefined> {
   const [row] = await db
     .select()
     .from(users)
@@ -17,7 +21,11 @@ export async function findUser(db: Executor, orgId: string, id: string): Promise
 }
 
 /** Users with this email, in one organization or across all (sign-in without an organization). */
-export async function findUsersByEmail(db: Executor, email: string, orgId?: string): Promise<UserRow[]> {
+export async function findUsersByEmail(
+  db: Executor,
+  email: string,
+  orgId?: string,
+): Promise<UserRow[]> {
   return db
     .select()
     .from(users)
@@ -31,7 +39,10 @@ export async function listUsers(db: Executor, orgId: string): Promise<UserRow[]>
 }
 
 /** Inserts a user. */
-export async function insertUser(db: Executor, values: typeof users.$inferInsert): Promise<UserRow> {
+export async function insertUser(
+  db: Executor,
+  values: typeof users.$inferInsert,
+): Promise<UserRow> {
   const [row] = await db.insert(users).values(values).returning();
   return row!;
 }
@@ -52,7 +63,10 @@ export async function updateUser(
 }
 
 /** Stores a new session. */
-export async function insertSession(db: Executor, values: typeof sessions.$inferInsert): Promise<void> {
+export async function insertSession(
+  db: Executor,
+  values: typeof sessions.$inferInsert,
+): Promise<void> {
   await db.insert(sessions).values(values);
 }
 
@@ -77,7 +91,10 @@ export async function deleteUserSessions(db: Executor, userId: string): Promise<
 }
 
 /** Stores a new API token. */
-export async function insertToken(db: Executor, values: typeof apiTokens.$inferInsert): Promise<ApiTokenRow> {
+export async function insertToken(
+  db: Executor,
+  values: typeof apiTokens.$inferInsert,
+): Promise<ApiTokenRow> {
   const [row] = await db.insert(apiTokens).values(values).returning();
   return row!;
 }
@@ -106,13 +123,20 @@ export async function touchToken(db: Executor, id: string, now: Date): Promise<v
     .where(
       and(
         eq(apiTokens.id, id),
-        or(isNull(apiTokens.lastUsedAt), sql`${apiTokens.lastUsedAt} < ${new Date(now.getTime() - 60_000)}`),
+        or(
+          isNull(apiTokens.lastUsedAt),
+          sql`${apiTokens.lastUsedAt} < ${new Date(now.getTime() - 60_000)}`,
+        ),
       ),
     );
 }
 
 /** Tokens of an organization, optionally only one user's. */
-export async function listTokens(db: Executor, orgId: string, userId?: string): Promise<ApiTokenRow[]> {
+export async function listTokens(
+  db: Executor,
+  orgId: string,
+  userId?: string,
+): Promise<ApiTokenRow[]> {
   return db
     .select()
     .from(apiTokens)
@@ -121,7 +145,11 @@ export async function listTokens(db: Executor, orgId: string, userId?: string): 
 }
 
 /** A token of an organization by id. */
-export async function findToken(db: Executor, orgId: string, id: string): Promise<ApiTokenRow | undefined> {
+export async function findToken(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<ApiTokenRow | undefined> {
   const [row] = await db
     .select()
     .from(apiTokens)
@@ -130,7 +158,12 @@ export async function findToken(db: Executor, orgId: string, id: string): Promis
 }
 
 /** Marks a token revoked. */
-export async function revokeToken(db: Executor, orgId: string, id: string, now: Date): Promise<ApiTokenRow | undefined> {
+export async function revokeToken(
+  db: Executor,
+  orgId: string,
+  id: string,
+  now: Date,
+): Promise<ApiTokenRow | undefined> {
   const [row] = await db
     .update(apiTokens)
     .set({ revokedAt: now })

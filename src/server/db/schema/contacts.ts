@@ -11,9 +11,9 @@ import {
   uuid,
   type PgColumn,
 } from 'drizzle-orm/pg-core';
+import type { contactRoles } from '../../../shared/contacts';
 import {
   contactKinds,
-  contactRoles,
   organizationTypes,
   preferredChannels,
   relationshipTypes,
@@ -49,11 +49,18 @@ export const contacts = pgTable(
     givenName: text('given_name'),
     familyName: text('family_name'),
     name: text('name').notNull(),
-    roles: text('roles').array().$type<(typeof contactRoles)[number][]>().notNull().default(sql`'{}'::text[]`),
+    roles: text('roles')
+      .array()
+      .$type<(typeof contactRoles)[number][]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     preferredLanguage: text('preferred_language'),
     timeZone: text('time_zone'),
     preferredChannel: text('preferred_channel', { enum: preferredChannels }),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ownerUserId: uuid('owner_user_id'),
     householdId: uuid('household_id'),
     /** Lower-case, accent-free, Latin-transliterated name variants: what name search matches. */
@@ -65,7 +72,11 @@ export const contacts = pgTable(
   },
   (t) => [
     unique('contacts_org_id_key').on(t.orgId, t.id),
-    foreignKey({ name: 'contacts_owner_fk', columns: [t.orgId, t.ownerUserId], foreignColumns: [users.orgId, users.id] }),
+    foreignKey({
+      name: 'contacts_owner_fk',
+      columns: [t.orgId, t.ownerUserId],
+      foreignColumns: [users.orgId, users.id],
+    }),
     foreignKey({
       name: 'contacts_household_fk',
       columns: [t.orgId, t.householdId],

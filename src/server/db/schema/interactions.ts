@@ -1,5 +1,9 @@
 import { foreignKey, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { interactionChannels, interactionDirections, interactionKinds } from '../../../shared/contacts';
+import {
+  interactionChannels,
+  interactionDirections,
+  interactionKinds,
+} from '../../../shared/contacts';
 import { contacts } from './contacts';
 
 /** The timeline: one row per interaction with a contact, appended by every module. */

@@ -1,8 +1,23 @@
-import { boolean, integer, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  integer,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organizations } from './organizations';
 
 /** Staff roles, from most to least powerful. */
-export const staffRoles = ['admin', 'manager', 'agent', 'fundraiser', 'volunteer_coordinator'] as const;
+export const staffRoles = [
+  'admin',
+  'manager',
+  'agent',
+  'fundraiser',
+  'volunteer_coordinator',
+] as const;
 /** One staff role. */
 export type StaffRole = (typeof staffRoles)[number];
 
@@ -26,7 +41,10 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('users_org_email_key').on(t.orgId, t.email), unique('users_org_id_key').on(t.orgId, t.id)],
+  (t) => [
+    unique('users_org_email_key').on(t.orgId, t.email),
+    unique('users_org_id_key').on(t.orgId, t.id),
+  ],
 );
 
 /** Browser sessions; only the SHA-256 of the cookie value is stored. */

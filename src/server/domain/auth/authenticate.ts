@@ -5,14 +5,28 @@ import type { Actor } from '../actor';
 import { hashSecret } from './secrets';
 
 /** Who a session cookie belongs to, or undefined when it is unknown, expired or the user is off. */
-export async function actorFromSession(db: Executor, clock: Clock, token: string): Promise<Actor | undefined> {
+export async function actorFromSession(
+  db: Executor,
+  clock: Clock,
+  token: string,
+): Promise<Actor | undefined> {
   const row = await findLiveSession(db, hashSecret(token), clock.now());
   if (!row || !row.user.active) return undefined;
-  return { orgId: row.user.orgId, type: 'user', userId: row.user.id, tokenId: null, role: row.user.role };
+  return {
+    orgId: row.user.orgId,
+    type: 'user',
+    userId: row.user.id,
+    tokenId: null,
+    role: row.user.role,
+  };
 }
 
 /** Who an API token belongs to; the token's own role applies, not its user's. */
-export async function actorFromToken(db: Executor, clock: Clock, token: string): Promise<Actor | undefined> {
+export async function actorFromToken(
+  db: Executor,
+  clock: Clock,
+  token: string,
+): Promise<Actor | undefined> {
   const now = clock.now();
   const row = await findLiveToken(db, hashSecret(token), now);
   if (!row || !row.user.active) return undefined;

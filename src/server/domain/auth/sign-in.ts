@@ -1,7 +1,12 @@
 import type { Clock } from '../../../core/clock';
 import type { Executor } from '../../db/connection';
 import { findOrganization } from '../../db/repositories/organizations';
-import { findUsersByEmail, insertSession, updateUser, type UserRow } from '../../db/repositories/users';
+import {
+  findUsersByEmail,
+  insertSession,
+  updateUser,
+  type UserRow,
+} from '../../db/repositories/users';
 import { AppError } from '../../errors';
 import { hashSecret, newSecret, verifyPassword } from './secrets';
 
@@ -32,9 +37,11 @@ export async function signIn(
   }
   const candidates = await findUsersByEmail(db, input.email.trim(), orgId);
   if (candidates.length > 1) {
-    throw new AppError('validation_failed', 'this email is staff in several organizations: name one', [
-      { path: 'org', message: 'required for this email' },
-    ]);
+    throw new AppError(
+      'validation_failed',
+      'this email is staff in several organizations: name one',
+      [{ path: 'org', message: 'required for this email' }],
+    );
   }
   const user = candidates[0];
   if (user?.lockedUntil && user.lockedUntil > now) {
@@ -48,14 +55,25 @@ export async function signIn(
     if (user) await recordFailure(db, user, now, policy);
     throw wrongCredentials();
   }
-  if (user.failedLogins > 0) await updateUser(db, user.orgId, user.id, { failedLogins: 0, lockedUntil: null });
+  if (user.failedLogins > 0)
+    await updateUser(db, user.orgId, user.id, { failedLogins: 0, lockedUntil: null });
   const token = newSecret('tend_ses');
   const expiresAt = new Date(now.getTime() + policy.sessionHours * 3_600_000);
-  await insertSession(db, { orgId: user.orgId, userId: user.id, tokenHash: hashSecret(token), expiresAt });
+  await insertSession(db, {
+    orgId: user.orgId,
+    userId: user.id,
+    tokenHash: hashSecret(token),
+    expiresAt,
+  });
   return { token, user, expiresAt };
 }
 
-async function recordFailure(db: Executor, user: UserRow, now: Date, policy: SignInPolicy): Promise<void> {
+async function recordFailure(
+  db: Executor,
+  user: UserRow,
+  now: Date,
+  policy: SignInPolicy,
+): Promise<void> {
   const failures = user.failedLogins + 1;
   const locked = failures >= policy.maxFailures;
   await updateUser(db, user.orgId, user.id, {

@@ -1,7 +1,13 @@
 import type { Clock } from '../../../core/clock';
 import type { Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';
-import { findToken, findUser, insertToken, revokeToken, type ApiTokenRow } from '../../db/repositories/users';
+import {
+  findToken,
+  findUser,
+  insertToken,
+  revokeToken,
+  type ApiTokenRow,
+} from '../../db/repositories/users';
 import type { StaffRole } from '../../db/schema/users';
 import { AppError, notFound } from '../../errors';
 import { actorCan, canGrantRole } from '../../policies';
@@ -28,7 +34,10 @@ export async function issueToken(
     if (!isSelfOrManager(actor, user.id)) throw notFound('user');
     const role = input.role ?? user.role;
     if (!canGrantRole(user.role, role)) {
-      throw new AppError('rule_violated', `a ${user.role} cannot hold a token with the ${role} role`);
+      throw new AppError(
+        'rule_violated',
+        `a ${user.role} cannot hold a token with the ${role} role`,
+      );
     }
     const token = newSecret('tend_pat');
     const now = clock.now();
@@ -40,15 +49,27 @@ export async function issueToken(
       tokenHash: hashSecret(token),
       prefix: token.slice(0, 13),
       createdAt: now,
-      expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null,
+      expiresAt: input.expiresInDays
+        ? new Date(now.getTime() + input.expiresInDays * 86_400_000)
+        : null,
     });
-    await appendAudit(tx, actor, { action: 'create', entityType: 'api_token', entityId: row.id, after: presentToken(row) });
+    await appendAudit(tx, actor, {
+      action: 'create',
+      entityType: 'api_token',
+      entityId: row.id,
+      after: presentToken(row),
+    });
     return { token, row };
   });
 }
 
 /** Revokes a token at once; the actor's own, or any in the organization for an admin. */
-export async function revokeApiToken(db: Executor, clock: Clock, actor: Actor, id: string): Promise<ApiTokenRow> {
+export async function revokeApiToken(
+  db: Executor,
+  clock: Clock,
+  actor: Actor,
+  id: string,
+): Promise<ApiTokenRow> {
   return db.transaction(async (tx) => {
     const before = await findToken(tx, actor.orgId, id);
     if (!before || !isSelfOrManager(actor, before.userId)) throw notFound('token');

@@ -49,6 +49,11 @@ export async function createContact(
   await replaceChannels(tx, actor.orgId, row.id, channels);
   const [details] = await withDetails(tx, actor.orgId, [row]);
   const view = presentContact(details!);
-  await appendAudit(tx, actor, { action: 'create', entityType: 'contact', entityId: row.id, after: view });
+  await appendAudit(tx, actor, {
+    action: 'create',
+    entityType: 'contact',
+    entityId: row.id,
+    after: view,
+  });
   return view;
 }

@@ -10,7 +10,12 @@ import type { Actor } from '../actor';
  * Deletes a contact: it disappears from every list and lookup at once; the row and its timeline
  * stay for the audit trail (a later purge job erases them for good).
  */
-export async function deleteContact(db: Executor, clock: Clock, actor: Actor, id: string): Promise<void> {
+export async function deleteContact(
+  db: Executor,
+  clock: Clock,
+  actor: Actor,
+  id: string,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const current = await findContact(tx, actor.orgId, id);
     if (!current) throw notFound('contact');

@@ -33,18 +33,28 @@ export type ContactQuery = {
 };
 
 /** Reads a free-text query as name variants, an email fragment and phone digit strings. */
-export function interpretQuery(q: string, defaultCountry: string | null): Omit<ContactSearch, 'role' | 'tag'> {
+export function interpretQuery(
+  q: string,
+  defaultCountry: string | null,
+): Omit<ContactSearch, 'role' | 'tag'> {
   const trimmed = q.trim();
   if (!trimmed) return { nameVariants: [], phoneDigits: [] };
-  if (trimmed.includes('@')) return { nameVariants: [], emailLike: trimmed.toLowerCase(), phoneDigits: [] };
+  if (trimmed.includes('@'))
+    return { nameVariants: [], emailLike: trimmed.toLowerCase(), phoneDigits: [] };
   const phoneDigits: string[] = [];
   if (/^[+\d\s().-]+$/.test(trimmed) && trimmed.replace(/\D/g, '').length >= 4) {
     phoneDigits.push(trimmed.replace(/\D/g, ''));
-    const parsed = parsePhoneNumberFromString(trimmed, (defaultCountry ?? undefined) as CountryCode | undefined);
+    const parsed = parsePhoneNumberFromString(
+      trimmed,
+      (defaultCountry ?? undefined) as CountryCode | undefined,
+    );
     if (parsed?.isPossible()) phoneDigits.push(parsed.number.slice(1));
     return { nameVariants: [], phoneDigits: [...new Set(phoneDigits)] };
   }
-  return { nameVariants: nameVariants(trimmed).map((v) => v.split(' ').filter(Boolean)), phoneDigits };
+  return {
+    nameVariants: nameVariants(trimmed).map((v) => v.split(' ').filter(Boolean)),
+    phoneDigits,
+  };
 }
 
 const searchCursor = z.object({ o: z.number().int().min(0) });
@@ -77,7 +87,10 @@ export async function findContacts(
     next = () => encodeCursor({ o: offset + page.limit });
   } else {
     const c = decodeCursor(page.cursor, browseCursor);
-    rows = await listContactRows(db, actor.orgId, search, { after: c && { name: c.n, id: c.i }, limit: fetch });
+    rows = await listContactRows(db, actor.orgId, search, {
+      after: c && { name: c.n, id: c.i },
+      limit: fetch,
+    });
     next = (last) => encodeCursor({ n: last.name, i: last.id });
   }
   const more = rows.length > page.limit;

@@ -22,11 +22,26 @@ export type HouseholdView = {
 };
 
 /** Creates a household; people join it by setting their householdId. */
-export async function createHousehold(db: Executor, clock: Clock, actor: Actor, name: string): Promise<HouseholdView> {
+export async function createHousehold(
+  db: Executor,
+  clock: Clock,
+  actor: Actor,
+  name: string,
+): Promise<HouseholdView> {
   return db.transaction(async (tx) => {
     const now = clock.now();
-    const row = await insertHousehold(tx, { orgId: actor.orgId, name, createdAt: now, updatedAt: now });
-    await appendAudit(tx, actor, { action: 'create', entityType: 'household', entityId: row.id, after: { name } });
+    const row = await insertHousehold(tx, {
+      orgId: actor.orgId,
+      name,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await appendAudit(tx, actor, {
+      action: 'create',
+      entityType: 'household',
+      entityId: row.id,
+      after: { name },
+    });
     return { id: row.id, name: row.name, members: [], createdAt: row.createdAt.toISOString() };
   });
 }
@@ -40,7 +55,13 @@ export async function getHousehold(db: Executor, actor: Actor, id: string): Prom
 }
 
 /** Renames a household. */
-export async function updateHousehold(db: Executor, clock: Clock, actor: Actor, id: string, name: string) {
+export async function updateHousehold(
+  db: Executor,
+  clock: Clock,
+  actor: Actor,
+  id: string,
+  name: string,
+) {
   await db.transaction(async (tx) => {
     const before = await findHousehold(tx, actor.orgId, id);
     if (!before) throw notFound('household');
@@ -67,5 +88,8 @@ export async function listHouseholdPage(
   const pageRows = rows.slice(0, page.limit);
   const data = await Promise.all(pageRows.map((r) => getHousehold(db, actor, r.id)));
   const last = pageRows[pageRows.length - 1];
-  return { data, nextCursor: rows.length > page.limit && last ? encodeCursor({ i: last.id }) : null };
+  return {
+    data,
+    nextCursor: rows.length > page.limit && last ? encodeCursor({ i: last.id }) : null,
+  };
 }

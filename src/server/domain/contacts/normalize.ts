@@ -6,9 +6,15 @@ import { invalid } from '../../errors';
 
 /** Normalizes a phone number to E.164, reading national numbers in the organization's country. */
 export function toE164(raw: string, defaultCountry: string | null, path: string): string {
-  const parsed = parsePhoneNumberFromString(raw, (defaultCountry ?? undefined) as CountryCode | undefined);
+  const parsed = parsePhoneNumberFromString(
+    raw,
+    (defaultCountry ?? undefined) as CountryCode | undefined,
+  );
   if (!parsed?.isValid()) {
-    throw invalid(path, defaultCountry ? 'not a valid phone number' : 'not a valid phone number (use +country code)');
+    throw invalid(
+      path,
+      defaultCountry ? 'not a valid phone number' : 'not a valid phone number (use +country code)',
+    );
   }
   return parsed.number;
 }
@@ -21,7 +27,9 @@ export function displayName(
   if (fields.name) return fields.name;
   const built = [fields.givenName, fields.familyName].filter(Boolean).join(' ');
   if (!built) {
-    throw kind === 'person' ? invalid('givenName', 'a person needs a given name, a family name or a name') : invalid('name', 'required');
+    throw kind === 'person'
+      ? invalid('givenName', 'a person needs a given name, a family name or a name')
+      : invalid('name', 'required');
   }
   return built;
 }
@@ -32,10 +40,17 @@ const primaryFirst = <T extends { primary?: boolean | undefined }>(xs: T[]) => {
 };
 
 /** Rows for the emails, phones and addresses given (undefined lists stay untouched). */
-export function channelRows(input: UpdateContactInput | CreateContactInput, defaultCountry: string | null) {
+export function channelRows(
+  input: UpdateContactInput | CreateContactInput,
+  defaultCountry: string | null,
+) {
   return {
     emails: input.emails
-      ? primaryFirst(input.emails).map((e) => ({ address: e.address, label: e.label ?? null, isPrimary: e.isPrimary }))
+      ? primaryFirst(input.emails).map((e) => ({
+          address: e.address,
+          label: e.label ?? null,
+          isPrimary: e.isPrimary,
+        }))
       : undefined,
     phones: input.phones
       ? primaryFirst(input.phones).map((p, i) => ({
@@ -58,6 +73,10 @@ export function channelRows(input: UpdateContactInput | CreateContactInput, defa
 }
 
 /** The search text of a contact from its names. */
-export function contactSearchText(c: { name: string; givenName?: string | null; familyName?: string | null }): string {
+export function contactSearchText(c: {
+  name: string;
+  givenName?: string | null;
+  familyName?: string | null;
+}): string {
   return searchText(c.name, c.givenName, c.familyName);
 }

@@ -1,4 +1,5 @@
-import { relationshipInverse, relationshipTypes } from '../../../shared/contacts';
+import type { relationshipTypes } from '../../../shared/contacts';
+import { relationshipInverse } from '../../../shared/contacts';
 import type { Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';
 import { findContact } from '../../db/repositories/contacts';
@@ -25,7 +26,11 @@ export type RelationshipView = {
 const symmetric = new Set<RelType>(['spouse', 'partner', 'sibling', 'friend', 'other']);
 
 /** Relationships of a contact, each named from that contact's side. */
-export async function listRelationships(db: Executor, actor: Actor, contactId: string): Promise<RelationshipView[]> {
+export async function listRelationships(
+  db: Executor,
+  actor: Actor,
+  contactId: string,
+): Promise<RelationshipView[]> {
   if (!(await findContact(db, actor.orgId, contactId))) throw notFound('contact');
   const rows = await relationshipsOf(db, actor.orgId, contactId);
   return rows.map(({ rel, otherId, otherName }) => ({
@@ -44,14 +49,16 @@ export async function addRelationship(
   fromId: string,
   input: { type: RelType; toContactId: string; note?: string },
 ): Promise<RelationshipView> {
-  if (fromId === input.toContactId) throw invalid('toContactId', 'a contact cannot be related to itself');
+  if (fromId === input.toContactId)
+    throw invalid('toContactId', 'a contact cannot be related to itself');
   return db.transaction(async (tx) => {
     const from = await findContact(tx, actor.orgId, fromId);
     if (!from) throw notFound('contact');
     const to = await findContact(tx, actor.orgId, input.toContactId);
     if (!to) throw invalid('toContactId', 'no such contact');
     // Symmetric links are stored once, from the smaller id, so A–B and B–A are the same row.
-    const [a, b] = symmetric.has(input.type) && to.id < from.id ? [to.id, from.id] : [from.id, to.id];
+    const [a, b] =
+      symmetric.has(input.type) && to.id < from.id ? [to.id, from.id] : [from.id, to.id];
     const row = await insertRelationship(tx, {
       orgId: actor.orgId,
       fromContactId: a,
@@ -60,7 +67,12 @@ export async function addRelationship(
       note: input.note ?? null,
     });
     if (!row) throw new AppError('conflict', 'this relationship exists');
-    await appendAudit(tx, actor, { action: 'create', entityType: 'relationship', entityId: row.id, after: row });
+    await appendAudit(tx, actor, {
+      action: 'create',
+      entityType: 'relationship',
+      entityId: row.id,
+      after: row,
+    });
     return {
       id: row.id,
       type: row.fromContactId === fromId ? row.type : relationshipInverse[row.type],
@@ -72,11 +84,22 @@ export async function addRelationship(
 }
 
 /** Removes a relationship that involves the given contact. */
-export async function removeRelationship(db: Executor, actor: Actor, contactId: string, id: string): Promise<void> {
+export async function removeRelationship(
+  db: Executor,
+  actor: Actor,
+  contactId: string,
+  id: string,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await findRelationship(tx, actor.orgId, id);
-    if (!row || (row.fromContactId !== contactId && row.toContactId !== contactId)) throw notFound('relationship');
+    if (!row || (row.fromContactId !== contactId && row.toContactId !== contactId))
+      throw notFound('relationship');
     await deleteRelationship(tx, actor.orgId, id);
-    await appendAudit(tx, actor, { action: 'delete', entityType: 'relationship', entityId: id, before: row });
+    await appendAudit(tx, actor, {
+      action: 'delete',
+      entityType: 'relationship',
+      entityId: id,
+      before: row,
+    });
   });
 }

@@ -2,7 +2,12 @@ import type { Clock } from '../../../core/clock';
 import type { UpdateContactInput } from '../../../shared/schemas/contacts';
 import type { Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';
-import { findContact, replaceChannels, updateContactRow, withDetails } from '../../db/repositories/contacts';
+import {
+  findContact,
+  replaceChannels,
+  updateContactRow,
+  withDetails,
+} from '../../db/repositories/contacts';
 import { findOrganization } from '../../db/repositories/organizations';
 import { AppError, invalid, notFound } from '../../errors';
 import { presentContact, type ContactView } from '../../presenters/contact';
@@ -26,7 +31,10 @@ export async function updateContact(
     const current = await findContact(tx, actor.orgId, id);
     if (!current) throw notFound('contact');
     if (expectedVersion !== undefined && expectedVersion !== current.version) {
-      throw new AppError('precondition_failed', 'the contact changed since you read it; reload and retry');
+      throw new AppError(
+        'precondition_failed',
+        'the contact changed since you read it; reload and retry',
+      );
     }
     if (current.kind === 'person' && input.organizationType) {
       throw invalid('organizationType', 'only for organizations');
@@ -39,7 +47,10 @@ export async function updateContact(
     const familyName = input.familyName === undefined ? current.familyName : input.familyName;
     const namesChanged = input.givenName !== undefined || input.familyName !== undefined;
     const name =
-      input.name ?? (namesChanged && current.kind === 'person' ? displayName('person', { givenName, familyName }) : current.name);
+      input.name ??
+      (namesChanged && current.kind === 'person'
+        ? displayName('person', { givenName, familyName })
+        : current.name);
     const { emails: _e, phones: _p, addresses: _a, ...fields } = input;
     const row = await updateContactRow(tx, actor.orgId, id, {
       ...fields,

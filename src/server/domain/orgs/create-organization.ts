@@ -29,14 +29,18 @@ export function slugify(name: string): string {
 }
 
 /** Creates an organization (a tenant) with its inbound mail addresses; the slug is made unique. */
-export async function createOrganization(db: Executor, input: NewOrganization): Promise<OrganizationRow> {
+export async function createOrganization(
+  db: Executor,
+  input: NewOrganization,
+): Promise<OrganizationRow> {
   const name = input.name.trim();
   if (!name || name.length > 200) throw invalid('name', 'must be 1 to 200 characters');
   if (input.slug !== undefined && !/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/.test(input.slug)) {
     throw invalid('slug', 'lower-case letters, digits and hyphens, at most 40');
   }
   for (const [i, address] of (input.inbound ?? []).entries()) {
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) throw invalid(`inbound.${i}`, 'not an email address');
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address))
+      throw invalid(`inbound.${i}`, 'not an email address');
   }
   return db.transaction(async (tx) => {
     let slug = input.slug;
@@ -57,7 +61,10 @@ export async function createOrganization(db: Executor, input: NewOrganization): 
     });
     for (const address of input.inbound ?? []) {
       if (await ownerOfInboundAddress(tx, address)) {
-        throw new AppError('conflict', `the inbound address ${address} belongs to another organization`);
+        throw new AppError(
+          'conflict',
+          `the inbound address ${address} belongs to another organization`,
+        );
       }
       await insertInboundAddress(tx, org.id, address);
     }

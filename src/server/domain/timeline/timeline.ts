@@ -4,7 +4,11 @@ import type { LogInteractionInput } from '../../../shared/schemas/contacts';
 import type { Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';
 import { findContact } from '../../db/repositories/contacts';
-import { insertInteraction, timelinePage, type InteractionRow } from '../../db/repositories/interactions';
+import {
+  insertInteraction,
+  timelinePage,
+  type InteractionRow,
+} from '../../db/repositories/interactions';
 import { notFound } from '../../errors';
 import { presentInteraction, type InteractionView } from '../../presenters/interaction';
 import type { Actor } from '../actor';
@@ -47,7 +51,12 @@ export async function logInteraction(
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : clock.now();
     const row = await appendToTimeline(tx, actor, contactId, { ...input, occurredAt });
     const view = presentInteraction(row);
-    await appendAudit(tx, actor, { action: 'create', entityType: 'interaction', entityId: row.id, after: view });
+    await appendAudit(tx, actor, {
+      action: 'create',
+      entityType: 'interaction',
+      entityId: row.id,
+      after: view,
+    });
     return view;
   });
 }
@@ -72,6 +81,9 @@ export async function readTimeline(
   const last = pageRows[pageRows.length - 1];
   return {
     data: pageRows.map(presentInteraction),
-    nextCursor: rows.length > page.limit && last ? encodeCursor({ t: last.occurredAt.toISOString(), i: last.id }) : null,
+    nextCursor:
+      rows.length > page.limit && last
+        ? encodeCursor({ t: last.occurredAt.toISOString(), i: last.id })
+        : null,
   };
 }

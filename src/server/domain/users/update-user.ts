@@ -1,6 +1,11 @@
 import type { Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';
-import { deleteUserSessions, findUser, updateUser, type UserRow } from '../../db/repositories/users';
+import {
+  deleteUserSessions,
+  findUser,
+  updateUser,
+  type UserRow,
+} from '../../db/repositories/users';
 import type { StaffRole } from '../../db/schema/users';
 import { notFound, invalid, AppError } from '../../errors';
 import type { Actor } from '../actor';
@@ -18,14 +23,26 @@ export type UserChanges = {
 };
 
 /** Changes a staff user; deactivating or a new password ends their sessions. */
-export async function changeUser(db: Executor, actor: Actor, id: string, changes: UserChanges): Promise<UserRow> {
+export async function changeUser(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  changes: UserChanges,
+): Promise<UserRow> {
   if (changes.password !== undefined && changes.password.length < minPasswordLength) {
     throw invalid('password', `must be at least ${minPasswordLength} characters`);
   }
-  if (actor.userId === id && (changes.active === false || (changes.role && changes.role !== 'admin'))) {
-    throw new AppError('rule_violated', 'you cannot deactivate yourself or give up your own admin role');
+  if (
+    actor.userId === id &&
+    (changes.active === false || (changes.role && changes.role !== 'admin'))
+  ) {
+    throw new AppError(
+      'rule_violated',
+      'you cannot deactivate yourself or give up your own admin role',
+    );
   }
-  const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
+  const passwordHash =
+    changes.password === undefined ? undefined : await hashPassword(changes.password);
   return db.transaction(async (tx) => {
     const before = await findUser(tx, actor.orgId, id);
     if (!before) throw notFound('user');

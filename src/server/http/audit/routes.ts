@@ -27,14 +27,23 @@ export function auditRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['audit'],
         summary: 'Every change, newest first (read-only)',
-        querystring: z.strictObject({ ...pageQuery, entityType: z.string().max(50).optional(), entityId: z.string().max(100).optional() }),
+        querystring: z.strictObject({
+          ...pageQuery,
+          entityType: z.string().max(50).optional(),
+          entityId: z.string().max(100).optional(),
+        }),
         response: { 200: listEnvelope(auditView) },
       },
     },
     async (req) => {
       const { cursor, limit, entityType, entityId } = req.query;
       const beforeId = decodeCursor(cursor, z.object({ b: z.number().int() }))?.b;
-      const rows = await listAudit(deps.database.db, actorOf(req).orgId, { beforeId, limit: limit + 1, entityType, entityId });
+      const rows = await listAudit(deps.database.db, actorOf(req).orgId, {
+        beforeId,
+        limit: limit + 1,
+        entityType,
+        entityId,
+      });
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       return {

@@ -14,7 +14,11 @@ import type { App, AppDeps } from '../types';
 const signInBody = z.strictObject({
   email,
   password: z.string().min(1).max(1000),
-  org: z.string().max(100).optional().describe('Organization slug; needed only if the email is staff in several'),
+  org: z
+    .string()
+    .max(100)
+    .optional()
+    .describe('Organization slug; needed only if the email is staff in several'),
 });
 
 const meView = z.object({
@@ -34,11 +38,31 @@ export function authRoutes(app: App, deps: AppDeps): void {
     '/auth/sign-in',
     {
       config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], summary: 'Sign in; sets the httpOnly session cookie', body: signInBody, response: { 200: meView } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in; sets the httpOnly session cookie',
+        body: signInBody,
+        response: { 200: meView },
+      },
     },
     async (req, reply) => {
-      const s = await signIn(db, deps.clock, { sessionHours: deps.config.sessionHours, maxFailures: deps.config.loginMaxFailures, lockMinutes: 15 }, req.body);
-      void reply.setCookie(sessionCookie, s.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: s.expiresAt });
+      const s = await signIn(
+        db,
+        deps.clock,
+        {
+          sessionHours: deps.config.sessionHours,
+          maxFailures: deps.config.loginMaxFailures,
+          lockMinutes: 15,
+        },
+        req.body,
+      );
+      void reply.setCookie(sessionCookie, s.token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        path: '/',
+        expires: s.expiresAt,
+      });
       const org = (await findOrganization(db, s.user.orgId))!;
       return {
         user: presentUser(s.user),
@@ -52,7 +76,10 @@ export function authRoutes(app: App, deps: AppDeps): void {
 
   app.post(
     '/auth/sign-out',
-    { config: { access: 'signed_in' }, schema: { tags: ['auth'], summary: 'End this session', response: { 204: z.null() } } },
+    {
+      config: { access: 'signed_in' },
+      schema: { tags: ['auth'], summary: 'End this session', response: { 204: z.null() } },
+    },
     async (req, reply) => {
       const cookie = req.cookies[sessionCookie];
       if (cookie) await deleteSession(db, hashSecret(cookie));
@@ -63,7 +90,10 @@ export function authRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/auth/me',
-    { config: { access: 'signed_in' }, schema: { tags: ['auth'], summary: 'Who is calling', response: { 200: meView } } },
+    {
+      config: { access: 'signed_in' },
+      schema: { tags: ['auth'], summary: 'Who is calling', response: { 200: meView } },
+    },
     async (req) => {
       const actor = actorOf(req);
       const user = actor.userId ? await findUser(db, actor.orgId, actor.userId) : undefined;

@@ -1,6 +1,12 @@
 import type { LightMyRequestResponse as Response } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, staffedOrg, testApi, type Staffed, type TestApi } from '../../../../tests/support/api';
+import {
+  bearer,
+  staffedOrg,
+  testApi,
+  type Staffed,
+  type TestApi,
+} from '../../../../tests/support/api';
 
 let api: TestApi;
 let org: Staffed;
@@ -14,7 +20,12 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  api.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: { ...bearer(token), ...headers }, payload: body as object });
+  api.app.inject({
+    method: 'POST',
+    url: '/api/v1/contacts',
+    headers: { ...bearer(token), ...headers },
+    payload: body as object,
+  });
 
 describe('POST /api/v1/contacts', () => {
   it('creates a person with normalized emails and E.164 phones', async () => {
@@ -32,8 +43,12 @@ describe('POST /api/v1/contacts', () => {
     const body = res.json();
     expect(body.name).toBe('Rūta Žemaitė');
     expect(body.preferredLanguage).toBe('lt-LT');
-    expect(body.emails).toEqual([{ address: 'ruta@example.org', label: null, primary: true, bounced: false }]);
-    expect(body.phones.map((p: { number: string; primary: boolean }) => [p.number, p.primary])).toEqual([
+    expect(body.emails).toEqual([
+      { address: 'ruta@example.org', label: null, primary: true, bounced: false },
+    ]);
+    expect(
+      body.phones.map((p: { number: string; primary: boolean }) => [p.number, p.primary]),
+    ).toEqual([
       ['+447400123456', true],
       ['+37061234567', false],
     ]);
@@ -53,7 +68,9 @@ describe('contact input is validated', () => {
     });
     expect(res.statusCode).toBe(400);
     const paths = res.json().error.details.map((d: { path: string }) => d.path);
-    expect(paths).toEqual(expect.arrayContaining(['nickname', 'emails.0.address', 'timeZone', 'preferredLanguage']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['nickname', 'emails.0.address', 'timeZone', 'preferredLanguage']),
+    );
     expect(res.json().error.code).toBe('validation_failed');
     expect(res.json().error.requestId).toBe(res.headers['x-request-id']);
   });
@@ -61,11 +78,20 @@ describe('contact input is validated', () => {
   it('rejects a phone number that cannot exist', async () => {
     const res = await post({ kind: 'person', givenName: 'Ana', phones: [{ number: '+370 1' }] });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details).toEqual([{ path: 'phones.0.number', message: 'not a valid phone number' }]);
+    expect(res.json().error.details).toEqual([
+      { path: 'phones.0.number', message: 'not a valid phone number' },
+    ]);
   });
 
   it('rejects two primary emails and a person without any name', async () => {
-    const two = await post({ kind: 'person', givenName: 'A', emails: [{ address: 'a@example.org', primary: true }, { address: 'b@example.org', primary: true }] });
+    const two = await post({
+      kind: 'person',
+      givenName: 'A',
+      emails: [
+        { address: 'a@example.org', primary: true },
+        { address: 'b@example.org', primary: true },
+      ],
+    });
     expect(two.statusCode).toBe(400);
     expect(two.json().error.details[0].path).toBe('emails');
     const nameless = await post({ kind: 'person' });
@@ -73,7 +99,12 @@ describe('contact input is validated', () => {
   });
 
   it('answers malformed JSON with 400 and a body over 1 MB with 413, never 500', async () => {
-    const bad = await api.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: { ...bearer(token), 'content-type': 'application/json' }, payload: '{"kind": "person",' });
+    const bad = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: { ...bearer(token), 'content-type': 'application/json' },
+      payload: '{"kind": "person",',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('malformed_request');
     const huge = await post({ kind: 'person', givenName: 'x'.repeat(1_100_000) });
@@ -82,10 +113,22 @@ describe('contact input is validated', () => {
   });
 
   it('leaves nothing behind when a create fails half-way', async () => {
-    const before = await api.app.inject({ method: 'GET', url: '/api/v1/contacts?q=Halfway', headers: bearer(token) });
-    const res = await post({ kind: 'person', givenName: 'Halfway', phones: [{ number: '+37061234567' }, { number: 'nonsense' }] });
+    const before = await api.app.inject({
+      method: 'GET',
+      url: '/api/v1/contacts?q=Halfway',
+      headers: bearer(token),
+    });
+    const res = await post({
+      kind: 'person',
+      givenName: 'Halfway',
+      phones: [{ number: '+37061234567' }, { number: 'nonsense' }],
+    });
     expect(res.statusCode).toBe(400);
-    const after = await api.app.inject({ method: 'GET', url: '/api/v1/contacts?q=Halfway', headers: bearer(token) });
+    const after = await api.app.inject({
+      method: 'GET',
+      url: '/api/v1/contacts?q=Halfway',
+      headers: bearer(token),
+    });
     expect(after.json().data).toEqual(before.json().data);
   });
 });
@@ -99,7 +142,11 @@ describe('Idempotency-Key on POST /contacts', () => {
     expect(again.statusCode).toBe(201);
     expect(again.json().id).toBe(first.json().id);
     expect(again.headers['idempotent-replayed']).toBe('true');
-    const list = await api.app.inject({ method: 'GET', url: '/api/v1/contacts?q=Idem%20Potent', headers: bearer(token) });
+    const list = await api.app.inject({
+      method: 'GET',
+      url: '/api/v1/contacts?q=Idem%20Potent',
+      headers: bearer(token),
+    });
     expect(list.json().data).toHaveLength(1);
   });
 
@@ -114,7 +161,12 @@ describe('Idempotency-Key on POST /contacts', () => {
 describe('finding contacts', () => {
   beforeAll(async () => {
     const people = [
-      { givenName: 'Šarūnas', familyName: 'Jankauskas', emails: [{ address: 'sarunas.j@example.lt' }], phones: [{ number: '+370 699 11111' }] },
+      {
+        givenName: 'Šarūnas',
+        familyName: 'Jankauskas',
+        emails: [{ address: 'sarunas.j@example.lt' }],
+        phones: [{ number: '+370 699 11111' }],
+      },
       { givenName: 'Оксана', familyName: 'Коваленко', roles: ['volunteer'] },
       { givenName: 'Григорій', familyName: 'Григоренко' },
       { givenName: 'José', familyName: 'Muñoz', roles: ['donor'], tags: ['monthly-giver'] },
@@ -122,7 +174,11 @@ describe('finding contacts', () => {
     for (const p of people) expect((await post({ kind: 'person', ...p })).statusCode).toBe(201);
   });
   const names = async (query: string) => {
-    const res = await api.app.inject({ method: 'GET', url: `/api/v1/contacts?${query}`, headers: bearer(token) });
+    const res = await api.app.inject({
+      method: 'GET',
+      url: `/api/v1/contacts?${query}`,
+      headers: bearer(token),
+    });
     expect(res.statusCode).toBe(200);
     return (res.json().data as { name: string }[]).map((c) => c.name);
   };
@@ -150,7 +206,11 @@ describe('finding contacts', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: Response = await api.app.inject({ method: 'GET', url: `/api/v1/contacts?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: bearer(token) });
+      const res: Response = await api.app.inject({
+        method: 'GET',
+        url: `/api/v1/contacts?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        headers: bearer(token),
+      });
       seen.push(...res.json().data.map((c: { id: string }) => c.id));
       cursor = res.json().nextCursor;
     } while (cursor);
@@ -159,14 +219,25 @@ describe('finding contacts', () => {
   });
 
   it('rejects a forged cursor with 400', async () => {
-    const res = await api.app.inject({ method: 'GET', url: '/api/v1/contacts?cursor=bm9wZQ', headers: bearer(token) });
+    const res = await api.app.inject({
+      method: 'GET',
+      url: '/api/v1/contacts?cursor=bm9wZQ',
+      headers: bearer(token),
+    });
     expect(res.statusCode).toBe(400);
   });
 });
 
 describe('changing and deleting a contact', () => {
   it('updates fields, replaces lists, keeps the search current and bumps the ETag', async () => {
-    const created = (await post({ kind: 'person', givenName: 'Old', familyName: 'Name', emails: [{ address: 'old@example.org' }] })).json();
+    const created = (
+      await post({
+        kind: 'person',
+        givenName: 'Old',
+        familyName: 'Name',
+        emails: [{ address: 'old@example.org' }],
+      })
+    ).json();
     const res = await api.app.inject({
       method: 'PATCH',
       url: `/api/v1/contacts/${created.id}`,
@@ -175,29 +246,79 @@ describe('changing and deleting a contact', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ name: 'Ненова Name', roles: ['client'], version: 2 });
-    expect(res.json().emails.map((e: { address: string }) => e.address)).toEqual(['new@example.org']);
+    expect(res.json().emails.map((e: { address: string }) => e.address)).toEqual([
+      'new@example.org',
+    ]);
     expect(res.headers.etag).toBe('"2"');
-    const found = await api.app.inject({ method: 'GET', url: '/api/v1/contacts?q=nenova', headers: bearer(token) });
+    const found = await api.app.inject({
+      method: 'GET',
+      url: '/api/v1/contacts?q=nenova',
+      headers: bearer(token),
+    });
     expect(found.json().data.map((c: { id: string }) => c.id)).toEqual([created.id]);
   });
 
   it('refuses a stale If-Match with 412 and changes nothing', async () => {
     const created = (await post({ kind: 'person', givenName: 'Stale' })).json();
-    await api.app.inject({ method: 'PATCH', url: `/api/v1/contacts/${created.id}`, headers: bearer(token), payload: { tags: ['a'] } });
-    const res = await api.app.inject({ method: 'PATCH', url: `/api/v1/contacts/${created.id}`, headers: { ...bearer(token), 'if-match': '"1"' }, payload: { tags: ['b'] } });
+    await api.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/contacts/${created.id}`,
+      headers: bearer(token),
+      payload: { tags: ['a'] },
+    });
+    const res = await api.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/contacts/${created.id}`,
+      headers: { ...bearer(token), 'if-match': '"1"' },
+      payload: { tags: ['b'] },
+    });
     expect(res.statusCode).toBe(412);
-    const now = await api.app.inject({ method: 'GET', url: `/api/v1/contacts/${created.id}`, headers: bearer(token) });
+    const now = await api.app.inject({
+      method: 'GET',
+      url: `/api/v1/contacts/${created.id}`,
+      headers: bearer(token),
+    });
     expect(now.json().tags).toEqual(['a']);
   });
 
   it('deletes: the contact is gone from reads and lists, and the audit log keeps what it was', async () => {
-    const created = (await post({ kind: 'organization', organizationType: 'foundation', name: 'Gone Foundation' })).json();
-    const del = await api.app.inject({ method: 'DELETE', url: `/api/v1/contacts/${created.id}`, headers: bearer(org.tokens.manager) });
+    const created = (
+      await post({ kind: 'organization', organizationType: 'foundation', name: 'Gone Foundation' })
+    ).json();
+    const del = await api.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/contacts/${created.id}`,
+      headers: bearer(org.tokens.manager),
+    });
     expect(del.statusCode).toBe(204);
-    expect((await api.app.inject({ method: 'GET', url: `/api/v1/contacts/${created.id}`, headers: bearer(token) })).statusCode).toBe(404);
-    expect((await api.app.inject({ method: 'DELETE', url: `/api/v1/contacts/${created.id}`, headers: bearer(org.tokens.manager) })).statusCode).toBe(404);
-    const audit = await api.app.inject({ method: 'GET', url: `/api/v1/audit?entityType=contact&entityId=${created.id}`, headers: bearer(org.tokens.admin) });
-    const entries = audit.json().data as { action: string; before: { name: string } | null; actorId: string }[];
+    expect(
+      (
+        await api.app.inject({
+          method: 'GET',
+          url: `/api/v1/contacts/${created.id}`,
+          headers: bearer(token),
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await api.app.inject({
+          method: 'DELETE',
+          url: `/api/v1/contacts/${created.id}`,
+          headers: bearer(org.tokens.manager),
+        })
+      ).statusCode,
+    ).toBe(404);
+    const audit = await api.app.inject({
+      method: 'GET',
+      url: `/api/v1/audit?entityType=contact&entityId=${created.id}`,
+      headers: bearer(org.tokens.admin),
+    });
+    const entries = audit.json().data as {
+      action: string;
+      before: { name: string } | null;
+      actorId: string;
+    }[];
     expect(entries.map((e) => e.action)).toEqual(['delete', 'create']);
     expect(entries[0]!.before!.name).toBe('Gone Foundation');
   });

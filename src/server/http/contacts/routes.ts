@@ -8,7 +8,11 @@ import {
 import { createContact } from '../../domain/contacts/create-contact';
 import { deleteContact } from '../../domain/contacts/delete-contact';
 import { findContacts, getContact } from '../../domain/contacts/find-contacts';
-import { addRelationship, listRelationships, removeRelationship } from '../../domain/contacts/relationships';
+import {
+  addRelationship,
+  listRelationships,
+  removeRelationship,
+} from '../../domain/contacts/relationships';
 import { updateContact } from '../../domain/contacts/update-contact';
 import { AppError } from '../../errors';
 import { actorOf } from '../authenticate';
@@ -23,7 +27,10 @@ const tags = ['contacts'];
 function expectedVersion(header: string | string[] | undefined): number | undefined {
   if (header === undefined) return undefined;
   const match = /^(?:W\/)?"(\d+)"$/.exec(String(header).trim());
-  if (!match) throw new AppError('validation_failed', 'If-Match: expected an ETag like "3"', [{ path: 'If-Match', message: 'invalid' }]);
+  if (!match)
+    throw new AppError('validation_failed', 'If-Match: expected an ETag like "3"', [
+      { path: 'If-Match', message: 'invalid' },
+    ]);
   return Number(match[1]);
 }
 
@@ -35,11 +42,20 @@ export function contactRoutes(app: App, deps: AppDeps): void {
     '/contacts',
     {
       config: { access: 'contacts.write' },
-      schema: { tags, summary: 'Create a contact (person or organization)', body: createContactInput, response: { 201: contactView } },
+      schema: {
+        tags,
+        summary: 'Create a contact (person or organization)',
+        body: createContactInput,
+        response: { 201: contactView },
+      },
     },
     async (req, reply) => {
-      const view = await createOnce(req, reply, deps, (tx) => createContact(tx, deps.clock, actorOf(req), req.body));
-      void reply.header('etag', `"${view.version}"`).header('location', `/api/v1/contacts/${view.id}`);
+      const view = await createOnce(req, reply, deps, (tx) =>
+        createContact(tx, deps.clock, actorOf(req), req.body),
+      );
+      void reply
+        .header('etag', `"${view.version}"`)
+        .header('location', `/api/v1/contacts/${view.id}`);
       return view;
     },
   );
@@ -63,7 +79,10 @@ export function contactRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/contacts/:id',
-    { config: { access: 'contacts.read' }, schema: { tags, summary: 'Read a contact', params: idParams, response: { 200: contactView } } },
+    {
+      config: { access: 'contacts.read' },
+      schema: { tags, summary: 'Read a contact', params: idParams, response: { 200: contactView } },
+    },
     async (req, reply) => {
       const view = await getContact(db, actorOf(req), req.params.id);
       void reply.header('etag', `"${view.version}"`);
@@ -77,7 +96,8 @@ export function contactRoutes(app: App, deps: AppDeps): void {
       config: { access: 'contacts.write' },
       schema: {
         tags,
-        summary: 'Change a contact; send If-Match with the ETag you read to avoid overwriting a colleague',
+        summary:
+          'Change a contact; send If-Match with the ETag you read to avoid overwriting a colleague',
         params: idParams,
         body: updateContactInput,
         response: { 200: contactView },
@@ -85,7 +105,14 @@ export function contactRoutes(app: App, deps: AppDeps): void {
     },
     async (req, reply) => {
       const version = expectedVersion(req.headers['if-match']);
-      const view = await updateContact(db, deps.clock, actorOf(req), req.params.id, req.body, version);
+      const view = await updateContact(
+        db,
+        deps.clock,
+        actorOf(req),
+        req.params.id,
+        req.body,
+        version,
+      );
       void reply.header('etag', `"${view.version}"`);
       return view;
     },
@@ -93,7 +120,10 @@ export function contactRoutes(app: App, deps: AppDeps): void {
 
   app.delete(
     '/contacts/:id',
-    { config: { access: 'contacts.delete' }, schema: { tags, summary: 'Delete a contact', params: idParams, response: { 204: z.null() } } },
+    {
+      config: { access: 'contacts.delete' },
+      schema: { tags, summary: 'Delete a contact', params: idParams, response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await deleteContact(db, deps.clock, actorOf(req), req.params.id);
       return reply.status(204).send(null);
@@ -104,25 +134,47 @@ export function contactRoutes(app: App, deps: AppDeps): void {
     '/contacts/:id/relationships',
     {
       config: { access: 'contacts.read' },
-      schema: { tags, summary: "A contact's relationships, named from its side", params: idParams, response: { 200: listEnvelope(relationshipView) } },
+      schema: {
+        tags,
+        summary: "A contact's relationships, named from its side",
+        params: idParams,
+        response: { 200: listEnvelope(relationshipView) },
+      },
     },
-    async (req) => ({ data: await listRelationships(db, actorOf(req), req.params.id), nextCursor: null }),
+    async (req) => ({
+      data: await listRelationships(db, actorOf(req), req.params.id),
+      nextCursor: null,
+    }),
   );
 
   app.post(
     '/contacts/:id/relationships',
     {
       config: { access: 'contacts.write' },
-      schema: { tags, summary: 'Relate this contact to another ("this is the parent of that")', params: idParams, body: createRelationshipInput, response: { 201: relationshipView } },
+      schema: {
+        tags,
+        summary: 'Relate this contact to another ("this is the parent of that")',
+        params: idParams,
+        body: createRelationshipInput,
+        response: { 201: relationshipView },
+      },
     },
-    async (req, reply) => createOnce(req, reply, deps, (tx) => addRelationship(tx, actorOf(req), req.params.id, req.body)),
+    async (req, reply) =>
+      createOnce(req, reply, deps, (tx) =>
+        addRelationship(tx, actorOf(req), req.params.id, req.body),
+      ),
   );
 
   app.delete(
     '/contacts/:id/relationships/:relationshipId',
     {
       config: { access: 'contacts.write' },
-      schema: { tags, summary: 'Remove a relationship', params: z.object({ id: z.uuid(), relationshipId: z.uuid() }), response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'Remove a relationship',
+        params: z.object({ id: z.uuid(), relationshipId: z.uuid() }),
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
       await removeRelationship(db, actorOf(req), req.params.id, req.params.relationshipId);

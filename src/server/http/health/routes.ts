@@ -6,7 +6,10 @@ import type { App, AppDeps } from '../types';
 export function healthRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/health',
-    { config: { access: 'public' }, schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } },
+    },
     () => ({ status: 'ok' as const }),
   );
   const readiness = z.object({
@@ -16,10 +19,13 @@ export function healthRoutes(app: App, deps: AppDeps): void {
   });
   app.get(
     '/ready',
-    { config: { access: 'public' }, schema: { tags: ['health'], response: { 200: readiness, 503: readiness } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['health'], response: { 200: readiness, 503: readiness } },
+    },
     async (_req, reply) => {
       let migrations = { applied: 0, expected: 0 };
-      let ok = false;
+      let ok: boolean;
       try {
         await deps.database.db.execute(sql`select 1`);
         migrations = await deps.database.migrationState();
@@ -28,7 +34,11 @@ export function healthRoutes(app: App, deps: AppDeps): void {
         ok = false;
       }
       void reply.status(ok ? 200 : 503);
-      return { status: ok ? ('ready' as const) : ('not_ready' as const), database: deps.database.kind, migrations };
+      return {
+        status: ok ? ('ready' as const) : ('not_ready' as const),
+        database: deps.database.kind,
+        migrations,
+      };
     },
   );
 }

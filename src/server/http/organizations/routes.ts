@@ -20,12 +20,23 @@ export function organizationRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
   app.get(
     '/organization',
-    { config: { access: 'org.read' }, schema: { tags: ['organization'], summary: 'Your organization and its settings', response: { 200: orgView } } },
+    {
+      config: { access: 'org.read' },
+      schema: {
+        tags: ['organization'],
+        summary: 'Your organization and its settings',
+        response: { 200: orgView },
+      },
+    },
     async (req) => {
       const orgId = actorOf(req).orgId;
       const org = await findOrganization(db, orgId);
       if (!org) throw notFound('organization');
-      return { ...org, createdAt: org.createdAt.toISOString(), inboundAddresses: await inboundAddresses(db, orgId) };
+      return {
+        ...org,
+        createdAt: org.createdAt.toISOString(),
+        inboundAddresses: await inboundAddresses(db, orgId),
+      };
     },
   );
 }

@@ -27,20 +27,39 @@ export function timelineRoutes(app: App, deps: AppDeps): void {
             .string()
             .optional()
             .describe('Comma-separated kinds to show, e.g. call,email')
-            .pipe(z.string().transform((s) => s.split(',')).pipe(z.array(z.enum(interactionKinds))).optional()),
+            .pipe(
+              z
+                .string()
+                .transform((s) => s.split(','))
+                .pipe(z.array(z.enum(interactionKinds)))
+                .optional(),
+            ),
         }),
         response: { 200: listEnvelope(interactionView) },
       },
     },
     async (req) =>
-      readTimeline(db, actorOf(req), req.params.id, { cursor: req.query.cursor, limit: req.query.limit, kinds: req.query.kind }),
+      readTimeline(db, actorOf(req), req.params.id, {
+        cursor: req.query.cursor,
+        limit: req.query.limit,
+        kinds: req.query.kind,
+      }),
   );
   app.post(
     '/contacts/:id/timeline',
     {
       config: { access: 'timeline.write' },
-      schema: { tags, summary: 'Log an interaction (a call, a meeting, a note)', params: idParams, body: logInteractionInput, response: { 201: interactionView } },
+      schema: {
+        tags,
+        summary: 'Log an interaction (a call, a meeting, a note)',
+        params: idParams,
+        body: logInteractionInput,
+        response: { 201: interactionView },
+      },
     },
-    async (req, reply) => createOnce(req, reply, deps, (tx) => logInteraction(tx, deps.clock, actorOf(req), req.params.id, req.body)),
+    async (req, reply) =>
+      createOnce(req, reply, deps, (tx) =>
+        logInteraction(tx, deps.clock, actorOf(req), req.params.id, req.body),
+      ),
   );
 }

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, staffedOrg, testApi, type Staffed, type TestApi } from '../../../../tests/support/api';
+import {
+  bearer,
+  staffedOrg,
+  testApi,
+  type Staffed,
+  type TestApi,
+} from '../../../../tests/support/api';
 import { buildContact } from '../../../../tests/support/factories';
 
 let api: TestApi;
@@ -12,16 +18,31 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const log = (contactId: string, body: object, headers: Record<string, string> = {}) =>
-  api.app.inject({ method: 'POST', url: `/api/v1/contacts/${contactId}/timeline`, headers: { ...bearer(org.tokens.agent), ...headers }, payload: body });
+  api.app.inject({
+    method: 'POST',
+    url: `/api/v1/contacts/${contactId}/timeline`,
+    headers: { ...bearer(org.tokens.agent), ...headers },
+    payload: body,
+  });
 const read = (contactId: string, query = '') =>
-  api.app.inject({ method: 'GET', url: `/api/v1/contacts/${contactId}/timeline${query}`, headers: bearer(org.tokens.fundraiser) });
+  api.app.inject({
+    method: 'GET',
+    url: `/api/v1/contacts/${contactId}/timeline${query}`,
+    headers: bearer(org.tokens.fundraiser),
+  });
 
 describe('timeline', () => {
   it('lists every interaction newest first, page by page, without gaps or repeats', async () => {
     const c = await buildContact(api.database.db, org.org);
     const days = [3, 1, 7, 2, 5];
     for (const d of days) {
-      const res = await log(c.id, { kind: 'call', channel: 'phone', direction: 'inbound', summary: `day ${d}`, occurredAt: new Date(Date.UTC(2026, 10, d, 10)).toISOString() });
+      const res = await log(c.id, {
+        kind: 'call',
+        channel: 'phone',
+        direction: 'inbound',
+        summary: `day ${d}`,
+        occurredAt: new Date(Date.UTC(2026, 10, d, 10)).toISOString(),
+      });
       expect(res.statusCode).toBe(201);
     }
     const seen: string[] = [];
@@ -38,8 +59,16 @@ describe('timeline', () => {
 
   it('records who logged it and when, defaulting to now', async () => {
     const c = await buildContact(api.database.db, org.org);
-    const res = await log(c.id, { kind: 'meeting', channel: 'in_person', direction: 'internal', summary: 'Talked about a scholarship fund' });
-    expect(res.json()).toMatchObject({ actorUserId: org.users.agent.id, occurredAt: api.clock.now().toISOString() });
+    const res = await log(c.id, {
+      kind: 'meeting',
+      channel: 'in_person',
+      direction: 'internal',
+      summary: 'Talked about a scholarship fund',
+    });
+    expect(res.json()).toMatchObject({
+      actorUserId: org.users.agent.id,
+      occurredAt: api.clock.now().toISOString(),
+    });
   });
 
   it('filters by kind', async () => {
@@ -53,9 +82,18 @@ describe('timeline', () => {
 
   it('rejects bad input: an unknown kind, an instant without a zone, an empty summary', async () => {
     const c = await buildContact(api.database.db, org.org);
-    const res = await log(c.id, { kind: 'telepathy', channel: 'phone', direction: 'inbound', summary: '', occurredAt: '2026-11-01T10:00:00' });
+    const res = await log(c.id, {
+      kind: 'telepathy',
+      channel: 'phone',
+      direction: 'inbound',
+      summary: '',
+      occurredAt: '2026-11-01T10:00:00',
+    });
     expect(res.statusCode).toBe(400);
-    const paths = res.json().error.details.map((d: { path: string }) => d.path).sort();
+    const paths = res
+      .json()
+      .error.details.map((d: { path: string }) => d.path)
+      .sort();
     expect(paths).toEqual(['kind', 'occurredAt', 'summary']);
   });
 

@@ -17,11 +17,21 @@ export function tokenRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
   app.get(
     '/tokens',
-    { config: { access: 'tokens.own' }, schema: { tags, summary: 'API tokens (yours; all for an admin)', response: { 200: z.object({ data: z.array(tokenView), nextCursor: z.null() }) } } },
+    {
+      config: { access: 'tokens.own' },
+      schema: {
+        tags,
+        summary: 'API tokens (yours; all for an admin)',
+        response: { 200: z.object({ data: z.array(tokenView), nextCursor: z.null() }) },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       const mine = actorCan(actor, 'tokens.manage') ? undefined : (actor.userId ?? undefined);
-      return { data: (await listTokens(db, actor.orgId, mine)).map(presentToken), nextCursor: null };
+      return {
+        data: (await listTokens(db, actor.orgId, mine)).map(presentToken),
+        nextCursor: null,
+      };
     },
   );
   app.post(
@@ -30,10 +40,14 @@ export function tokenRoutes(app: App, deps: AppDeps): void {
       config: { access: 'tokens.own', sessionOnly: true },
       schema: {
         tags,
-        summary: 'Create an API token (signed in, not with a token); the secret is in the answer once and never again',
+        summary:
+          'Create an API token (signed in, not with a token); the secret is in the answer once and never again',
         body: z.strictObject({
           name: text(100),
-          role: z.enum(staffRoles).optional().describe('Defaults to the user’s role; never more than it'),
+          role: z
+            .enum(staffRoles)
+            .optional()
+            .describe('Defaults to the user’s role; never more than it'),
           userId: z.uuid().optional().describe('Admins only: make a token for another user'),
           expiresInDays: z.number().int().min(1).max(3650).optional(),
         }),
@@ -43,14 +57,25 @@ export function tokenRoutes(app: App, deps: AppDeps): void {
     async (req, reply) => {
       const actor = actorOf(req);
       return createOnce(req, reply, deps, async (tx) => {
-        const issued = await issueToken(tx, deps.clock, actor, { ...req.body, userId: req.body.userId ?? actor.userId! });
+        const issued = await issueToken(tx, deps.clock, actor, {
+          ...req.body,
+          userId: req.body.userId ?? actor.userId!,
+        });
         return { ...presentToken(issued.row), token: issued.token };
       });
     },
   );
   app.delete(
     '/tokens/:id',
-    { config: { access: 'tokens.own' }, schema: { tags, summary: 'Revoke a token at once', params: idParams, response: { 200: tokenView } } },
+    {
+      config: { access: 'tokens.own' },
+      schema: {
+        tags,
+        summary: 'Revoke a token at once',
+        params: idParams,
+        response: { 200: tokenView },
+      },
+    },
     async (req) => presentToken(await revokeApiToken(db, deps.clock, actorOf(req), req.params.id)),
   );
 }

@@ -19,12 +19,25 @@ export function userRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
   app.get(
     '/users',
-    { config: { access: 'users.read' }, schema: { tags, summary: 'Staff of the organization', response: { 200: z.object({ data: z.array(userView), nextCursor: z.null() }) } } },
-    async (req) => ({ data: (await listUsers(db, actorOf(req).orgId)).map(presentUser), nextCursor: null }),
+    {
+      config: { access: 'users.read' },
+      schema: {
+        tags,
+        summary: 'Staff of the organization',
+        response: { 200: z.object({ data: z.array(userView), nextCursor: z.null() }) },
+      },
+    },
+    async (req) => ({
+      data: (await listUsers(db, actorOf(req).orgId)).map(presentUser),
+      nextCursor: null,
+    }),
   );
   app.get(
     '/users/:id',
-    { config: { access: 'users.read' }, schema: { tags, summary: 'A staff member', params: idParams, response: { 200: userView } } },
+    {
+      config: { access: 'users.read' },
+      schema: { tags, summary: 'A staff member', params: idParams, response: { 200: userView } },
+    },
     async (req) => {
       const user = await findUser(db, actorOf(req).orgId, req.params.id);
       if (!user) throw notFound('user');
@@ -38,11 +51,20 @@ export function userRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: 'Add a staff member',
-        body: z.strictObject({ email, name: text(200), role: z.enum(staffRoles), password: password.optional(), locale: language.optional() }),
+        body: z.strictObject({
+          email,
+          name: text(200),
+          role: z.enum(staffRoles),
+          password: password.optional(),
+          locale: language.optional(),
+        }),
         response: { 201: userView },
       },
     },
-    async (req, reply) => presentUser(await createOnce(req, reply, deps, (tx) => createUser(tx, actorOf(req), req.body))),
+    async (req, reply) =>
+      presentUser(
+        await createOnce(req, reply, deps, (tx) => createUser(tx, actorOf(req), req.body)),
+      ),
   );
   app.patch(
     '/users/:id',
@@ -50,9 +72,16 @@ export function userRoutes(app: App, deps: AppDeps): void {
       config: { access: 'users.manage' },
       schema: {
         tags,
-        summary: 'Change a staff member (role, name, active, password); deactivating ends their sessions',
+        summary:
+          'Change a staff member (role, name, active, password); deactivating ends their sessions',
         params: idParams,
-        body: z.strictObject({ name: text(200).optional(), role: z.enum(staffRoles).optional(), active: z.boolean().optional(), locale: language.optional(), password: password.optional() }),
+        body: z.strictObject({
+          name: text(200).optional(),
+          role: z.enum(staffRoles).optional(),
+          active: z.boolean().optional(),
+          locale: language.optional(),
+          password: password.optional(),
+        }),
         response: { 200: userView },
       },
     },
