@@ -79,7 +79,7 @@ describe('first run', () => {
     });
     expect(contacts.status).toBe(200);
     const docs = await fetch(`${server.url}/api/openapi.json`);
-    expect((await docs.json()).openapi).toBe('3.1.0');
+    expect(((await docs.json()) as { openapi: string }).openapi).toBe('3.1.0');
 
     // While it runs, the data folder is taken: another command says who holds it.
     const second = await run(['migrate'], env);

@@ -158,13 +158,14 @@ function searchConditions(orgId: string, s: ContactSearch): SQL | undefined {
   const matches: (SQL | undefined)[] = s.nameVariants.map((tokens) =>
     and(...tokens.map((t) => sql`${contacts.searchText} like ${contains(t)}`)),
   );
+  // Uncorrelated IN-subqueries: the email/phone trigram index is read once, not once per contact.
   if (s.emailLike) {
-    matches.push(sql`exists (select 1 from ${contactEmails} e where e.org_id = ${contacts.orgId}
-      and e.contact_id = ${contacts.id} and e.address like ${contains(s.emailLike)})`);
+    matches.push(sql`${contacts.id} in (select e.contact_id from ${contactEmails} e
+      where e.org_id = ${orgId} and e.address like ${contains(s.emailLike)})`);
   }
   for (const digits of s.phoneDigits) {
-    matches.push(sql`exists (select 1 from ${contactPhones} p where p.org_id = ${contacts.orgId}
-      and p.contact_id = ${contacts.id} and p.number like ${contains(digits)})`);
+    matches.push(sql`${contacts.id} in (select p.contact_id from ${contactPhones} p
+      where p.org_id = ${orgId} and p.number like ${contains(digits)})`);
   }
   const anyQuery =
     s.nameVariants.length > 0 || s.emailLike !== undefined || s.phoneDigits.length > 0;

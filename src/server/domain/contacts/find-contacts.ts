@@ -51,10 +51,20 @@ export function interpretQuery(
     if (parsed?.isPossible()) phoneDigits.push(parsed.number.slice(1));
     return { nameVariants: [], phoneDigits: [...new Set(phoneDigits)] };
   }
-  return {
-    nameVariants: nameVariants(trimmed).map((v) => v.split(' ').filter(Boolean)),
-    phoneDigits,
-  };
+  const variants = nameVariants(trimmed).map((v) => v.split(' ').filter(Boolean));
+  // "example.org" or "ruta.k" may be part of an email address as well as of a name.
+  const emailLike =
+    /^[\w.+-]{3,}$/.test(trimmed) && trimmed.includes('.') ? trimmed.toLowerCase() : undefined;
+  return { nameVariants: variants, emailLike, phoneDigits };
+}
+
+/**
+ * Whether relevance ranking is worth its cost: with a token of 3+ letters the trigram index finds
+ * few rows to rank; a shorter query matches most of the table, so it is listed by name instead,
+ * which the (org_id, name) index answers by reading just one page.
+ */
+function ranked(search: ContactSearch): boolean {
+  return search.nameVariants.some((tokens) => tokens.some((t) => t.length >= 3));
 }
 
 const searchCursor = z.object({ o: z.number().int().min(0) });
@@ -81,7 +91,7 @@ export async function findContacts(
   const fetch = page.limit + 1;
   let rows;
   let next: (last: { name: string; id: string }) => string;
-  if (query.q?.trim()) {
+  if (ranked(search)) {
     const offset = decodeCursor(page.cursor, searchCursor)?.o ?? 0;
     rows = await searchContactRows(db, actor.orgId, search, { offset, limit: fetch });
     next = () => encodeCursor({ o: offset + page.limit });

@@ -200,6 +200,18 @@ describe('finding contacts', () => {
     expect(await names('q=%2B37069911111')).toEqual(['Šarūnas Jankauskas']);
   });
 
+  it('finds by part of an email address without the @', async () => {
+    expect(await names('q=sarunas.j')).toEqual(['Šarūnas Jankauskas']);
+    expect(await names('q=example.lt')).toEqual(['Šarūnas Jankauskas']);
+  });
+
+  it('still answers one- and two-letter queries (listed by name, not ranked)', async () => {
+    const found = await names('q=o');
+    expect(found.length).toBeGreaterThanOrEqual(2);
+    expect(found).toContain('Оксана Коваленко');
+    expect(found).not.toContain('Šarūnas Jankauskas');
+  });
+
   it('filters by role and tag, and pages by cursor without repeats', async () => {
     expect(await names('role=volunteer')).toEqual(['Оксана Коваленко']);
     expect(await names('tag=monthly-giver')).toEqual(['José Muñoz']);
