@@ -100,31 +100,36 @@ export async function withDetails(
   ) => and(eq(t.orgId, orgId), inArray(t.contactId, ids));
   const byPrimary = <T extends Channel>(xs: T[]) =>
     xs.sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
-  const [emails, phones, addresses] = await Promise.all([
-    db.select().from(contactEmails).where(inOrg(contactEmails)).orderBy(asc(contactEmails.address)),
-    db.select().from(contactPhones).where(inOrg(contactPhones)).orderBy(asc(contactPhones.number)),
-    db
-      .select()
-      .from(contactAddresses)
-      .where(inOrg(contactAddresses))
-      .orderBy(asc(contactAddresses.id)),
-  ]);
+  // One after another: inside a transaction the driver has a single connection anyway.
+  const emails = await db
+    .select()
+    .from(contactEmails)
+    .where(inOrg(contactEmails))
+    .orderBy(asc(contactEmails.address));
+  const phones = await db
+    .select()
+    .from(contactPhones)
+    .where(inOrg(contactPhones))
+    .orderBy(asc(contactPhones.number));
+  const addresses = await db
+    .select()
+    .from(contactAddresses)
+    .where(inOrg(contactAddresses))
+    .orderBy(asc(contactAddresses.id));
   const householdIds = [...new Set(rows.map((r) => r.householdId).filter((x): x is string => !!x))];
   const ownerIds = [...new Set(rows.map((r) => r.ownerUserId).filter((x): x is string => !!x))];
-  const [hh, owners] = await Promise.all([
-    householdIds.length
-      ? db
-          .select({ id: households.id, name: households.name })
-          .from(households)
-          .where(and(eq(households.orgId, orgId), inArray(households.id, householdIds)))
-      : [],
-    ownerIds.length
-      ? db
-          .select({ id: users.id, name: users.name, email: users.email })
-          .from(users)
-          .where(and(eq(users.orgId, orgId), inArray(users.id, ownerIds)))
-      : [],
-  ]);
+  const hh = householdIds.length
+    ? await db
+        .select({ id: households.id, name: households.name })
+        .from(households)
+        .where(and(eq(households.orgId, orgId), inArray(households.id, householdIds)))
+    : [];
+  const owners = ownerIds.length
+    ? await db
+        .select({ id: users.id, name: users.name, email: users.email })
+        .from(users)
+        .where(and(eq(users.orgId, orgId), inArray(users.id, ownerIds)))
+    : [];
   return rows.map((r) => ({
     ...r,
     emails: byPrimary(emails.filter((e) => e.contactId === r.id)),
