@@ -6,6 +6,8 @@ import { anyOrganization } from './db/repositories/organizations';
 import { createDemoOrganization } from './demo/demo-org';
 import { buildApp } from './http/app';
 import type { App } from './http/types';
+import { jobRegistry } from './jobs/registry';
+import { JobWorker } from './jobs/worker';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in the data folder. */
 export function openConfiguredDatabase(config: Config, command: string): Promise<Database> {
@@ -43,12 +45,15 @@ export async function startServer(
     const logger = pino({ level: config.logLevel });
     const app = await buildApp({ database, clock: systemClock, config }, { logger });
     const url = await app.listen({ port: config.port, host: config.host });
+    const worker = new JobWorker(database, systemClock, jobRegistry, app.log);
+    await worker.start();
     say(`Tend listens on ${url}  ·  API docs ${url}/api/docs  ·  database: ${database.kind}`);
     return {
       app,
       database,
       url,
       stop: async () => {
+        await worker.stop();
         await app.close();
         await database.close();
       },

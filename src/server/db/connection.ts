@@ -27,6 +27,8 @@ export type Database = {
   /** Applied and expected migration counts, for /ready. */
   migrationState(): Promise<{ applied: number; expected: number }>;
   close(): Promise<void>;
+  /** Calls `onNotify` for every NOTIFY on `channel`; returns the function that stops listening. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   /** PGlite only: the whole data folder as a tarball (tests clone a migrated database with it). */
   dumpDataDir?(): Promise<Blob>;
 };
@@ -79,6 +81,7 @@ function wrapPglite(client: PGlite, release: () => void): Database {
       release();
     },
     dumpDataDir: async () => await client.dumpDataDir('none'),
+    listen: async (channel, onNotify) => client.listen(channel, onNotify),
   };
 }
 
@@ -93,6 +96,14 @@ function openPostgres(url: string): Database {
     },
     migrationState: () => migrationState(db),
     close: () => pool.end(),
+    listen: async (channel, onNotify) => {
+      const listener = new pg.Client({ connectionString: url });
+      await listener.connect();
+      listener.on('notification', onNotify);
+      listener.on('error', () => undefined); // a lost listener only delays wake-ups to the resync
+      await listener.query(`listen ${channel}`);
+      return () => listener.end();
+    },
   };
 }
 

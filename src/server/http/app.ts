@@ -24,6 +24,10 @@ import { userRoutes } from './users/routes';
 import { tokenRoutes } from './tokens/routes';
 import { auditRoutes } from './audit/routes';
 import { organizationRoutes } from './organizations/routes';
+import { calendarRoutes } from './calendars/routes';
+import { promisePolicyRoutes } from './promise-policies/routes';
+import { promiseRoutes } from './promises/routes';
+import { publicRoutes } from './public/routes';
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
 
@@ -132,6 +136,10 @@ export async function buildApp(
       userRoutes(r, deps);
       tokenRoutes(r, deps);
       auditRoutes(r, deps);
+      calendarRoutes(r, deps);
+      promisePolicyRoutes(r, deps);
+      promiseRoutes(r, deps);
+      publicRoutes(r, deps);
       done();
     },
     { prefix: '/api/v1' },

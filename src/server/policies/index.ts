@@ -23,6 +23,8 @@ export const permissions = {
   'tokens.own': everyone,
   'tokens.manage': ['admin'],
   'audit.read': ['admin'],
+  'promises.read': everyone,
+  'promises.manage': ['admin', 'manager'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 /** One permission name. */

@@ -5,3 +5,5 @@ export * from './contacts';
 export * from './interactions';
 export * from './audit';
 export * from './idempotency';
+export * from './promises';
+export * from './jobs';

@@ -14,7 +14,7 @@ import {
   removeRelationship,
 } from '../../domain/contacts/relationships';
 import { updateContact } from '../../domain/contacts/update-contact';
-import { AppError } from '../../errors';
+import { expectedVersion } from '../if-match';
 import { actorOf } from '../authenticate';
 import { createOnce } from '../idempotency';
 import { listEnvelope, pageQuery } from '../pagination';
@@ -22,17 +22,6 @@ import type { App, AppDeps } from '../types';
 import { contactView, idParams, relationshipView } from '../views';
 
 const tags = ['contacts'];
-
-/** Reads `If-Match: "3"` (or W/"3") as the version the caller last saw. */
-function expectedVersion(header: string | string[] | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const match = /^(?:W\/)?"(\d+)"$/.exec(String(header).trim());
-  if (!match)
-    throw new AppError('validation_failed', 'If-Match: expected an ETag like "3"', [
-      { path: 'If-Match', message: 'invalid' },
-    ]);
-  return Number(match[1]);
-}
 
 /** Contacts: create, find, read, change, delete; and their relationships. */
 export function contactRoutes(app: App, deps: AppDeps): void {

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { projectClock } from '../../../core/promises/clock-projection';
+import type { Clock } from '../../../core/clock';
+import type { Executor } from '../../db/connection';
+import { clockEvents, lockClock } from '../../db/repositories/promises';
+import { calendarFor } from './calendars';
+import { applyClockEvents } from './clocks';
+
+/** Payload of the job that fires a clock's warning or breach at its exact instant. */
+export const checkClockPayload = z.object({
+  orgId: z.uuid(),
+  clockId: z.uuid(),
+  kind: z.enum(['warn', 'breach']),
+});
+
+/**
+ * Runs when a clock's warning or due instant arrives: records `warned` or `breached` at that
+ * instant if the clock is still running and still due then; otherwise (paused, fulfilled, moved)
+ * it only re-projects, which re-arms the jobs for the clock's current due time.
+ */
+export async function checkClock(
+  tx: Executor,
+  clock: Clock,
+  payload: z.infer<typeof checkClockPayload>,
+): Promise<void> {
+  const now = clock.now();
+  const row = await lockClock(tx, payload.orgId, payload.clockId);
+  if (!row) return;
+  const log = (await clockEvents(tx, row.id)).map((e) => ({ type: e.type, at: e.at }));
+  const p = projectClock(
+    log,
+    { minutes: row.minutes, calendar: await calendarFor(tx, row.orgId, row.calendarId) },
+    now,
+  );
+  if (p.state !== 'running' || !p.dueAt) {
+    await applyClockEvents(tx, row, [], now);
+    return;
+  }
+  if (payload.kind === 'breach' && now >= p.dueAt) {
+    await applyClockEvents(tx, row, [{ type: 'breached', at: p.dueAt }], now);
+    return;
+  }
+  const warnAt = new Date(p.dueAt.getTime() - row.warnBeforeMinutes * 60_000);
+  if (payload.kind === 'warn' && !p.warnedAt && now >= warnAt) {
+    await applyClockEvents(
+      tx,
+      row,
+      [{ type: 'warned', at: now, data: { dueAt: p.dueAt.toISOString() } }],
+      now,
+    );
+    return;
+  }
+  await applyClockEvents(tx, row, [], now);
+}

@@ -1,0 +1,307 @@
+import { projectClock, warningAt, type ClockEvent } from '../../../core/promises/clock-projection';
+import { matchPolicy, type SubjectFacts } from '../../../core/promises/policy-match';
+import type { Clock } from '../../../core/clock';
+import {
+  initialTargets,
+  type ClockEventType,
+  type PromiseSubjectType,
+  type PromiseTarget,
+} from '../../../shared/promises';
+import type { Executor } from '../../db/connection';
+import { deleteJobs, upsertJob } from '../../db/repositories/jobs';
+import {
+  appendClockEvent,
+  clockEvents,
+  clocksOf,
+  insertClock,
+  listPolicies,
+  lockClock,
+  openClocksOnCalendar,
+  updateClockRow,
+  type ClockRow,
+  type PolicyRow,
+} from '../../db/repositories/promises';
+import type { PolicyTarget } from '../../db/schema';
+import { calendarFor } from './calendars';
+
+/** Something promises are made about, with what policies match on and its status. */
+export type Subject = {
+  type: PromiseSubjectType;
+  id: string;
+  facts: SubjectFacts;
+  status?: string | null;
+};
+
+/** Names the job that checks a clock; one warn and one breach job per clock at most. */
+export const promiseJob = 'promise.check';
+const jobKey = (clockId: string, kind: 'warn' | 'breach') => `promise:${clockId}:${kind}`;
+
+/** What applies when no policy matches: thanks for every gift within 48 hours, round the clock. */
+export const defaultTargets: Partial<Record<PromiseSubjectType, PolicyTarget[]>> = {
+  gift: [
+    {
+      target: 'thanks',
+      minutes: 48 * 60,
+      calendarId: null,
+      pauseStatuses: [],
+      warnBeforeMinutes: 12 * 60,
+    },
+  ],
+};
+
+type Terms = { policyId: string | null; targets: PolicyTarget[] };
+
+async function termsFor(db: Executor, orgId: string, subject: Subject): Promise<Terms> {
+  const policies: PolicyRow[] = await listPolicies(db, orgId, subject.type);
+  const policy = matchPolicy(policies, subject.facts);
+  if (policy) return { policyId: policy.id, targets: policy.targets };
+  return { policyId: null, targets: defaultTargets[subject.type] ?? [] };
+}
+
+const isOpen = (c: ClockRow) =>
+  c.state === 'running' || c.state === 'paused' || (c.state === 'breached' && !c.fulfilledAt);
+
+/**
+ * Appends events to a clock's log, recomputes its projection from the whole log, and moves its
+ * warning and breach jobs to the new exact instants (or removes them).
+ */
+export async function applyClockEvents(
+  tx: Executor,
+  clockRow: ClockRow,
+  events: { type: ClockEventType; at: Date; data?: unknown }[],
+  now: Date,
+): Promise<ClockRow> {
+  for (const e of events) {
+    await appendClockEvent(tx, {
+      orgId: clockRow.orgId,
+      clockId: clockRow.id,
+      type: e.type,
+      at: e.at,
+      data: e.data ?? null,
+    });
+  }
+  const log: ClockEvent[] = (await clockEvents(tx, clockRow.id)).map((e) => ({
+    type: e.type,
+    at: e.at,
+  }));
+  const calendar = await calendarFor(tx, clockRow.orgId, clockRow.calendarId);
+  const p = projectClock(log, { minutes: clockRow.minutes, calendar }, now);
+  const row = await updateClockRow(tx, clockRow.id, {
+    state: p.state,
+    dueAt: p.dueAt,
+    fulfilledAt: p.fulfilledAt,
+    breachedAt: p.breachedAt,
+    kept: p.kept,
+    usedMinutes: p.usedMinutes,
+    overrunMinutes: p.overrunMinutes,
+  });
+  const payload = { orgId: row.orgId, clockId: row.id };
+  if (p.state === 'running' && p.dueAt && !p.breachedAt) {
+    await upsertJob(tx, {
+      orgId: row.orgId,
+      name: promiseJob,
+      key: jobKey(row.id, 'breach'),
+      payload: { ...payload, kind: 'breach' },
+      runAt: p.dueAt,
+    });
+    if (row.warnBeforeMinutes > 0 && !p.warnedAt) {
+      const at = warningAt(p.dueAt, row.warnBeforeMinutes);
+      await upsertJob(tx, {
+        orgId: row.orgId,
+        name: promiseJob,
+        key: jobKey(row.id, 'warn'),
+        payload: { ...payload, kind: 'warn' },
+        runAt: at < now ? now : at,
+      });
+    } else {
+      await deleteJobs(tx, [jobKey(row.id, 'warn')]);
+    }
+  } else {
+    await deleteJobs(tx, [jobKey(row.id, 'warn'), jobKey(row.id, 'breach')]);
+  }
+  return row;
+}
+
+async function startClock(
+  tx: Executor,
+  orgId: string,
+  subject: Subject,
+  policyId: string | null,
+  t: PolicyTarget,
+  at: Date,
+  now: Date,
+) {
+  const row = await insertClock(tx, {
+    orgId,
+    subjectType: subject.type,
+    subjectId: subject.id,
+    target: t.target,
+    policyId,
+    minutes: t.minutes,
+    calendarId: t.calendarId,
+    warnBeforeMinutes: t.warnBeforeMinutes,
+    pauseStatuses: t.pauseStatuses,
+    state: 'running',
+    startedAt: at,
+  });
+  const paused = subject.status ? t.pauseStatuses.includes(subject.status) : false;
+  return applyClockEvents(
+    tx,
+    row,
+    [
+      { type: 'started', at, data: { policyId } },
+      ...(paused ? [{ type: 'paused' as const, at }] : []),
+    ],
+    now,
+  );
+}
+
+/** Starts the clocks of a new subject under the first matching policy (or the built-in default). */
+export async function startPromises(
+  tx: Executor,
+  clock: Clock,
+  orgId: string,
+  subject: Subject,
+  at?: Date,
+): Promise<ClockRow[]> {
+  const now = clock.now();
+  const terms = await termsFor(tx, orgId, subject);
+  const started: ClockRow[] = [];
+  for (const t of terms.targets) {
+    if (initialTargets.includes(t.target))
+      started.push(await startClock(tx, orgId, subject, terms.policyId, t, at ?? now, now));
+  }
+  return started;
+}
+
+/** Starts one target on demand (next response after a requester's reply); keeps one already open. */
+export async function startTarget(
+  tx: Executor,
+  clock: Clock,
+  orgId: string,
+  subject: Subject,
+  target: PromiseTarget,
+  at?: Date,
+): Promise<ClockRow | undefined> {
+  const now = clock.now();
+  const open = (await clocksOf(tx, orgId, subject.type, subject.id)).find(
+    (c) => c.target === target && isOpen(c),
+  );
+  if (open) return open;
+  const terms = await termsFor(tx, orgId, subject);
+  const t = terms.targets.find((x) => x.target === target);
+  return t ? startClock(tx, orgId, subject, terms.policyId, t, at ?? now, now) : undefined;
+}
+
+/** Marks a target fulfilled (a first reply sent, a thank-you sent, a request solved). */
+export async function fulfilTarget(
+  tx: Executor,
+  clock: Clock,
+  orgId: string,
+  subject: Pick<Subject, 'type' | 'id'>,
+  target: PromiseTarget,
+  at?: Date,
+): Promise<ClockRow | undefined> {
+  const now = clock.now();
+  const open = (await clocksOf(tx, orgId, subject.type, subject.id)).find(
+    (c) => c.target === target && isOpen(c),
+  );
+  if (!open) return undefined;
+  const locked = (await lockClock(tx, orgId, open.id))!;
+  return applyClockEvents(tx, locked, [{ type: 'fulfilled', at: at ?? now }], now);
+}
+
+/** Cancels every open clock of a subject (deleted, merged, spam). */
+export async function cancelPromises(
+  tx: Executor,
+  clock: Clock,
+  orgId: string,
+  subject: Pick<Subject, 'type' | 'id'>,
+): Promise<void> {
+  const now = clock.now();
+  for (const c of await clocksOf(tx, orgId, subject.type, subject.id)) {
+    if (isOpen(c))
+      await applyClockEvents(
+        tx,
+        (await lockClock(tx, orgId, c.id))!,
+        [{ type: 'cancelled', at: now }],
+        now,
+      );
+  }
+}
+
+/**
+ * Re-evaluates a subject whose matching fields or status changed: a different policy re-targets
+ * the open clocks (their due times recomputed from their logs under the new terms), a target the
+ * new policy lacks is cancelled, a missing initial one starts; statuses pause and resume.
+ */
+export async function subjectChanged(
+  tx: Executor,
+  clock: Clock,
+  orgId: string,
+  subject: Subject,
+): Promise<ClockRow[]> {
+  const now = clock.now();
+  const terms = await termsFor(tx, orgId, subject);
+  const clocks = await clocksOf(tx, orgId, subject.type, subject.id);
+  const result: ClockRow[] = [];
+  for (const c of clocks.filter(isOpen)) {
+    let row = (await lockClock(tx, orgId, c.id))!;
+    const events: { type: ClockEventType; at: Date; data?: unknown }[] = [];
+    if (row.policyId !== terms.policyId) {
+      const t = terms.targets.find((x) => x.target === row.target);
+      if (!t) {
+        result.push(
+          await applyClockEvents(
+            tx,
+            row,
+            [{ type: 'cancelled', at: now, data: { reason: 'policy changed' } }],
+            now,
+          ),
+        );
+        continue;
+      }
+      row = await updateClockRow(tx, row.id, {
+        policyId: terms.policyId,
+        minutes: t.minutes,
+        calendarId: t.calendarId,
+        warnBeforeMinutes: t.warnBeforeMinutes,
+        pauseStatuses: t.pauseStatuses,
+      });
+      events.push({
+        type: 'retargeted',
+        at: now,
+        data: { policyId: terms.policyId, minutes: t.minutes, calendarId: t.calendarId },
+      });
+    }
+    const pauses = subject.status ? row.pauseStatuses.includes(subject.status) : false;
+    const paused = row.state === 'paused' || wasPaused(row);
+    if (pauses && !paused)
+      events.push({ type: 'paused', at: now, data: { status: subject.status } });
+    if (!pauses && paused)
+      events.push({ type: 'resumed', at: now, data: { status: subject.status } });
+    result.push(events.length ? await applyClockEvents(tx, row, events, now) : row);
+  }
+  const have = new Set(clocks.map((c) => c.target));
+  for (const t of terms.targets) {
+    if (initialTargets.includes(t.target) && !have.has(t.target))
+      result.push(await startClock(tx, orgId, subject, terms.policyId, t, now, now));
+  }
+  return result;
+}
+
+// A breached clock shows "breached" whether or not it is paused; its due time is null when paused.
+const wasPaused = (row: ClockRow) => row.state === 'breached' && row.dueAt === null;
+
+/** Re-times every open clock on a calendar whose hours or holidays just changed. */
+export async function retimeClocksOnCalendar(
+  tx: Executor,
+  clock: Clock,
+  orgId: string,
+  calendarId: string,
+): Promise<number> {
+  const now = clock.now();
+  const open = await openClocksOnCalendar(tx, orgId, calendarId);
+  for (const c of open) await applyClockEvents(tx, (await lockClock(tx, orgId, c.id))!, [], now);
+  return open.length;
+}
