@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../connection';
 import { queryRows } from '../connection';
 
+// Percentiles are interpolated in floating point; a tenth of a minute is precision enough.
+const tenth = (x: number | null) => (x === null ? null : Math.round(Number(x) * 10) / 10);
+
 /** One line of the promise ledger. */
 export type LedgerRow = {
   subject_type: string;
@@ -51,8 +54,8 @@ export async function ledger(
     ...r,
     kept: Number(r.kept),
     broken: Number(r.broken),
-    p50: r.p50 === null ? null : Number(r.p50),
-    p90: r.p90 === null ? null : Number(r.p90),
+    p50: tenth(r.p50),
+    p90: tenth(r.p90),
     period: r.period === null ? null : new Date(r.period),
   }));
 }
