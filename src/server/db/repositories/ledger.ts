@@ -18,7 +18,7 @@ export type LedgerRow = {
 };
 
 /**
- * Promises decided in [from, to) — kept when fulfilled in time, broken when breached — with
+ * Promises decided in (from, to] — kept when fulfilled in time, broken when breached — with
  * time-to-fulfil percentiles in business minutes, grouped by subject, target, policy and period.
  */
 export async function ledger(
@@ -44,7 +44,7 @@ export async function ledger(
           percentile_cont(0.9) within group (order by used_minutes) filter (where fulfilled_at is not null) as p90
         from promise_clocks
         where org_id = ${orgId} and kept is not null
-          and coalesce(breached_at, fulfilled_at) >= ${opts.from} and coalesce(breached_at, fulfilled_at) < ${opts.to}
+          and coalesce(breached_at, fulfilled_at) > ${opts.from} and coalesce(breached_at, fulfilled_at) <= ${opts.to}
           ${opts.subjectType ? sql`and subject_type = ${opts.subjectType}` : sql``}
           ${opts.policyId ? sql`and policy_id = ${opts.policyId}` : sql``}
         group by 1, 2, 3, 4
