@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ClockEventType } from '../../shared/promises';
+import { clockEventTypes, type ClockEventType } from '../../shared/promises';
 import { calendarFromInput, due, elapsed, WEEKDAYS, type Calendar } from '../business-time';
 import { calendarArb, instantIn } from '../business-time/test-arbitraries';
 import { projectClock, warningAt, type ClockEvent } from './clock-projection';
@@ -108,9 +108,7 @@ describe('projectClock on an office calendar', () => {
     const times = ['18T16:30:00', '18T20:00:00', '21T09:10:00', '21T11:00:00'];
     const clocks = times.map((now) => project([started], at(now)));
     expect(clocks.map((c) => c.usedMinutes)).toEqual([0, 30, 40, 150]);
-    expect(new Set(clocks.map((c) => c.dueAt?.getTime()))).toEqual(
-      new Set([at('21T09:30:00').getTime()]),
-    );
+    for (const clock of clocks) expect(clock.dueAt).toEqual(at('21T09:30:00'));
   });
 
   // BUG: the overrun of the first stretch is forgotten on resume (`Math.max(0, …)`), so the due
@@ -119,7 +117,7 @@ describe('projectClock on an office calendar', () => {
     const events = [
       ev('started', '21T09:00:00'),
       ev('paused', '21T11:00:00'), // 120 of 60 minutes used
-      ev('resumed', '21T18:00:00'), // closed: due would be Tuesday 09:00
+      ev('resumed', '21T18:00:00'), // closed: dueAt becomes Tuesday 09:00
       ev('fulfilled', '21T18:30:00'),
     ];
     const clock = project(events);
@@ -160,15 +158,7 @@ const wholeMinute = (d: Date) => new Date(Math.floor(d.getTime() / 60_000) * 60_
 const minutesArb = fc.integer({ min: 0, max: 2400 });
 const instants = (calendar: Calendar, min: number, max: number) =>
   fc.array(instantIn(calendar.timezone), { minLength: min, maxLength: max }).map(sorted);
-const types: ClockEventType[] = [
-  'paused',
-  'resumed',
-  'warned',
-  'breached',
-  'fulfilled',
-  'cancelled',
-  'retargeted',
-];
+const types = clockEventTypes.filter((type) => type !== 'started');
 /** A calendar, the promised minutes, a log opening with `started`, and two moments to look. */
 const logArb = calendarArb.chain((calendar) =>
   fc.record({

@@ -47,7 +47,7 @@ beforeAll(async () => {
   org = await buildOrg(database.db);
   admin = actorFor(await buildUser(database.db, org, 'admin'));
   calendarId = (
-    await createCalendar(database.db, admin, { name: 'Office', definition: office as never })
+    await createCalendar(database.db, admin, { name: 'Office', definition: office })
   ).id;
   await createPolicy(database.db, admin, {
     subjectType: 'request',
@@ -278,7 +278,7 @@ describe('promise clocks on the database', () => {
     expect(cal.version).toBe(2);
     expect((await byTarget(s)).first_response!.dueAt).toEqual(at('2026-11-30T11:00:00Z')); // no lunch: 13:00
     await database.db.transaction((t) =>
-      updateCalendar(t, clock, admin, calendarId, { definition: office as never }),
+      updateCalendar(t, clock, admin, calendarId, { definition: office }),
     );
   });
 
