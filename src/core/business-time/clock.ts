@@ -42,10 +42,23 @@ function firstDayReaching(ms: number): number {
  * @example due(calendar, new Date('2026-12-18T15:30:00Z'), 60) // Friday 17:30 Vilnius → Monday 10:00
  */
 export function due(calendar: Calendar, from: Date, minutes: number): Date {
-  let cursor = instantOf(from, 'from');
   checkBusinessMinutes(minutes);
+  return dueAfterMs(calendar, from, minutes * MINUTE_MS);
+}
+
+/**
+ * `due` to the millisecond: the instant at which `ms` milliseconds of business time have elapsed
+ * after `from` (same conventions). Promise clocks use it so pauses never round time away.
+ */
+export function dueAfterMs(calendar: Calendar, from: Date, ms: number): Date {
+  let cursor = instantOf(from, 'from');
+  if (!(ms >= 0 && ms <= MAX_BUSINESS_MINUTES * MINUTE_MS)) {
+    throw new RangeError(
+      `business time must be 0 to ${MAX_BUSINESS_MINUTES} minutes, got ${ms} ms`,
+    );
+  }
   const cache = dayCacheFor(calendar);
-  let remaining = minutes * MINUTE_MS;
+  let remaining = ms;
   let day = firstDayReaching(cursor);
   let lastOpenDay = day + 2;
   for (;;) {
@@ -68,6 +81,11 @@ export function due(calendar: Calendar, from: Date, minutes: number): Date {
 
 /** Whole business minutes in [from, to], rounded down; 0 when `to` is not after `from`. */
 export function elapsed(calendar: Calendar, from: Date, to: Date): number {
+  return Math.floor(elapsedMs(calendar, from, to) / MINUTE_MS);
+}
+
+/** Business time in [from, to] in milliseconds, unrounded; 0 when `to` is not after `from`. */
+export function elapsedMs(calendar: Calendar, from: Date, to: Date): number {
   let cursor = instantOf(from, 'from');
   const stop = instantOf(to, 'to');
   if (stop <= cursor) return 0;
@@ -80,13 +98,13 @@ export function elapsed(calendar: Calendar, from: Date, to: Date): number {
       const end = intervals[k + 1] as number;
       if (end <= cursor) continue;
       const start = intervals[k] as number;
-      if (start >= stop) return Math.floor(total / MINUTE_MS);
+      if (start >= stop) return total;
       const finish = Math.min(end, stop);
       total += finish - Math.max(start, cursor);
       cursor = finish;
     }
   }
-  return Math.floor(total / MINUTE_MS);
+  return total;
 }
 
 /** True when `at` lies inside an open interval (its start included, its end excluded). */

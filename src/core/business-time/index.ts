@@ -26,6 +26,6 @@ export {
   CalendarValidationError,
   type CalendarParseResult,
 } from './calendar';
-export { due, elapsed, isWorkingTime } from './clock';
+export { due, dueAfterMs, elapsed, elapsedMs, isWorkingTime } from './clock';
 export { naiveDue } from './naive';
 export { parseInstant, formatInstant } from './instant';

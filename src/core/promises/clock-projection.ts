@@ -3,7 +3,10 @@
  * only between `started`/`resumed` and the next `paused`/`fulfilled`/`cancelled`; the due time is
  * the instant the remaining business minutes run out after the last resume.
  */
-import { due, elapsed, type Calendar } from '../business-time';
+import { dueAfterMs, elapsedMs, type Calendar } from '../business-time';
+
+const MINUTE_MS = 60_000;
+type Stretch = { since: Date; usedBefore: number };
 import type { ClockEventType, ClockState } from '../../shared/promises';
 
 /** One entry of a clock's log. */
@@ -38,67 +41,78 @@ export function projectClock(
   terms: ClockTerms,
   now: Date,
 ): ClockProjection {
-  let used = 0; // business minutes of finished running stretches
-  let run: { since: Date; usedBefore: number } | null = null; // the stretch running now
-  let lastRun: { since: Date; usedBefore: number } | null = null;
-  let state: ClockState = 'running';
-  let startedAt: Date | null = null;
+  const limit = terms.minutes * MINUTE_MS;
+  let used = 0; // business milliseconds of finished running stretches, never rounded
+  let run: Stretch | null = null; // the stretch running now
+  let lastRun: Stretch | null = null; // the last stretch, for a clock fulfilled while running
+  let crossedAt: Date | null = null; // when the promised time ran out, if it did in a stretch
+  let state: ClockState | null = null; // null until `started`
   let warnedAt: Date | null = null;
   let breachedAt: Date | null = null;
   let fulfilledAt: Date | null = null;
+  let startedAt: Date | null = null;
+  const begin = (at: Date) => (run = lastRun = { since: at, usedBefore: used });
   const stop = (at: Date) => {
-    if (run) used += elapsed(terms.calendar, run.since, at);
+    if (!run) return;
+    const stretch = elapsedMs(terms.calendar, run.since, at);
+    if (crossedAt === null && used + stretch >= limit)
+      crossedAt = dueAfterMs(terms.calendar, run.since, limit - used);
+    used += stretch;
     run = null;
   };
   for (const e of events) {
     if (state === 'fulfilled' || state === 'cancelled') break; // frozen
-    if (e.type === 'started' && startedAt === null) {
+    if (state === null) {
+      if (e.type !== 'started') continue; // nothing counts before the clock starts
       startedAt = e.at;
-      run = lastRun = { since: e.at, usedBefore: used };
+      state = 'running';
+      begin(e.at);
     } else if (e.type === 'paused' && state === 'running') {
       stop(e.at);
       state = 'paused';
     } else if (e.type === 'resumed' && state === 'paused') {
-      run = lastRun = { since: e.at, usedBefore: used };
+      begin(e.at);
       state = 'running';
     } else if (e.type === 'warned') {
       warnedAt ??= e.at;
     } else if (e.type === 'breached') {
       breachedAt ??= e.at;
     } else if (e.type === 'fulfilled') {
-      const wasRunning = run !== null;
+      if (!run) lastRun = null; // fulfilled while paused: no due time was running
       stop(e.at);
       fulfilledAt = e.at;
-      if (!wasRunning) lastRun = null; // fulfilled while paused: no due time was running
       state = 'fulfilled';
     } else if (e.type === 'cancelled') {
       stop(e.at);
       state = 'cancelled';
     }
   }
-  const dueOf = (r: { since: Date; usedBefore: number }) =>
-    due(terms.calendar, r.since, Math.max(0, terms.minutes - r.usedBefore));
-  const open = run;
+  const open = run as Stretch | null;
+  const crossed = crossedAt as Date | null;
+  const dueOf = (r: Stretch) =>
+    dueAfterMs(terms.calendar, r.since, Math.max(0, limit - r.usedBefore));
   let dueAt: Date | null = null;
-  let usedMinutes = used;
-  if (open) {
-    dueAt = dueOf(open);
-    if (now > open.since) usedMinutes += elapsed(terms.calendar, open.since, now);
-  } else if (state === 'fulfilled' && lastRun) {
-    dueAt = dueOf(lastRun);
+  let usedMs = used;
+  if (open && now > open.since) usedMs += elapsedMs(terms.calendar, open.since, now);
+  if (state !== 'cancelled') {
+    // Once the promised time has run out, that instant stays the due time, paused or not.
+    if (crossed) dueAt = crossed;
+    else if (open) dueAt = dueOf(open);
+    else if (state === 'fulfilled' && lastRun) dueAt = dueOf(lastRun);
   }
   let kept: boolean | null = breachedAt ? false : null;
   let overrunMinutes: number | null = null;
   if (state === 'fulfilled') {
-    kept = breachedAt === null && (dueAt === null ? used <= terms.minutes : fulfilledAt! <= dueAt);
-    overrunMinutes = Math.max(0, used - terms.minutes);
+    kept = breachedAt === null && (crossed === null || fulfilledAt! <= crossed);
+    overrunMinutes = Math.floor(Math.max(0, used - limit) / MINUTE_MS);
   }
+  const current = state ?? 'cancelled';
   const shown: ClockState =
-    breachedAt && (state === 'running' || state === 'paused') ? 'breached' : state;
+    breachedAt && (current === 'running' || current === 'paused') ? 'breached' : current;
   return {
     state: shown,
     dueAt,
-    usedMinutes,
+    usedMinutes: Math.floor(usedMs / MINUTE_MS),
     startedAt,
     warnedAt,
     breachedAt,

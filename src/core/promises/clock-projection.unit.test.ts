@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clockEventTypes, type ClockEventType } from '../../shared/promises';
-import { calendarFromInput, due, elapsed, WEEKDAYS, type Calendar } from '../business-time';
+import {
+  calendarFromInput,
+  dueAfterMs,
+  elapsedMs,
+  WEEKDAYS,
+  type Calendar,
+} from '../business-time';
 import { calendarArb, instantIn } from '../business-time/test-arbitraries';
 import { projectClock, warningAt, type ClockEvent } from './clock-projection';
 
@@ -96,11 +102,15 @@ describe('projectClock on an office calendar', () => {
     expect(project([started, ...noise])).toEqual(project([started]));
   });
 
-  it('has no due time when fulfilled while paused, and is kept iff used ≤ minutes', () => {
+  it('fulfilled while paused: no due time if time was left, else the instant it ran out', () => {
     const early = [started, ev('paused', '18T16:45:00'), ev('fulfilled', '21T10:00:00')];
     expect(project(early)).toMatchObject({ dueAt: null, kept: true, overrunMinutes: 0 });
     const late = [started, ev('paused', '21T10:00:00'), ev('fulfilled', '21T11:00:00')];
-    expect(project(late)).toMatchObject({ dueAt: null, kept: false, usedMinutes: 90 });
+    expect(project(late)).toMatchObject({
+      dueAt: new Date('2026-12-21T07:30:00Z'),
+      kept: false,
+      usedMinutes: 90,
+    });
     expect(project(late).overrunMinutes).toBe(30);
   });
 
@@ -111,8 +121,7 @@ describe('projectClock on an office calendar', () => {
     for (const clock of clocks) expect(clock.dueAt).toEqual(at('21T09:30:00'));
   });
 
-  // BUG: the overrun of the first stretch is forgotten on resume (`Math.max(0, …)`), so the due
-  // time becomes the next opening after the resume and a late fulfilment counts as kept.
+  // Regression: the overrun of the first stretch used to be forgotten on resume.
   it('is not kept when it overran before a pause and is fulfilled after resuming', () => {
     const events = [
       ev('started', '21T09:00:00'),
@@ -123,9 +132,10 @@ describe('projectClock on an office calendar', () => {
     const clock = project(events);
     expect(clock.overrunMinutes).toBe(60);
     expect(clock.kept).toBe(false);
+    expect(clock.dueAt).toEqual(at('21T10:00:00')); // the instant the 60 minutes ran out
   });
 
-  // BUG: each stretch's minutes are rounded down, so every pause forgives up to 59.999 s.
+  // Regression: stretches used to be rounded down to whole minutes, forgiving up to 59.999 s.
   it('does not move the due time when paused and resumed at the same instant', () => {
     const start = ev('started', '21T09:00:00');
     const pause = [ev('paused', '21T09:10:30'), ev('resumed', '21T09:10:30')];
@@ -173,25 +183,36 @@ const logOf = (times: Date[], kinds: ClockEventType[]): ClockEvent[] =>
   times.map((at, k) => ({ type: k === 0 ? 'started' : (kinds[k - 1] as ClockEventType), at }));
 
 describe('projectClock properties over random calendars', () => {
-  it('gives the last running stretch exactly the minutes the earlier stretches left', () => {
+  it('gives the running stretch exactly the business time the earlier stretches left, to the ms', () => {
     const arb = calendarArb.chain((c) => fc.tuple(fc.constant(c), minutesArb, instants(c, 1, 9)));
     fc.assert(
       fc.property(arb, ([calendar, minutes, [start, ...rest]]) => {
+        const limit = minutes * 60_000;
         const events: ClockEvent[] = [{ type: 'started', at: start as Date }];
         let since = start as Date;
         let usedBefore = 0;
+        let ranOutAt: Date | null = null;
         for (let k = 0; k + 1 < rest.length; k += 2) {
           const [pause, resume] = [rest[k] as Date, rest[k + 1] as Date];
-          usedBefore += elapsed(calendar, since, pause);
+          const stretch = elapsedMs(calendar, since, pause);
+          if (!ranOutAt && usedBefore + stretch >= limit)
+            ranOutAt = dueAfterMs(calendar, since, limit - usedBefore);
+          usedBefore += stretch;
           events.push({ type: 'paused', at: pause }, { type: 'resumed', at: resume });
           since = resume;
         }
         const now = rest.at(-1) ?? since;
         const clock = projectClock(events, { minutes, calendar }, now);
-        const dueAt = clock.dueAt as Date;
-        expect(usedBefore + elapsed(calendar, since, dueAt)).toBe(Math.max(minutes, usedBefore));
-        expect(dueAt).toEqual(due(calendar, since, Math.max(0, minutes - usedBefore)));
-        expect(clock.usedMinutes).toBe(usedBefore + elapsed(calendar, since, now));
+        if (ranOutAt) {
+          expect(clock.dueAt).toEqual(ranOutAt); // once run out, that instant stays the due time
+        } else {
+          const dueAt = clock.dueAt as Date;
+          expect(usedBefore + elapsedMs(calendar, since, dueAt)).toBe(limit);
+          expect(dueAt).toEqual(dueAfterMs(calendar, since, limit - usedBefore));
+        }
+        expect(clock.usedMinutes).toBe(
+          Math.floor((usedBefore + elapsedMs(calendar, since, now)) / 60_000),
+        );
       }),
       { numRuns: 200 },
     );
@@ -219,7 +240,6 @@ describe('projectClock properties over random calendars', () => {
     fc.assert(pauseAndResumeAt(true), { numRuns: 200 });
   });
 
-  // BUG: fails like the example above (per-stretch rounding of sub-minute stretches).
   it('never moves the due time by a pause and resume at the same instant', () => {
     fc.assert(pauseAndResumeAt(false), { numRuns: 200 });
   });

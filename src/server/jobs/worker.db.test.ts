@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { systemClock } from '../../core/clock';
+import { testDatabase } from '../../../tests/support/database';
+import { buildOrg } from '../../../tests/support/factories';
+import type { Database } from '../db/connection';
+import { pendingJobs, upsertJob } from '../db/repositories/jobs';
+import { defineJob, JobWorker } from './worker';
+
+let database: Database;
+let orgId: string;
+beforeAll(async () => {
+  database = await testDatabase();
+  orgId = (await buildOrg(database.db)).id;
+});
+afterAll(() => database.close());
+
+describe('job worker', () => {
+  it('runs a job at its instant without being polled, woken by the commit that scheduled it', async () => {
+    const ran: { id: string; at: number }[] = [];
+    let failOnce = true;
+    const worker = new JobWorker(database, systemClock, {
+      'test.ping': defineJob({
+        payload: z.object({ id: z.string() }),
+        handle: async (_tx, p) => {
+          if (p.id === 'flaky' && failOnce) {
+            failOnce = false;
+            throw new Error('first try fails');
+          }
+          ran.push({ id: p.id, at: Date.now() });
+        },
+      }),
+    });
+    await worker.start();
+    try {
+      const soon = Date.now() + 400;
+      await database.db.transaction((tx) =>
+        upsertJob(tx, {
+          orgId,
+          name: 'test.ping',
+          key: `ping-${orgId}`,
+          payload: { id: 'timed' },
+          runAt: new Date(soon),
+        }),
+      );
+      await database.db.transaction((tx) =>
+        upsertJob(tx, { orgId, name: 'test.ping', payload: { id: 'now' }, runAt: new Date() }),
+      );
+      const deadline = Date.now() + 10_000;
+      while (ran.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(ran.map((r) => r.id)).toEqual(['now', 'timed']);
+      expect(ran[1]!.at).toBeGreaterThanOrEqual(soon);
+      // A job whose handler throws is kept and retried later, not lost.
+      await database.db.transaction((tx) =>
+        upsertJob(tx, {
+          orgId,
+          name: 'test.ping',
+          key: `flaky-${orgId}`,
+          payload: { id: 'flaky' },
+          runAt: new Date(),
+        }),
+      );
+      await new Promise((r) => setTimeout(r, 500));
+      const left = await pendingJobs(database.db, orgId, 'test.ping');
+      expect(left.map((j) => [j.key, j.attempts, j.lastError])).toEqual([
+        [`flaky-${orgId}`, 1, 'Error: first try fails'],
+      ]);
+      expect(left[0]!.runAt.getTime()).toBeGreaterThan(Date.now() + 5_000);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('moves a keyed job instead of adding a second one', async () => {
+    const key = `move-${orgId}`;
+    await database.db.transaction((tx) =>
+      upsertJob(tx, {
+        orgId,
+        name: 'test.move',
+        key,
+        payload: {},
+        runAt: new Date('2030-01-01T00:00:00Z'),
+      }),
+    );
+    await database.db.transaction((tx) =>
+      upsertJob(tx, {
+        orgId,
+        name: 'test.move',
+        key,
+        payload: {},
+        runAt: new Date('2030-01-02T00:00:00Z'),
+      }),
+    );
+    const jobs = await pendingJobs(database.db, orgId, 'test.move');
+    expect(jobs.map((j) => j.runAt.toISOString())).toEqual(['2030-01-02T00:00:00.000Z']);
+  });
+});
