@@ -8,6 +8,7 @@ import { buildApp } from './http/app';
 import type { App } from './http/types';
 import { jobRegistry } from './jobs/registry';
 import { JobWorker } from './jobs/worker';
+import { scheduleAnalyze } from './domain/maintenance/analyze';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in the data folder. */
 export function openConfiguredDatabase(config: Config, command: string): Promise<Database> {
@@ -45,6 +46,7 @@ export async function startServer(
     const logger = pino({ level: config.logLevel });
     const app = await buildApp({ database, clock: systemClock, config }, { logger });
     const url = await app.listen({ port: config.port, host: config.host });
+    await scheduleAnalyze(database.db, systemClock);
     const worker = new JobWorker(database, systemClock, jobRegistry, app.log);
     await worker.start();
     say(`Tend listens on ${url}  ·  API docs ${url}/api/docs  ·  database: ${database.kind}`);

@@ -9,6 +9,9 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import * as schema from './schema';
 import { lockDataDir } from './data-dir-lock';
 
@@ -27,6 +30,8 @@ export type Database = {
   /** Applied and expected migration counts, for /ready. */
   migrationState(): Promise<{ applied: number; expected: number }>;
   close(): Promise<void>;
+  /** Streams CSV into a table with `COPY table (columns) FROM STDIN (FORMAT csv)`: bulk loads. */
+  copyCsv(table: string, columns: string[], csv: string): Promise<void>;
   /** Calls `onNotify` for every NOTIFY on `channel`; returns the function that stops listening. */
   listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   /** PGlite only: the whole data folder as a tarball (tests clone a migrated database with it). */
@@ -82,6 +87,15 @@ function wrapPglite(client: PGlite, release: () => void): Database {
     },
     dumpDataDir: async () => await client.dumpDataDir('none'),
     listen: async (channel, onNotify) => client.listen(channel, onNotify),
+    copyCsv: async (table, columns, csv) => {
+      await client.query(
+        `copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`,
+        [],
+        {
+          blob: new Blob([csv]),
+        },
+      );
+    },
   };
 }
 
@@ -96,6 +110,17 @@ function openPostgres(url: string): Database {
     },
     migrationState: () => migrationState(db),
     close: () => pool.end(),
+    copyCsv: async (table, columns, csv) => {
+      const client = await pool.connect();
+      try {
+        const stream = client.query(
+          copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`),
+        );
+        await pipeline(Readable.from([csv]), stream);
+      } finally {
+        client.release();
+      }
+    },
     listen: async (channel, onNotify) => {
       const listener = new pg.Client({ connectionString: url });
       await listener.connect();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { systemClock } from '../../core/clock';
+import { fixedClock, systemClock } from '../../core/clock';
 import { testDatabase } from '../../../tests/support/database';
 import { buildOrg } from '../../../tests/support/factories';
 import type { Database } from '../db/connection';
@@ -22,12 +22,13 @@ describe('job worker', () => {
     const worker = new JobWorker(database, systemClock, {
       'test.ping': defineJob({
         payload: z.object({ id: z.string() }),
-        handle: async (_tx, p) => {
+        handle: (_tx, p) => {
           if (p.id === 'flaky' && failOnce) {
             failOnce = false;
-            throw new Error('first try fails');
+            return Promise.reject(new Error('first try fails'));
           }
           ran.push({ id: p.id, at: Date.now() });
+          return Promise.resolve();
         },
       }),
     });
@@ -93,5 +94,29 @@ describe('job worker', () => {
     );
     const jobs = await pendingJobs(database.db, orgId, 'test.move');
     expect(jobs.map((j) => j.runAt.toISOString())).toEqual(['2030-01-02T00:00:00.000Z']);
+  });
+
+  it('books a recurring job again instead of removing it', async () => {
+    const clock = fixedClock(new Date('2031-01-01T03:00:00Z'));
+    const worker = new JobWorker(database, clock, {
+      'test.daily': defineJob({
+        payload: z.object({}),
+        handle: () => Promise.resolve({ again: new Date('2031-01-02T03:00:00Z') }),
+      }),
+    });
+    await database.db.transaction((tx) =>
+      upsertJob(tx, {
+        orgId,
+        name: 'test.daily',
+        key: `daily-${orgId}`,
+        payload: {},
+        runAt: clock.now(),
+      }),
+    );
+    expect(await worker.runDue()).toBeGreaterThanOrEqual(1);
+    const jobs = await pendingJobs(database.db, orgId, 'test.daily');
+    expect(jobs.map((j) => [j.runAt.toISOString(), j.attempts])).toEqual([
+      ['2031-01-02T03:00:00.000Z', 0],
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import {
   finishJob,
   jobsChannel,
   nextJobAt,
+  rescheduleJob,
   retryJob,
   type JobRow,
 } from '../db/repositories/jobs';
@@ -14,7 +15,8 @@ import {
 /** A named job: its payload schema and its handler, run in the transaction that completes it. */
 export type JobDefinition<T = unknown> = {
   payload: z.ZodType<T>;
-  handle(tx: Tx, payload: T, ctx: { clock: Clock; job: JobRow }): Promise<void>;
+  /** Returns `{ again }` to run once more at that instant (a recurring job), else it is done. */
+  handle(tx: Tx, payload: T, ctx: { clock: Clock; job: JobRow }): Promise<void | { again: Date }>;
 };
 
 /** Every job the worker knows, by name. */
@@ -113,8 +115,9 @@ export class JobWorker {
       if (!definition) throw new Error(`no handler for job ${job.name}`);
       const payload = definition.payload.parse(job.payload);
       await this.database.db.transaction(async (tx) => {
-        await definition.handle(tx, payload, { clock: this.clock, job });
-        await finishJob(tx, job.id);
+        const outcome = await definition.handle(tx, payload, { clock: this.clock, job });
+        if (outcome) await rescheduleJob(tx, job.id, outcome.again);
+        else await finishJob(tx, job.id);
       });
     } catch (err) {
       const backoff = Math.min(3_600_000, 10_000 * 2 ** Math.min(job.attempts, 9));

@@ -1,5 +1,12 @@
 import type { ContactDetails } from '../db/repositories/contacts';
 
+/** Primary first, then in a stable order, however the rows were loaded. */
+function primaryFirst<T extends { isPrimary: boolean }>(rows: T[], key: (r: T) => string): T[] {
+  return [...rows].sort(
+    (a, b) => Number(b.isPrimary) - Number(a.isPrimary) || key(a).localeCompare(key(b)),
+  );
+}
+
 /** The staff view of a contact. A new column never appears here unless added on purpose. */
 export function presentContact(c: ContactDetails) {
   return {
@@ -16,14 +23,18 @@ export function presentContact(c: ContactDetails) {
     tags: c.tags,
     owner: c.owner,
     household: c.household,
-    emails: c.emails.map((e) => ({
+    emails: primaryFirst(c.emails, (e) => e.address).map((e) => ({
       address: e.address,
       label: e.label,
       primary: e.isPrimary,
       bounced: e.bouncedAt !== null,
     })),
-    phones: c.phones.map((p) => ({ number: p.number, label: p.label, primary: p.isPrimary })),
-    addresses: c.addresses.map((a) => ({
+    phones: primaryFirst(c.phones, (p) => p.number).map((p) => ({
+      number: p.number,
+      label: p.label,
+      primary: p.isPrimary,
+    })),
+    addresses: primaryFirst(c.addresses, (a) => `${a.country} ${a.line1}`).map((a) => ({
       label: a.label,
       line1: a.line1,
       line2: a.line2,

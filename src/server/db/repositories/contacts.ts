@@ -59,32 +59,59 @@ export async function updateContactRow(
   return row;
 }
 
-type Channel = { isPrimary: boolean };
+/** New emails, phones and addresses of a contact (lists left out are not touched). */
+export type ChannelLists = {
+  emails?: Omit<typeof contactEmails.$inferInsert, 'orgId' | 'contactId'>[];
+  phones?: Omit<typeof contactPhones.$inferInsert, 'orgId' | 'contactId'>[];
+  addresses?: Omit<typeof contactAddresses.$inferInsert, 'orgId' | 'contactId'>[];
+};
 
-/** Replaces a contact's emails, phones or addresses with the given list. */
+/** Inserts a contact's emails, phones and addresses; returns the stored rows (empty when none). */
+export async function insertChannels(
+  db: Executor,
+  orgId: string,
+  contactId: string,
+  lists: ChannelLists,
+) {
+  const scope = { orgId, contactId };
+  const emails = lists.emails?.length
+    ? await db
+        .insert(contactEmails)
+        .values(lists.emails.map((x) => ({ ...x, ...scope })))
+        .returning()
+    : [];
+  const phones = lists.phones?.length
+    ? await db
+        .insert(contactPhones)
+        .values(lists.phones.map((x) => ({ ...x, ...scope })))
+        .returning()
+    : [];
+  const addresses = lists.addresses?.length
+    ? await db
+        .insert(contactAddresses)
+        .values(lists.addresses.map((x) => ({ ...x, ...scope })))
+        .returning()
+    : [];
+  return { emails, phones, addresses };
+}
+
+/** Replaces the lists given (delete, then insert); lists left out stay as they are. */
 export async function replaceChannels(
   db: Executor,
   orgId: string,
   contactId: string,
-  lists: {
-    emails?: Omit<typeof contactEmails.$inferInsert, 'orgId' | 'contactId'>[];
-    phones?: Omit<typeof contactPhones.$inferInsert, 'orgId' | 'contactId'>[];
-    addresses?: Omit<typeof contactAddresses.$inferInsert, 'orgId' | 'contactId'>[];
-  },
+  lists: ChannelLists,
 ): Promise<void> {
-  const scope = { orgId, contactId };
   const tables = [
     [contactEmails, lists.emails],
     [contactPhones, lists.phones],
     [contactAddresses, lists.addresses],
   ] as const;
   for (const [table, list] of tables) {
-    if (list === undefined) continue;
-    await db.delete(table).where(and(eq(table.orgId, orgId), eq(table.contactId, contactId)));
-    if (list.length > 0) {
-      await db.insert(table).values(list.map((x) => ({ ...x, ...scope })) as never);
-    }
+    if (list !== undefined)
+      await db.delete(table).where(and(eq(table.orgId, orgId), eq(table.contactId, contactId)));
   }
+  await insertChannels(db, orgId, contactId, lists);
 }
 
 /** Loads emails, phones, addresses, household and owner for a page of contacts, keeping order. */
@@ -98,8 +125,6 @@ export async function withDetails(
   const inOrg = <T extends typeof contactEmails | typeof contactPhones | typeof contactAddresses>(
     t: T,
   ) => and(eq(t.orgId, orgId), inArray(t.contactId, ids));
-  const byPrimary = <T extends Channel>(xs: T[]) =>
-    xs.sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
   // One after another: inside a transaction the driver has a single connection anyway.
   const emails = await db
     .select()
@@ -132,9 +157,9 @@ export async function withDetails(
     : [];
   return rows.map((r) => ({
     ...r,
-    emails: byPrimary(emails.filter((e) => e.contactId === r.id)),
-    phones: byPrimary(phones.filter((p) => p.contactId === r.id)),
-    addresses: byPrimary(addresses.filter((a) => a.contactId === r.id)),
+    emails: emails.filter((e) => e.contactId === r.id),
+    phones: phones.filter((p) => p.contactId === r.id),
+    addresses: addresses.filter((a) => a.contactId === r.id),
     household: hh.find((h) => h.id === r.householdId) ?? null,
     owner: owners.find((o) => o.id === r.ownerUserId) ?? null,
   }));

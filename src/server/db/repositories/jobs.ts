@@ -83,6 +83,14 @@ export async function finishJob(db: Executor, id: number): Promise<void> {
   await db.delete(jobs).where(eq(jobs.id, id));
 }
 
+/** Books a finished recurring job for its next run. */
+export async function rescheduleJob(db: Executor, id: number, runAt: Date): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ runAt, attempts: 0, lockedUntil: null, lastError: null })
+    .where(eq(jobs.id, id));
+}
+
 /** Records a failure and when to try again. */
 export async function retryJob(
   db: Executor,

@@ -8,18 +8,10 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { staffRoles } from '../../../shared/staff';
 import { organizations } from './organizations';
 
-/** Staff roles, from most to least powerful. */
-export const staffRoles = [
-  'admin',
-  'manager',
-  'agent',
-  'fundraiser',
-  'volunteer_coordinator',
-] as const;
-/** One staff role. */
-export type StaffRole = (typeof staffRoles)[number];
+export { staffRoles, type StaffRole } from '../../../shared/staff';
 
 /** Staff accounts. Email is unique within an organization. */
 export const users = pgTable(

@@ -21,6 +21,9 @@ export async function actorFromSession(
   };
 }
 
+// When this process last wrote a token's last-used time: at most one write a minute per token.
+const lastTouched = new Map<string, number>();
+
 /** Who an API token belongs to; the token's own role applies, not its user's. */
 export async function actorFromToken(
   db: Executor,
@@ -30,7 +33,11 @@ export async function actorFromToken(
   const now = clock.now();
   const row = await findLiveToken(db, hashSecret(token), now);
   if (!row || !row.user.active) return undefined;
-  await touchToken(db, row.token.id, now);
+  if ((lastTouched.get(row.token.id) ?? 0) < now.getTime() - 60_000) {
+    if (lastTouched.size > 10_000) lastTouched.clear();
+    lastTouched.set(row.token.id, now.getTime());
+    await touchToken(db, row.token.id, now);
+  }
   return {
     orgId: row.token.orgId,
     type: 'token',

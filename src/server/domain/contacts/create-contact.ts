@@ -2,7 +2,7 @@ import type { Clock } from '../../../core/clock';
 import type { CreateContactInput } from '../../../shared/schemas/contacts';
 import type { Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';
-import { insertContact, replaceChannels, withDetails } from '../../db/repositories/contacts';
+import { insertChannels, insertContact } from '../../db/repositories/contacts';
 import { findOrganization } from '../../db/repositories/organizations';
 import { invalid } from '../../errors';
 import { presentContact, type ContactView } from '../../presenters/contact';
@@ -23,10 +23,11 @@ export async function createContact(
   if (input.kind === 'person' && input.organizationType) {
     throw invalid('organizationType', 'only for organizations');
   }
-  const org = await findOrganization(tx, actor.orgId);
+  // The organization's country is needed only to read national phone numbers.
+  const org = input.phones?.length ? await findOrganization(tx, actor.orgId) : undefined;
   const name = displayName(input.kind, input);
   const channels = channelRows(input, org?.defaultCountry ?? null);
-  await checkContactReferences(tx, actor.orgId, input);
+  const refs = await checkContactReferences(tx, actor.orgId, input);
   const now = clock.now();
   const row = await insertContact(tx, {
     orgId: actor.orgId,
@@ -46,9 +47,8 @@ export async function createContact(
     createdAt: now,
     updatedAt: now,
   });
-  await replaceChannels(tx, actor.orgId, row.id, channels);
-  const [details] = await withDetails(tx, actor.orgId, [row]);
-  const view = presentContact(details!);
+  const stored = await insertChannels(tx, actor.orgId, row.id, channels);
+  const view = presentContact({ ...row, ...stored, ...refs });
   await appendAudit(tx, actor, {
     action: 'create',
     entityType: 'contact',

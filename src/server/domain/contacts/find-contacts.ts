@@ -64,6 +64,9 @@ export function interpretQuery(
  * which the (org_id, name) index answers by reading just one page.
  */
 function ranked(search: ContactSearch): boolean {
+  // An email-like fragment ("example.org") can match most of the table; name similarity means
+  // nothing for it, so it is listed by name too.
+  if (search.emailLike) return false;
   return search.nameVariants.some((tokens) => tokens.some((t) => t.length >= 3));
 }
 

@@ -3,24 +3,36 @@ import type { Executor } from '../../db/connection';
 import { households, users } from '../../db/schema';
 import { invalid } from '../../errors';
 
-/** Checks that the owner and household a contact points at exist in the same organization. */
+/** The owner and household a contact points at, as its presenter shows them. */
+export type ContactReferences = {
+  owner: { id: string; name: string; email: string } | null;
+  household: { id: string; name: string } | null;
+};
+
+/**
+ * Checks that the owner and household a contact points at exist in the same organization and
+ * returns them (a 400 on the field otherwise).
+ */
 export async function checkContactReferences(
   db: Executor,
   orgId: string,
   refs: { ownerUserId?: string | null; householdId?: string | null },
-): Promise<void> {
+): Promise<ContactReferences> {
+  let owner: ContactReferences['owner'] = null;
+  let household: ContactReferences['household'] = null;
   if (refs.ownerUserId) {
-    const [u] = await db
-      .select({ active: users.active })
+    [owner = null] = await db
+      .select({ id: users.id, name: users.name, email: users.email })
       .from(users)
       .where(and(eq(users.orgId, orgId), eq(users.id, refs.ownerUserId)));
-    if (!u) throw invalid('ownerUserId', 'no such staff user');
+    if (!owner) throw invalid('ownerUserId', 'no such staff user');
   }
   if (refs.householdId) {
-    const [h] = await db
-      .select({ id: households.id })
+    [household = null] = await db
+      .select({ id: households.id, name: households.name })
       .from(households)
       .where(and(eq(households.orgId, orgId), eq(households.id, refs.householdId)));
-    if (!h) throw invalid('householdId', 'no such household');
+    if (!household) throw invalid('householdId', 'no such household');
   }
+  return { owner, household };
 }

@@ -46,9 +46,8 @@ beforeAll(async () => {
   database = await testDatabase();
   org = await buildOrg(database.db);
   admin = actorFor(await buildUser(database.db, org, 'admin'));
-  calendarId = (
-    await createCalendar(database.db, admin, { name: 'Office', definition: office })
-  ).id;
+  calendarId = (await createCalendar(database.db, admin, { name: 'Office', definition: office }))
+    .id;
   await createPolicy(database.db, admin, {
     subjectType: 'request',
     name: 'Everyone',

@@ -185,4 +185,41 @@ describe('promise policies', () => {
         .statusCode,
     ).toBe(404);
   });
+
+  it('keeps calendars, policies and clocks inside their organization', async () => {
+    const other = await staffedOrg(api.database);
+    const as = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+      api.app.inject({
+        method,
+        url: `/api/v1${url}`,
+        headers: bearer(other.tokens.admin),
+        payload,
+      });
+    const mine = (await call('POST', '/promise-policies', policy('Mine'))).json();
+    expect((await as('GET', `/calendars/${calendarId}`)).statusCode).toBe(404);
+    expect((await as('PATCH', `/calendars/${calendarId}`, { name: 'Stolen' })).statusCode).toBe(
+      404,
+    );
+    expect((await as('DELETE', `/calendars/${calendarId}`)).statusCode).toBe(404);
+    expect((await as('GET', `/calendars/${calendarId}/preview?minutes=60`)).statusCode).toBe(404);
+    expect((await as('GET', `/promise-policies/${mine.id}`)).statusCode).toBe(404);
+    expect((await as('PATCH', `/promise-policies/${mine.id}`, { name: 'Stolen' })).statusCode).toBe(
+      404,
+    );
+    expect((await as('DELETE', `/promise-policies/${mine.id}`)).statusCode).toBe(404);
+    expect((await as('GET', `/promise-policies/${mine.id}/preview`)).statusCode).toBe(404);
+    const borrow = await as('POST', '/promise-policies', {
+      subjectType: 'request',
+      name: 'Borrow',
+      targets: [{ target: 'first_response', minutes: 60, calendarId }],
+    });
+    expect(borrow.statusCode).toBe(400);
+    expect((await as('GET', '/calendars')).json().data).toEqual([]);
+    expect((await as('GET', '/promise-policies')).json().data).toEqual([]);
+    expect((await as('GET', '/promises/clocks?subjectType=gift&subjectId=a')).json().data).toEqual(
+      [],
+    );
+    expect((await as('GET', '/promises/summary')).json().data).toEqual([]);
+    expect((await call('GET', `/promise-policies/${mine.id}`)).json().name).toBe('Mine');
+  });
 });

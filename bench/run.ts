@@ -1,0 +1,356 @@
+/**
+ * `npm run bench [-- --quick]`: Tend measured against baselines run in the same process and
+ * moment, reported as ratios. Writes bench/results/latest.json and the figures in bench/README.md.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { calendarFromInput, due, naiveDue } from '../src/core/business-time';
+import { seededRandom } from '../src/core/random';
+import { systemClock } from '../src/core/clock';
+import { openDatabase, type Database } from '../src/server/db/connection';
+import { contacts } from '../src/server/db/schema';
+import { systemActor } from '../src/server/domain/actor';
+import { issueToken } from '../src/server/domain/auth/tokens';
+import { createOrganization } from '../src/server/domain/orgs/create-organization';
+import { createUser } from '../src/server/domain/users/create-user';
+import { buildSeedRows, insertInBatches, seedContacts } from '../src/server/demo/seed';
+import { peakRssMiB, percentile, postLoad, rate, startChild } from './lib';
+
+const quick = process.argv.includes('--quick');
+const size = Number(process.env.BENCH_CONTACTS ?? (quick ? 10_000 : 100_000));
+const loadSeconds = quick ? 8 : 20;
+const pgUrl = process.env.BENCH_DATABASE_URL;
+const root = join(import.meta.dirname, '..');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
+
+type Figure = {
+  value: number;
+  unit: string;
+  baseline?: { name: string; value: number };
+  ratio?: number;
+  budget?: string;
+  met?: boolean;
+};
+const figures: Record<string, Figure> = {};
+
+async function prepare(database: Database) {
+  await database.migrate();
+  const org = await createOrganization(database.db, {
+    name: `Bench ${Date.now()}`,
+    defaultCountry: 'LT',
+  });
+  const admin = await createUser(database.db, systemActor(org.id), {
+    email: 'bench@example.org',
+    name: 'Bench',
+    role: 'admin',
+    password: 'bench-password-123',
+  });
+  const token = (
+    await issueToken(database.db, systemClock, systemActor(org.id), {
+      userId: admin.id,
+      name: 'bench',
+    })
+  ).token;
+  log(`seeding ${size} contacts…`);
+  const t0 = performance.now();
+  await database.db.transaction((tx) => seedContacts(tx, systemClock, org.id, { count: size }));
+  await database.db.execute(sql`analyze`);
+  log(`  seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return { org, token };
+}
+
+const copyColumns = [
+  'id',
+  'org_id',
+  'kind',
+  'name',
+  'given_name',
+  'family_name',
+  'roles',
+  'tags',
+  'preferred_language',
+  'time_zone',
+  'search_text',
+  'created_at',
+  'updated_at',
+];
+const csvField = (v: string | null | undefined) =>
+  v === null || v === undefined ? '' : `"${String(v).replace(/"/g, '""')}"`;
+const pgArray = (xs: readonly string[]) => `{${xs.join(',')}}`;
+
+/** Tend's bulk insert of contact rows against COPY of the very same rows. */
+async function importVersusCopy(database: Database) {
+  const n = Math.min(size, 20_000);
+  const org = await createOrganization(database.db, { name: `Bench import ${Date.now()}` });
+  const rows = buildSeedRows(org.id, n, 7, Date.now()).contacts.map((r) => ({
+    ...r,
+    householdId: null,
+  }));
+  await database.db.execute(
+    sql.raw('create table if not exists bench_copy (like contacts including defaults)'),
+  );
+  const t0 = performance.now();
+  await database.db.transaction((tx) =>
+    insertInBatches(rows, (b) => tx.insert(contacts).values(b)),
+  );
+  const tend = n / ((performance.now() - t0) / 1000);
+  const csv = rows
+    .map((r) =>
+      [
+        r.id,
+        r.orgId,
+        r.kind,
+        r.name,
+        r.givenName,
+        r.familyName,
+        pgArray(r.roles),
+        pgArray(r.tags),
+        r.preferredLanguage,
+        r.timeZone,
+        r.searchText,
+        r.createdAt.toISOString(),
+        r.updatedAt.toISOString(),
+      ]
+        .map(csvField)
+        .join(','),
+    )
+    .join('\n');
+  const t1 = performance.now();
+  await database.copyCsv('bench_copy', copyColumns, csv);
+  const copy = n / ((performance.now() - t1) / 1000);
+  await database.db.execute(sql.raw('drop table bench_copy'));
+  figures.contactImport = {
+    value: Math.round(tend),
+    unit: 'rows/s',
+    baseline: { name: 'COPY of the same rows', value: Math.round(copy) },
+    ratio: ratio(tend, copy),
+  };
+}
+
+function clockFigures() {
+  const hours = Object.fromEntries(
+    ['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [
+      d,
+      [
+        ['09:00', '12:00'],
+        ['13:00', '17:00'],
+      ] as [string, string][],
+    ]),
+  );
+  const calendar = calendarFromInput({
+    timezone: 'Europe/Vilnius',
+    hours,
+    holidays: ['2026-12-24', '2026-12-25', '2027-01-01'],
+  });
+  const r = seededRandom(1);
+  const starts = Array.from(
+    { length: 4096 },
+    () => new Date(Date.UTC(2026, 0, 1) + r.int(0, 364 * 86_400) * 1000),
+  );
+  const spans = Array.from({ length: 4096 }, () => r.int(0, 10 * 7 * 60)); // up to 10 business days
+  due(calendar, starts[0]!, 60); // warm the day cache
+  const fast = rate(quick ? 1500 : 4000, (i) => due(calendar, starts[i & 4095]!, spans[i & 4095]!));
+  const naive = rate(quick ? 1500 : 4000, (i) =>
+    naiveDue(calendar, starts[i & 4095]!, spans[i & 4095]!),
+  );
+  figures.clockDue = {
+    value: Math.round(fast),
+    unit: 'due()/s',
+    baseline: { name: 'naive minute-by-minute due()', value: Math.round(naive * 10) / 10 },
+    ratio: ratio(fast, naive),
+    budget: '≥ 500,000/s on one core',
+    met: fast >= 500_000,
+  };
+}
+
+async function searchFigures(url: string, token: string) {
+  const queries = [
+    'sarunas',
+    'Kovalenko',
+    'grigorenko',
+    'José Muñoz',
+    'garcia',
+    'smith',
+    'Олександр',
+    'petr',
+    '+37061',
+    'example.org',
+    'kazlauskas rūta',
+    'a',
+    'zz',
+    'shevchenko oksana',
+    'sarunas.',
+    '8 612',
+  ];
+  const times: number[] = [];
+  const rounds = quick ? 6 : 15;
+  for (let round = 0; round <= rounds; round++) {
+    for (const q of queries) {
+      const t = performance.now();
+      const res = await fetch(`${url}/api/v1/contacts?limit=20&q=${encodeURIComponent(q)}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`search ${q}: ${res.status}`);
+      if (round > 0) times.push(performance.now() - t); // round 0 warms the caches
+    }
+  }
+  figures.searchP50 = {
+    value: Math.round(percentile(times, 0.5) * 10) / 10,
+    unit: `ms at ${size} contacts`,
+  };
+  figures.searchP95 = {
+    value: Math.round(percentile(times, 0.95) * 10) / 10,
+    unit: `ms at ${size} contacts`,
+  };
+}
+
+const contactBody = {
+  kind: 'person',
+  givenName: 'Bench',
+  familyName: 'Person',
+  emails: [{ address: 'bench.person@example.org' }],
+};
+
+async function main() {
+  const dir = await mkdtemp(join(tmpdir(), 'tend-bench-'));
+  const started = Date.now();
+  try {
+    const database = pgUrl
+      ? await openDatabase({ url: pgUrl })
+      : await openDatabase({ dataDir: join(dir, 'data'), command: 'npm run bench' });
+    const { token } = await prepare(database);
+    await importVersusCopy(database);
+    await database.close();
+
+    log('server: search and create under load…');
+    const env = {
+      TEND_DEMO: 'off',
+      LOG_LEVEL: 'warn',
+      ...(pgUrl ? { DATABASE_URL: pgUrl } : { TEND_DATA_DIR: join(dir, 'data') }),
+    };
+    const tend = await startChild(
+      'node',
+      [join(root, 'bin/tend.js'), 'serve', '--port', '0'],
+      env,
+      /Tend listens on (http:\/\/\S+)/,
+    );
+    await searchFigures(tend.url, token);
+    const tendLoad = await postLoad(
+      `${tend.url}/api/v1/contacts`,
+      contactBody,
+      { authorization: `Bearer ${token}` },
+      loadSeconds,
+    );
+    const tendRss = peakRssMiB(tend.child.pid!);
+    await tend.stop();
+
+    log('baseline: bare Fastify + zod + one INSERT…');
+    const baseEnv = pgUrl
+      ? { BENCH_DATABASE_URL: pgUrl }
+      : { BENCH_BASELINE_DIR: join(dir, 'baseline') };
+    const base = await startChild(
+      'node',
+      ['--import', 'tsx', join(root, 'bench/baseline-server.ts')],
+      baseEnv,
+      /listening (http:\/\/\S+)/,
+    );
+    const baseLoad = await postLoad(`${base.url}/contacts`, contactBody, {}, loadSeconds);
+    const baseRss = peakRssMiB(base.child.pid!);
+    await base.stop();
+    if (tendLoad.non2xx + tendLoad.errors > 0 || baseLoad.non2xx + baseLoad.errors > 0)
+      throw new Error(`load errors: ${JSON.stringify({ tendLoad, baseLoad })}`);
+    figures.createContactRate = {
+      value: tendLoad.requestsPerSecond,
+      unit: 'req/s (10 connections)',
+      baseline: { name: 'bare Fastify + zod + 1 INSERT', value: baseLoad.requestsPerSecond },
+      ratio: ratio(tendLoad.requestsPerSecond, baseLoad.requestsPerSecond),
+    };
+    figures.createContactP50 = {
+      value: tendLoad.p50Ms,
+      unit: 'ms',
+      baseline: { name: 'bare route p50', value: baseLoad.p50Ms },
+      ratio: ratio(tendLoad.p50Ms, Math.max(baseLoad.p50Ms, 0.1)),
+    };
+    figures.createContactP99 = {
+      value: tendLoad.p99Ms,
+      unit: 'ms',
+      baseline: { name: 'bare route p99', value: baseLoad.p99Ms },
+      ratio: ratio(tendLoad.p99Ms, Math.max(baseLoad.p99Ms, 0.1)),
+    };
+    figures.serverPeakRss = {
+      value: tendRss,
+      unit: 'MiB (after load)',
+      baseline: { name: 'bare route process', value: baseRss },
+      ratio: ratio(tendRss, baseRss),
+    };
+
+    log('promise clock…');
+    clockFigures();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const result = {
+    when: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    database: pgUrl ? 'postgres' : 'pglite',
+    contacts: size,
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    seconds: Math.round((Date.now() - started) / 1000),
+    figures,
+  };
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  await writeFile(join(root, 'bench/results/latest.json'), json);
+  await writeFile(join(root, `bench/results/latest-${result.database}.json`), json);
+  await updateReadme(result);
+  printTable(result);
+}
+
+function printTable(result: { figures: Record<string, Figure> }) {
+  const rows = Object.entries(result.figures).map(([name, f]) => [
+    name,
+    `${f.value} ${f.unit}`,
+    f.baseline ? `${f.baseline.value} (${f.baseline.name})` : '—',
+    f.ratio === undefined ? '—' : `×${f.ratio}`,
+    f.budget ? `${f.budget}: ${f.met ? 'met' : 'NOT MET'}` : '',
+  ]);
+  for (const r of rows) console.log(r.join(' | '));
+}
+
+async function updateReadme(result: {
+  when: string;
+  mode: string;
+  database: string;
+  contacts: number;
+  machine: { cpus: number; cpu: string; node: string };
+  figures: Record<string, Figure>;
+}) {
+  const file = join(root, 'bench/README.md');
+  const text = await readFile(file, 'utf8');
+  const lines = [
+    `Run ${result.when} · ${result.mode} · ${result.database} · ${result.contacts} contacts · ${result.machine.cpus} × ${result.machine.cpu} · Node ${result.machine.node}`,
+    '',
+    '| figure | Tend | baseline | ratio | budget |',
+    '|---|---|---|---|---|',
+    ...Object.entries(result.figures).map(
+      ([name, f]) =>
+        `| ${name} | ${f.value} ${f.unit} | ${f.baseline ? `${f.baseline.value} (${f.baseline.name})` : '—'} | ${f.ratio === undefined ? '—' : `×${f.ratio}`} | ${f.budget ? `${f.budget}: **${f.met ? 'met' : 'not met'}**` : '—'} |`,
+    ),
+  ];
+  const tag = `results:${result.database}`;
+  const marker = new RegExp(`<!-- ${tag}:start -->[\\s\\S]*<!-- ${tag}:end -->`);
+  await writeFile(
+    file,
+    text.replace(marker, `<!-- ${tag}:start -->\n${lines.join('\n')}\n<!-- ${tag}:end -->`),
+  );
+}
+
+await main();

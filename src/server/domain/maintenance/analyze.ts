@@ -1,0 +1,29 @@
+import { sql } from 'drizzle-orm';
+import type { Clock } from '../../../core/clock';
+import type { Executor } from '../../db/connection';
+
+/** The job that refreshes planner statistics once a day. */
+export const analyzeJob = 'maintenance.analyze';
+const key = 'maintenance:analyze';
+
+/** The next 03:00 UTC after `now`: a quiet hour for most charities in Europe and the Americas. */
+export function nextQuietHour(now: Date): Date {
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 3));
+  return next > now ? next : new Date(next.getTime() + 86_400_000);
+}
+
+/**
+ * Schedules the daily ANALYZE unless it is scheduled already. The embedded database has no
+ * autovacuum, so without it search plans go stale as contacts grow.
+ */
+export async function scheduleAnalyze(db: Executor, clock: Clock): Promise<void> {
+  const runAt = nextQuietHour(clock.now());
+  await db.execute(sql`insert into jobs (name, key, payload, run_at) values (${analyzeJob}, ${key}, '{}'::jsonb, ${runAt})
+    on conflict (key) do nothing`);
+}
+
+/** Refreshes the statistics of every table; returns when to run again. */
+export async function runAnalyze(tx: Executor, clock: Clock): Promise<{ again: Date }> {
+  await tx.execute(sql`analyze`);
+  return { again: nextQuietHour(clock.now()) };
+}
