@@ -7,3 +7,4 @@ export * from './audit';
 export * from './idempotency';
 export * from './promises';
 export * from './jobs';
+export * from './requests';

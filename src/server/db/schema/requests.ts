@@ -1,0 +1,200 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { requestChannels, requestPriorities } from '../../../shared/schemas/promises';
+import {
+  assignmentStrategies,
+  messageAuthors,
+  messageVisibilities,
+  requestStatuses,
+} from '../../../shared/requests';
+import { contacts } from './contacts';
+import { organizations } from './organizations';
+import { users } from './users';
+
+/** Service-desk settings of an organization (one row each, created on first use). */
+export const deskSettings = pgTable('desk_settings', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organizations.id),
+  categories: text('categories')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  reopenDays: integer('reopen_days').notNull().default(7),
+  nextNumber: integer('next_number').notNull().default(1001),
+});
+
+/** Teams: who answers what, on which calendar, handing out work by a strategy. */
+export const teams = pgTable(
+  'teams',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    name: text('name').notNull(),
+    strategy: text('strategy', { enum: assignmentStrategies }).notNull().default('manual'),
+    calendarId: uuid('calendar_id'),
+    waitingThreshold: integer('waiting_threshold').notNull().default(3),
+    backupEmails: text('backup_emails')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    lastAssignedUserId: uuid('last_assigned_user_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('teams_org_id_key').on(t.orgId, t.id)],
+);
+
+/** Team membership with each person's capacity (open requests at most) and availability. */
+export const teamMembers = pgTable(
+  'team_members',
+  {
+    orgId: uuid('org_id').notNull(),
+    teamId: uuid('team_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    capacity: integer('capacity').notNull().default(20),
+    available: boolean('available').notNull().default(true),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.userId] }),
+    foreignKey({
+      name: 'team_members_team_fk',
+      columns: [t.orgId, t.teamId],
+      foreignColumns: [teams.orgId, teams.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'team_members_user_fk',
+      columns: [t.orgId, t.userId],
+      foreignColumns: [users.orgId, users.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+/** Conditions of a routing rule; empty lists match anything. */
+export type RoutingConditions = {
+  categories?: string[];
+  channels?: string[];
+  languages?: string[];
+  tiers?: string[];
+};
+
+/** Ordered routing rules: the first that matches sends the request to its team. */
+export const routingRules = pgTable(
+  'routing_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    position: integer('position').notNull(),
+    conditions: jsonb('conditions').$type<RoutingConditions>().notNull(),
+    teamId: uuid('team_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'routing_rules_team_fk',
+      columns: [t.orgId, t.teamId],
+      foreignColumns: [teams.orgId, teams.id],
+    }).onDelete('cascade'),
+    index('routing_rules_order_idx').on(t.orgId, t.position),
+  ],
+);
+
+/** A request: a case raised by or for a contact. */
+export const requests = pgTable(
+  'requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    number: integer('number').notNull(),
+    subject: text('subject').notNull(),
+    description: text('description').notNull().default(''),
+    category: text('category'),
+    priority: text('priority', { enum: requestPriorities }).notNull().default('normal'),
+    status: text('status', { enum: requestStatuses }).notNull().default('new'),
+    channel: text('channel', { enum: requestChannels }).notNull(),
+    requesterId: uuid('requester_id').notNull(),
+    assigneeId: uuid('assignee_id'),
+    teamId: uuid('team_id'),
+    language: text('language'),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    customFields: jsonb('custom_fields')
+      .$type<Record<string, string | number | boolean | null>>()
+      .notNull()
+      .default({}),
+    followUpOfId: uuid('follow_up_of_id'),
+    firstRespondedAt: timestamp('first_responded_at', { withTimezone: true }),
+    solvedAt: timestamp('solved_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** The earliest due time of its running promise clocks: what the queue is ordered by. */
+    nextDueAt: timestamp('next_due_at', { withTimezone: true }),
+    breached: boolean('breached').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('requests_org_id_key').on(t.orgId, t.id),
+    unique('requests_org_number_key').on(t.orgId, t.number),
+    foreignKey({
+      name: 'requests_requester_fk',
+      columns: [t.orgId, t.requesterId],
+      foreignColumns: [contacts.orgId, contacts.id],
+    }),
+    foreignKey({
+      name: 'requests_assignee_fk',
+      columns: [t.orgId, t.assigneeId],
+      foreignColumns: [users.orgId, users.id],
+    }),
+    foreignKey({
+      name: 'requests_team_fk',
+      columns: [t.orgId, t.teamId],
+      foreignColumns: [teams.orgId, teams.id],
+    }),
+    index('requests_queue_idx').on(t.orgId, t.status, t.nextDueAt),
+    index('requests_assignee_idx').on(t.orgId, t.assigneeId, t.status),
+    index('requests_team_idx').on(t.orgId, t.teamId, t.status),
+    index('requests_requester_idx').on(t.orgId, t.requesterId),
+  ],
+);
+
+/** The conversation of a request: public replies and internal notes. */
+export const requestMessages = pgTable(
+  'request_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    requestId: uuid('request_id').notNull(),
+    visibility: text('visibility', { enum: messageVisibilities }).notNull(),
+    author: text('author', { enum: messageAuthors }).notNull(),
+    authorUserId: uuid('author_user_id'),
+    authorContactId: uuid('author_contact_id'),
+    channel: text('channel', { enum: requestChannels }).notNull(),
+    body: text('body').notNull(),
+    automatic: boolean('automatic').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'request_messages_request_fk',
+      columns: [t.orgId, t.requestId],
+      foreignColumns: [requests.orgId, requests.id],
+    }).onDelete('cascade'),
+    index('request_messages_request_idx').on(t.requestId, t.createdAt),
+  ],
+);
