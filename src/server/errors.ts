@@ -15,6 +15,8 @@ export const errorCatalogue = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rule_violated: 422,
+  request_closed: 422,
+  spam_rejected: 422,
   precondition_required: 428,
   rate_limited: 429,
   internal_error: 500,

@@ -20,6 +20,7 @@ const expectedTables = [
   'contact_emails',
   'contact_phones',
   'contacts',
+  'desk_settings',
   'households',
   'idempotency_keys',
   'interactions',
@@ -30,7 +31,12 @@ const expectedTables = [
   'promise_clocks',
   'promise_policies',
   'relationships',
+  'request_messages',
+  'requests',
+  'routing_rules',
   'sessions',
+  'team_members',
+  'teams',
   'users',
 ];
 

@@ -28,6 +28,10 @@ import { calendarRoutes } from './calendars/routes';
 import { promisePolicyRoutes } from './promise-policies/routes';
 import { promiseRoutes } from './promises/routes';
 import { publicRoutes } from './public/routes';
+import { requestFormRoutes } from './public/request-form';
+import { requestRoutes } from './requests/routes';
+import { teamRoutes } from './teams/routes';
+import fastifyFormbody from '@fastify/formbody';
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
 
@@ -125,6 +129,16 @@ export async function buildApp(
   app.addHook('onRequest', authorizeHook(deps));
   const api = app as unknown as App;
   healthRoutes(api, deps);
+  requestFormRoutes(api, deps, '');
+  // HTML form posts are parsed only where the no-JavaScript form posts (no cookie-auth route
+  // accepts them, which keeps cross-site form posts away from staff endpoints).
+  await app.register(
+    async (form) => {
+      await form.register(fastifyFormbody, { bodyLimit: 100_000 });
+      requestFormRoutes(form, deps, '/api/v1');
+    },
+    { prefix: '/api/v1' },
+  );
   await app.register(
     (v1, _opts, done) => {
       const r = v1 as unknown as App;
@@ -140,6 +154,8 @@ export async function buildApp(
       promisePolicyRoutes(r, deps);
       promiseRoutes(r, deps);
       publicRoutes(r, deps);
+      requestRoutes(r, deps);
+      teamRoutes(r, deps);
       done();
     },
     { prefix: '/api/v1' },

@@ -21,6 +21,8 @@ export async function createOnce<T>(
   deps: AppDeps,
   create: (tx: Tx) => Promise<T>,
   status = 201,
+  /** Who the key belongs to when nobody is signed in (public endpoints): org and client address. */
+  publicScope?: { orgId: string; principal: string },
 ): Promise<T> {
   const key = req.headers['idempotency-key'];
   const db = deps.database.db;
@@ -34,15 +36,16 @@ export async function createOnce<T>(
       { path: 'Idempotency-Key', message: 'invalid' },
     ]);
   }
-  const actor = actorOf(req);
-  const principal = actor.tokenId ?? actor.userId ?? 'system';
+  const actor = publicScope ? undefined : actorOf(req);
+  const orgId = publicScope?.orgId ?? actor!.orgId;
+  const principal = publicScope?.principal ?? actor!.tokenId ?? actor!.userId ?? 'system';
   const route = `${req.method} ${req.routeOptions.url}`;
   const requestHash = createHash('sha256')
     .update(route)
     .update(JSON.stringify(req.body ?? null))
     .digest('hex');
   const scope = and(
-    eq(idempotencyKeys.orgId, actor.orgId),
+    eq(idempotencyKeys.orgId, orgId),
     eq(idempotencyKeys.principal, principal),
     eq(idempotencyKeys.key, key),
   );
@@ -61,7 +64,7 @@ export async function createOnce<T>(
     }
     const body = await create(tx);
     await tx.insert(idempotencyKeys).values({
-      orgId: actor.orgId,
+      orgId,
       principal,
       key,
       route,

@@ -23,6 +23,9 @@ export const permissions = {
   'tokens.own': everyone,
   'tokens.manage': ['admin'],
   'audit.read': ['admin'],
+  'requests.read': everyone,
+  'requests.write': everyone,
+  'desk.manage': ['admin', 'manager'],
   'promises.read': everyone,
   'promises.manage': ['admin', 'manager'],
 } as const satisfies Record<string, readonly StaffRole[]>;

@@ -7,6 +7,7 @@ CREATE TABLE "desk_settings" (
 --> statement-breakpoint
 CREATE TABLE "request_messages" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"org_id" uuid NOT NULL,
 	"request_id" uuid NOT NULL,
 	"visibility" text NOT NULL,
@@ -88,7 +89,7 @@ ALTER TABLE "routing_rules" ADD CONSTRAINT "routing_rules_team_fk" FOREIGN KEY (
 ALTER TABLE "team_members" ADD CONSTRAINT "team_members_team_fk" FOREIGN KEY ("org_id","team_id") REFERENCES "public"."teams"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "team_members" ADD CONSTRAINT "team_members_user_fk" FOREIGN KEY ("org_id","user_id") REFERENCES "public"."users"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "teams" ADD CONSTRAINT "teams_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "request_messages_request_idx" ON "request_messages" USING btree ("request_id","created_at");--> statement-breakpoint
+CREATE INDEX "request_messages_request_idx" ON "request_messages" USING btree ("request_id","seq");--> statement-breakpoint
 CREATE INDEX "requests_queue_idx" ON "requests" USING btree ("org_id","status","next_due_at");--> statement-breakpoint
 CREATE INDEX "requests_assignee_idx" ON "requests" USING btree ("org_id","assignee_id","status");--> statement-breakpoint
 CREATE INDEX "requests_team_idx" ON "requests" USING btree ("org_id","team_id","status");--> statement-breakpoint

@@ -249,3 +249,53 @@ export async function listContactRows(
     .orderBy(asc(contacts.name), asc(contacts.id))
     .limit(page.limit);
 }
+
+/** The live contact with this email address (lower-case), if any; the oldest when several. */
+export async function findContactByEmail(
+  db: Executor,
+  orgId: string,
+  address: string,
+): Promise<ContactRow | undefined> {
+  const [row] = await db
+    .select({ contact: contacts })
+    .from(contactEmails)
+    .innerJoin(
+      contacts,
+      and(eq(contacts.orgId, contactEmails.orgId), eq(contacts.id, contactEmails.contactId)),
+    )
+    .where(
+      and(
+        eq(contactEmails.orgId, orgId),
+        eq(contactEmails.address, address),
+        isNull(contacts.deletedAt),
+      ),
+    )
+    .orderBy(asc(contacts.createdAt))
+    .limit(1);
+  return row?.contact;
+}
+
+/** The live contact with this E.164 phone number, if any; the oldest when several. */
+export async function findContactByPhone(
+  db: Executor,
+  orgId: string,
+  e164: string,
+): Promise<ContactRow | undefined> {
+  const [row] = await db
+    .select({ contact: contacts })
+    .from(contactPhones)
+    .innerJoin(
+      contacts,
+      and(eq(contacts.orgId, contactPhones.orgId), eq(contacts.id, contactPhones.contactId)),
+    )
+    .where(
+      and(
+        eq(contactPhones.orgId, orgId),
+        eq(contactPhones.number, e164),
+        isNull(contacts.deletedAt),
+      ),
+    )
+    .orderBy(asc(contacts.createdAt))
+    .limit(1);
+  return row?.contact;
+}

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   foreignKey,
   index,
@@ -178,6 +179,8 @@ export const requestMessages = pgTable(
   'request_messages',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Order of writing, which timestamps alone cannot give for messages in the same millisecond. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     orgId: uuid('org_id').notNull(),
     requestId: uuid('request_id').notNull(),
     visibility: text('visibility', { enum: messageVisibilities }).notNull(),
@@ -195,6 +198,6 @@ export const requestMessages = pgTable(
       columns: [t.orgId, t.requestId],
       foreignColumns: [requests.orgId, requests.id],
     }).onDelete('cascade'),
-    index('request_messages_request_idx').on(t.requestId, t.createdAt),
+    index('request_messages_request_idx').on(t.requestId, t.seq),
   ],
 );

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../core/clock';
 import { testDatabase } from '../../../../tests/support/database';
@@ -113,13 +114,13 @@ describe('promise clocks on the database', () => {
     clock.set(at('2026-11-27T14:30:00Z'));
     const client: Subject = {
       type: 'request',
-      id: 'r-client',
+      id: randomUUID(),
       facts: { roles: ['client'], segments: [] },
       status: 'new',
     };
     const donor: Subject = {
       type: 'request',
-      id: 'r-donor',
+      id: randomUUID(),
       facts: { roles: ['donor', 'client'], segments: ['major'] },
       status: 'new',
     };
@@ -138,7 +139,7 @@ describe('promise clocks on the database', () => {
     clock.set(at('2026-11-27T14:30:00Z'));
     const s: Subject = {
       type: 'request',
-      id: 'r-upgrade',
+      id: randomUUID(),
       facts: { roles: ['client'], segments: [] },
     };
     await tx((db) => startPromises(db, clock, org.id, s));
@@ -158,7 +159,7 @@ describe('promise clocks on the database', () => {
     clock.set(at('2026-11-30T07:00:00Z')); // Monday 09:00
     const s: Subject = {
       type: 'request',
-      id: 'r-pause',
+      id: randomUUID(),
       facts: { roles: ['donor'], segments: ['major'] },
       status: 'open',
     };
@@ -181,7 +182,7 @@ describe('promise clocks on the database', () => {
     clock.set(at('2026-11-30T07:00:00Z')); // Monday 09:00
     const s: Subject = {
       type: 'request',
-      id: 'r-breach',
+      id: randomUUID(),
       facts: { roles: ['donor'], segments: ['major'] },
     };
     await tx((db) => startPromises(db, clock, org.id, s));
@@ -225,7 +226,7 @@ describe('promise clocks on the database', () => {
     clock.set(at('2026-11-30T07:00:00Z'));
     const s: Subject = {
       type: 'request',
-      id: 'r-kept',
+      id: randomUUID(),
       facts: { roles: ['donor'], segments: ['major'] },
     };
     await tx((db) => startPromises(db, clock, org.id, s));
@@ -250,7 +251,7 @@ describe('promise clocks on the database', () => {
     clock.set(at('2026-11-30T07:00:00Z'));
     const s: Subject = {
       type: 'request',
-      id: 'r-next',
+      id: randomUUID(),
       facts: { roles: ['donor'], segments: ['major'] },
     };
     await tx((db) => startPromises(db, clock, org.id, s));
@@ -264,7 +265,7 @@ describe('promise clocks on the database', () => {
     clock.set(at('2026-11-30T07:00:00Z'));
     const s: Subject = {
       type: 'request',
-      id: 'r-retime',
+      id: randomUUID(),
       facts: { roles: ['client'], segments: [] },
     };
     await tx((db) => startPromises(db, clock, org.id, s));
@@ -285,7 +286,7 @@ describe('promise clocks on the database', () => {
     clock.set(at('2026-11-30T07:00:00Z'));
     const s: Subject = {
       type: 'request',
-      id: 'r-cancel',
+      id: randomUUID(),
       facts: { roles: ['client'], segments: [] },
     };
     await tx((db) => startPromises(db, clock, org.id, s));

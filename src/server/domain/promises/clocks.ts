@@ -9,6 +9,7 @@ import {
 } from '../../../shared/promises';
 import type { Executor } from '../../db/connection';
 import { deleteJobs, upsertJob } from '../../db/repositories/jobs';
+import { refreshRequestDue } from '../../db/repositories/requests';
 import {
   appendClockEvent,
   clockEvents,
@@ -95,6 +96,8 @@ export async function applyClockEvents(
     usedMinutes: p.usedMinutes,
     overrunMinutes: p.overrunMinutes,
   });
+  // A request carries its earliest due time and breach flag, so the queue can order by them.
+  if (row.subjectType === 'request') await refreshRequestDue(tx, row.orgId, row.subjectId);
   const payload = { orgId: row.orgId, clockId: row.id };
   if (p.state === 'running' && p.dueAt && !p.breachedAt) {
     await upsertJob(tx, {

@@ -1,0 +1,111 @@
+import type { Clock } from '../../../core/clock';
+import type { RequestStatus } from '../../../shared/requests';
+import type { UpdateRequestInput } from '../../../shared/schemas/requests';
+import type { Executor } from '../../db/connection';
+import { appendAudit } from '../../db/repositories/audit';
+import {
+  findRequest,
+  lockRequest,
+  updateRequestRow,
+  type RequestRow,
+} from '../../db/repositories/requests';
+import { AppError, notFound } from '../../errors';
+import { presentRequest, reference, type RequestView } from '../../presenters/request';
+import type { Actor } from '../actor';
+import { cancelPromises, fulfilTarget, startTarget, subjectChanged } from '../promises/clocks';
+import { appendToTimeline } from '../timeline/timeline';
+import { recordAssignment } from './assign';
+import { checkAssignment, checkCategory } from './create-request';
+import { requestSubject } from './subject';
+
+/** What a status change does to the row's dates. */
+function statusDates(from: RequestStatus, to: RequestStatus, now: Date): Partial<RequestRow> {
+  if (to === 'solved') return { solvedAt: now };
+  if (to === 'closed') return { closedAt: now, ...(from === 'solved' ? {} : { solvedAt: now }) };
+  if (from === 'solved') return { solvedAt: null };
+  return {};
+}
+
+/**
+ * Applies a change to a locked request and keeps everything in step: the promise clocks (re-match,
+ * pauses, resolution fulfilled on solve and restarted on reopen), the timeline for reassignments
+ * and solving, and the audit log. A closed request cannot change.
+ */
+export async function applyRequestChange(
+  tx: Executor,
+  clock: Clock,
+  actor: Actor,
+  current: RequestRow,
+  input: UpdateRequestInput,
+): Promise<RequestRow> {
+  if (current.status === 'closed')
+    throw new AppError(
+      'request_closed',
+      `${reference(current)} is closed; a reply opens a follow-up`,
+    );
+  await checkCategory(tx, actor.orgId, input.category);
+  await checkAssignment(tx, actor.orgId, input);
+  const now = clock.now();
+  const status = input.status ?? current.status;
+  const row = await updateRequestRow(tx, actor.orgId, current.id, {
+    ...input,
+    ...(status !== current.status ? statusDates(current.status, status, now) : {}),
+    updatedAt: now,
+  });
+  const subject = await requestSubject(tx, row);
+  if (status === 'solved' || status === 'closed') {
+    await fulfilTarget(tx, clock, actor.orgId, subject, 'resolution', now);
+    if (status === 'closed') await cancelPromises(tx, clock, actor.orgId, subject);
+  } else if (current.status === 'solved') {
+    await startTarget(tx, clock, actor.orgId, subject, 'resolution', now); // reopened
+  }
+  if (status !== 'closed') await subjectChanged(tx, clock, actor.orgId, subject);
+  const reassigned =
+    (input.assigneeId !== undefined && input.assigneeId !== current.assigneeId) ||
+    (input.teamId !== undefined && input.teamId !== current.teamId);
+  if (reassigned)
+    await recordAssignment(tx, actor, row, { assigneeId: row.assigneeId, teamId: row.teamId }, now);
+  if (
+    status !== current.status &&
+    (status === 'solved' || status === 'closed' || current.status === 'solved')
+  ) {
+    await appendToTimeline(tx, actor, row.requesterId, {
+      kind: 'request',
+      channel: 'system',
+      direction: 'internal',
+      summary: `${reference(row)} ${current.status === 'solved' && status !== 'closed' ? 'reopened' : status}`,
+      sourceType: 'request',
+      sourceId: row.id,
+      occurredAt: now,
+    });
+  }
+  const after = (await findRequest(tx, actor.orgId, row.id))!;
+  await appendAudit(tx, actor, {
+    action: 'update',
+    entityType: 'request',
+    entityId: row.id,
+    before: presentRequest(current),
+    after: presentRequest(after),
+  });
+  return after;
+}
+
+/** PATCH a request (If-Match honoured). */
+export async function changeRequest(
+  tx: Executor,
+  clock: Clock,
+  actor: Actor,
+  id: string,
+  input: UpdateRequestInput,
+  expectedVersion?: number,
+): Promise<RequestView> {
+  const current = await lockRequest(tx, actor.orgId, id);
+  if (!current) throw notFound('request');
+  if (expectedVersion !== undefined && expectedVersion !== current.version) {
+    throw new AppError(
+      'precondition_failed',
+      'the request changed since you read it; reload and retry',
+    );
+  }
+  return presentRequest(await applyRequestChange(tx, clock, actor, current, input));
+}

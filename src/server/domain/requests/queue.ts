@@ -1,0 +1,130 @@
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Clock } from '../../../core/clock';
+import { openStatuses } from '../../../shared/requests';
+import type { Executor } from '../../db/connection';
+import { queryRows } from '../../db/connection';
+import { requests, teamMembers } from '../../db/schema';
+import { presentRequest, type RequestView } from '../../presenters/request';
+import type { Actor } from '../actor';
+import { decodeCursor, encodeCursor, type Page } from '../cursor';
+
+/** The queue's views. */
+export const queueViews = [
+  'all',
+  'mine',
+  'my_teams',
+  'unassigned',
+  'due_soon',
+  'breached',
+  'waiting',
+] as const;
+/** One view. */
+export type QueueView = (typeof queueViews)[number];
+
+/** Filters of the queue. */
+export type QueueFilters = {
+  status?: string;
+  priority?: string;
+  category?: string;
+  channel?: string;
+  teamId?: string;
+  assigneeId?: string;
+  requesterId?: string;
+  tag?: string;
+};
+
+const dueSoonMs = 60 * 60_000;
+const open = inArray(requests.status, [...openStatuses]);
+
+function viewCondition(view: QueueView, actor: Actor, now: Date): SQL | undefined {
+  const myTeams = sql`${requests.teamId} in (select ${teamMembers.teamId} from ${teamMembers} where ${teamMembers.orgId} = ${actor.orgId} and ${teamMembers.userId} = ${actor.userId})`;
+  switch (view) {
+    case 'all':
+      return undefined;
+    case 'mine':
+      return and(open, actor.userId ? eq(requests.assigneeId, actor.userId) : sql`false`);
+    case 'my_teams':
+      return and(open, myTeams);
+    case 'unassigned':
+      return and(open, isNull(requests.assigneeId));
+    case 'due_soon':
+      return and(open, sql`${requests.nextDueAt} <= ${new Date(now.getTime() + dueSoonMs)}`);
+    case 'breached':
+      return and(open, eq(requests.breached, true));
+    case 'waiting':
+      return inArray(requests.status, ['waiting_on_requester', 'on_hold']);
+  }
+}
+
+function filterConditions(f: QueueFilters): (SQL | undefined)[] {
+  return [
+    f.status ? eq(requests.status, f.status as never) : undefined,
+    f.priority ? eq(requests.priority, f.priority as never) : undefined,
+    f.category ? eq(requests.category, f.category) : undefined,
+    f.channel ? eq(requests.channel, f.channel as never) : undefined,
+    f.teamId ? eq(requests.teamId, f.teamId) : undefined,
+    f.assigneeId ? eq(requests.assigneeId, f.assigneeId) : undefined,
+    f.requesterId ? eq(requests.requesterId, f.requesterId) : undefined,
+    f.tag ? sql`${f.tag} = any(${requests.tags})` : undefined,
+  ];
+}
+
+const far = new Date('9999-12-31T00:00:00Z');
+const cursorShape = z.object({ d: z.iso.datetime(), i: z.uuid() });
+const dueKey = sql`coalesce(${requests.nextDueAt}, ${far})`;
+
+/** A page of the queue, ordered by the next due instant (requests without a running clock last). */
+export async function readQueue(
+  db: Executor,
+  clock: Clock,
+  actor: Actor,
+  view: QueueView,
+  filters: QueueFilters,
+  page: { cursor?: string; limit: number },
+): Promise<Page<RequestView>> {
+  const c = decodeCursor(page.cursor, cursorShape);
+  const after = c ? sql`(${dueKey}, ${requests.id}) > (${new Date(c.d)}, ${c.i})` : undefined;
+  const rows = await db
+    .select()
+    .from(requests)
+    .where(
+      and(
+        eq(requests.orgId, actor.orgId),
+        viewCondition(view, actor, clock.now()),
+        ...filterConditions(filters),
+        after,
+      ),
+    )
+    .orderBy(dueKey, requests.id)
+    .limit(page.limit + 1);
+  const pageRows = rows.slice(0, page.limit);
+  const last = pageRows[pageRows.length - 1];
+  return {
+    data: pageRows.map(presentRequest),
+    nextCursor:
+      rows.length > page.limit && last
+        ? encodeCursor({ d: (last.nextDueAt ?? far).toISOString(), i: last.id })
+        : null,
+  };
+}
+
+/** How many requests each view holds for the caller, in one query. */
+export async function queueCounts(
+  db: Executor,
+  clock: Clock,
+  actor: Actor,
+): Promise<Record<QueueView, number>> {
+  const parts = queueViews.map(
+    (v) =>
+      sql`count(*) filter (where ${viewCondition(v, actor, clock.now()) ?? sql`true`})::int as ${sql.identifier(v)}`,
+  );
+  const [row] = await queryRows<Record<QueueView, number>>(
+    db,
+    sql`select ${sql.join(parts, sql`, `)} from ${requests} where ${requests.orgId} = ${actor.orgId}`,
+  );
+  return Object.fromEntries(queueViews.map((v) => [v, Number(row?.[v] ?? 0)])) as Record<
+    QueueView,
+    number
+  >;
+}

@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import {
+  createMessageInput,
+  createRequestInput,
+  logCallInput,
+  updateRequestInput,
+} from '../../../shared/schemas/requests';
+import { requestChannels, requestPriorities } from '../../../shared/schemas/promises';
+import { requestStatuses } from '../../../shared/requests';
+import { text } from '../../../shared/schemas/common';
+import { changeRequest } from '../../domain/requests/change-request';
+import { createRequest } from '../../domain/requests/create-request';
+import { addRequesterMessage, addStaffMessage, listMessages } from '../../domain/requests/messages';
+import { queueCounts, queueViews, readQueue } from '../../domain/requests/queue';
+import { findRequest } from '../../db/repositories/requests';
+import { notFound } from '../../errors';
+import { presentRequest } from '../../presenters/request';
+import { actorOf } from '../authenticate';
+import { createOnce } from '../idempotency';
+import { expectedVersion } from '../if-match';
+import { listEnvelope, pageQuery } from '../pagination';
+import type { App, AppDeps } from '../types';
+import { idParams } from '../views';
+import { messageView, requestView } from './views';
+
+const tags = ['requests'];
+
+/** Requests: intake by staff and API, the queue, changes, and the conversation. */
+export function requestRoutes(app: App, deps: AppDeps): void {
+  const db = deps.database.db;
+  app.post(
+    '/requests',
+    {
+      config: { access: 'requests.write' },
+      schema: {
+        tags,
+        summary: 'Open a request for a contact (routed and on the promise clock)',
+        body: createRequestInput,
+        response: { 201: requestView },
+      },
+    },
+    async (req, reply) =>
+      createOnce(req, reply, deps, (tx) => createRequest(tx, deps.clock, actorOf(req), req.body)),
+  );
+  app.post(
+    '/requests/log-call',
+    {
+      config: { access: 'requests.write' },
+      schema: {
+        tags,
+        summary:
+          'Log a phone call or a walk-in as a request; optionally it was answered there and then',
+        body: logCallInput,
+        response: { 201: requestView },
+      },
+    },
+    async (req, reply) =>
+      createOnce(req, reply, deps, async (tx) => {
+        const { answer, answered, ...fields } = req.body;
+        const actor = actorOf(req);
+        const created = await createRequest(tx, deps.clock, actor, fields);
+        if (answer || answered) {
+          const body =
+            answer ?? `Answered by ${fields.channel === 'phone' ? 'phone' : 'in person'}.`;
+          return (
+            await addStaffMessage(tx, deps.clock, actor, created.id, {
+              body,
+              visibility: 'public',
+              channel: fields.channel,
+            })
+          ).request;
+        }
+        return created;
+      }),
+  );
+  app.get(
+    '/requests',
+    {
+      config: { access: 'requests.read' },
+      schema: {
+        tags,
+        summary: 'The queue: a view, ordered by the next due instant',
+        querystring: z.strictObject({
+          ...pageQuery,
+          view: z.enum(queueViews).default('all'),
+          status: z.enum(requestStatuses).optional(),
+          priority: z.enum(requestPriorities).optional(),
+          channel: z.enum(requestChannels).optional(),
+          category: text(100).optional(),
+          teamId: z.uuid().optional(),
+          assigneeId: z.uuid().optional(),
+          requesterId: z.uuid().optional(),
+          tag: text(50).optional(),
+        }),
+        response: { 200: listEnvelope(requestView) },
+      },
+    },
+    async (req) => {
+      const { cursor, limit, view, ...filters } = req.query;
+      return readQueue(db, deps.clock, actorOf(req), view, filters, { cursor, limit });
+    },
+  );
+  app.get(
+    '/requests/counts',
+    {
+      config: { access: 'requests.read' },
+      schema: {
+        tags,
+        summary: 'How many requests each queue view holds for you',
+        response: { 200: z.record(z.enum(queueViews), z.number().int()) },
+      },
+    },
+    async (req) => queueCounts(db, deps.clock, actorOf(req)),
+  );
+  app.get(
+    '/requests/:id',
+    {
+      config: { access: 'requests.read' },
+      schema: { tags, summary: 'A request', params: idParams, response: { 200: requestView } },
+    },
+    async (req, reply) => {
+      const row = await findRequest(db, actorOf(req).orgId, req.params.id);
+      if (!row) throw notFound('request');
+      void reply.header('etag', `"${row.version}"`);
+      return presentRequest(row);
+    },
+  );
+  app.patch(
+    '/requests/:id',
+    {
+      config: { access: 'requests.write' },
+      schema: {
+        tags,
+        summary: 'Change status, priority, category, assignee, team, tags, fields',
+        params: idParams,
+        body: updateRequestInput,
+        response: { 200: requestView },
+      },
+    },
+    async (req, reply) => {
+      const view = await db.transaction((tx) =>
+        changeRequest(
+          tx,
+          deps.clock,
+          actorOf(req),
+          req.params.id,
+          req.body,
+          expectedVersion(req.headers['if-match']),
+        ),
+      );
+      void reply.header('etag', `"${view.version}"`);
+      return view;
+    },
+  );
+  app.get(
+    '/requests/:id/messages',
+    {
+      config: { access: 'requests.read' },
+      schema: {
+        tags,
+        summary: 'The conversation, with internal notes',
+        params: idParams,
+        response: { 200: listEnvelope(messageView) },
+      },
+    },
+    async (req) => ({
+      data: await listMessages(db, actorOf(req), req.params.id, true),
+      nextCursor: null,
+    }),
+  );
+  app.post(
+    '/requests/:id/messages',
+    {
+      config: { access: 'requests.write' },
+      schema: {
+        tags,
+        summary: 'Reply publicly or add an internal note (optionally setting the status)',
+        params: idParams,
+        body: createMessageInput,
+        response: { 201: z.object({ message: messageView, request: requestView }) },
+      },
+    },
+    async (req, reply) =>
+      createOnce(req, reply, deps, (tx) =>
+        addStaffMessage(tx, deps.clock, actorOf(req), req.params.id, req.body),
+      ),
+  );
+  app.post(
+    '/requests/:id/requester-messages',
+    {
+      config: { access: 'requests.write' },
+      schema: {
+        tags,
+        summary:
+          'Record what the requester wrote (a channel integration): reopens, or opens a follow-up when closed',
+        params: idParams,
+        body: z.strictObject({
+          body: text(50_000),
+          channel: z.enum(requestChannels).default('api'),
+        }),
+        response: {
+          201: z.object({ message: messageView, request: requestView, followUp: z.boolean() }),
+        },
+      },
+    },
+    async (req, reply) =>
+      createOnce(req, reply, deps, (tx) =>
+        addRequesterMessage(tx, deps.clock, actorOf(req), req.params.id, req.body),
+      ),
+  );
+}

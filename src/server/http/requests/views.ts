@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { requestChannels, requestPriorities } from '../../../shared/schemas/promises';
+import { requestStatuses } from '../../../shared/requests';
+
+/** A request as the API answers it. */
+export const requestView = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  subject: z.string(),
+  description: z.string(),
+  category: z.string().nullable(),
+  priority: z.enum(requestPriorities),
+  status: z.enum(requestStatuses),
+  channel: z.enum(requestChannels),
+  requesterId: z.uuid(),
+  assigneeId: z.uuid().nullable(),
+  teamId: z.uuid().nullable(),
+  language: z.string().nullable(),
+  tags: z.array(z.string()),
+  customFields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  followUpOfId: z.uuid().nullable(),
+  nextDueAt: z.string().nullable(),
+  breached: z.boolean(),
+  firstRespondedAt: z.string().nullable(),
+  solvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/** A message as staff see it. */
+export const messageView = z.object({
+  id: z.uuid(),
+  visibility: z.enum(['public', 'internal']),
+  author: z.enum(['staff', 'requester', 'system']),
+  authorUserId: z.uuid().nullable(),
+  authorContactId: z.uuid().nullable(),
+  channel: z.enum(requestChannels),
+  body: z.string(),
+  automatic: z.boolean(),
+  createdAt: z.string(),
+});

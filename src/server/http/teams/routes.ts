@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import {
+  deskSettingsInput,
+  routingRulesInput,
+  teamChanges,
+  teamInput,
+  teamMembersInput,
+} from '../../../shared/schemas/desk';
+import { deskSettingsOf, saveDeskSettings } from '../../db/repositories/requests';
+import { listRoutingRules } from '../../db/repositories/teams';
+import {
+  changeTeam,
+  createTeam,
+  getTeam,
+  setMembers,
+  setRoutingRules,
+  teamList,
+} from '../../domain/requests/teams';
+import { appendAudit } from '../../db/repositories/audit';
+import { actorOf } from '../authenticate';
+import { createOnce } from '../idempotency';
+import type { App, AppDeps } from '../types';
+import { idParams } from '../views';
+
+const tags = ['desk settings'];
+const teamView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  strategy: z.enum(['manual', 'round_robin', 'least_loaded']),
+  calendarId: z.uuid().nullable(),
+  waitingThreshold: z.number().int(),
+  backupEmails: z.array(z.string()),
+  members: z.array(
+    z.object({
+      userId: z.uuid(),
+      name: z.string(),
+      capacity: z.number().int(),
+      available: z.boolean(),
+      openRequests: z.number().int(),
+    }),
+  ),
+  createdAt: z.string(),
+});
+const ruleView = z.object({
+  id: z.uuid(),
+  position: z.number().int(),
+  teamId: z.uuid(),
+  conditions: z.record(z.string(), z.array(z.string()).optional()),
+});
+const settingsView = z.object({ categories: z.array(z.string()), reopenDays: z.number().int() });
+
+/** Teams, routing rules and desk settings. */
+export function teamRoutes(app: App, deps: AppDeps): void {
+  const db = deps.database.db;
+  app.get(
+    '/teams',
+    {
+      config: { access: 'requests.read' },
+      schema: {
+        tags,
+        summary: 'Teams with members and load',
+        response: { 200: z.object({ data: z.array(teamView), nextCursor: z.null() }) },
+      },
+    },
+    async (req) => ({
+      data: await teamList(db, actorOf(req)),
+      nextCursor: null,
+    }),
+  );
+  app.post(
+    '/teams',
+    {
+      config: { access: 'desk.manage' },
+      schema: { tags, summary: 'Create a team', body: teamInput, response: { 201: teamView } },
+    },
+    async (req, reply) =>
+      createOnce(req, reply, deps, (tx) => createTeam(tx, actorOf(req), req.body)),
+  );
+  app.get(
+    '/teams/:id',
+    {
+      config: { access: 'requests.read' },
+      schema: { tags, summary: 'A team', params: idParams, response: { 200: teamView } },
+    },
+    async (req) => getTeam(db, actorOf(req), req.params.id),
+  );
+  app.patch(
+    '/teams/:id',
+    {
+      config: { access: 'desk.manage' },
+      schema: {
+        tags,
+        summary: 'Change a team',
+        params: idParams,
+        body: teamChanges,
+        response: { 200: teamView },
+      },
+    },
+    async (req) => db.transaction((tx) => changeTeam(tx, actorOf(req), req.params.id, req.body)),
+  );
+  app.put(
+    '/teams/:id/members',
+    {
+      config: { access: 'desk.manage' },
+      schema: {
+        tags,
+        summary: 'Set who is on the team (capacity, availability)',
+        params: idParams,
+        body: teamMembersInput,
+        response: { 200: teamView },
+      },
+    },
+    async (req) => db.transaction((tx) => setMembers(tx, actorOf(req), req.params.id, req.body)),
+  );
+  app.get(
+    '/routing-rules',
+    {
+      config: { access: 'requests.read' },
+      schema: {
+        tags,
+        summary: 'Routing rules in order',
+        response: { 200: z.object({ data: z.array(ruleView), nextCursor: z.null() }) },
+      },
+    },
+    async (req) => ({
+      data: (await listRoutingRules(db, actorOf(req).orgId)).map((r) => ({
+        id: r.id,
+        position: r.position,
+        teamId: r.teamId,
+        conditions: r.conditions,
+      })),
+      nextCursor: null,
+    }),
+  );
+  app.put(
+    '/routing-rules',
+    {
+      config: { access: 'desk.manage' },
+      schema: {
+        tags,
+        summary: 'Replace the ordered routing rules',
+        body: routingRulesInput,
+        response: { 200: z.object({ data: z.array(ruleView), nextCursor: z.null() }) },
+      },
+    },
+    async (req) => ({
+      data: await db.transaction((tx) => setRoutingRules(tx, actorOf(req), req.body)),
+      nextCursor: null,
+    }),
+  );
+  app.get(
+    '/desk-settings',
+    {
+      config: { access: 'requests.read' },
+      schema: {
+        tags,
+        summary: 'Categories and the reopen window',
+        response: { 200: settingsView },
+      },
+    },
+    async (req) => {
+      const s = await deskSettingsOf(db, actorOf(req).orgId);
+      return { categories: s.categories, reopenDays: s.reopenDays };
+    },
+  );
+  app.patch(
+    '/desk-settings',
+    {
+      config: { access: 'desk.manage' },
+      schema: {
+        tags,
+        summary: 'Change categories and the reopen window',
+        body: deskSettingsInput,
+        response: { 200: settingsView },
+      },
+    },
+    async (req) =>
+      db.transaction(async (tx) => {
+        const actor = actorOf(req);
+        const before = await deskSettingsOf(tx, actor.orgId);
+        const s = await saveDeskSettings(tx, actor.orgId, req.body);
+        await appendAudit(tx, actor, {
+          action: 'update',
+          entityType: 'desk_settings',
+          entityId: actor.orgId,
+          before,
+          after: s,
+        });
+        return { categories: s.categories, reopenDays: s.reopenDays };
+      }),
+  );
+}
