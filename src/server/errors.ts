@@ -9,6 +9,7 @@ export const errorCatalogue = {
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
+  not_acceptable: 406,
   conflict: 409,
   idempotency_key_reused: 409,
   precondition_failed: 412,

@@ -33,7 +33,7 @@ export type Database = {
   /** Streams CSV into a table with `COPY table (columns) FROM STDIN (FORMAT csv)`: bulk loads. */
   copyCsv(table: string, columns: string[], csv: string): Promise<void>;
   /** Calls `onNotify` for every NOTIFY on `channel`; returns the function that stops listening. */
-  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  listen(channel: string, onNotify: (payload?: string) => void): Promise<() => Promise<void>>;
   /** PGlite only: the whole data folder as a tarball (tests clone a migrated database with it). */
   dumpDataDir?(): Promise<Blob>;
 };
@@ -124,7 +124,7 @@ function openPostgres(url: string): Database {
     listen: async (channel, onNotify) => {
       const listener = new pg.Client({ connectionString: url });
       await listener.connect();
-      listener.on('notification', onNotify);
+      listener.on('notification', (n) => onNotify(n.payload));
       listener.on('error', () => undefined); // a lost listener only delays wake-ups to the resync
       await listener.query(`listen ${channel}`);
       return () => listener.end();

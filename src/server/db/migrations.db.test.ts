@@ -13,6 +13,7 @@ async function tables(database: Database): Promise<string[]> {
 }
 
 const expectedTables = [
+  'alerts',
   'api_tokens',
   'audit_log',
   'calendars',
@@ -27,14 +28,17 @@ const expectedTables = [
   'jobs',
   'org_inbound_addresses',
   'organizations',
+  'outbox',
   'promise_clock_events',
   'promise_clocks',
   'promise_policies',
   'relationships',
+  'request_links',
   'request_messages',
   'requests',
   'routing_rules',
   'sessions',
+  'team_line_episodes',
   'team_members',
   'teams',
   'users',

@@ -31,6 +31,7 @@ import { publicRoutes } from './public/routes';
 import { requestFormRoutes } from './public/request-form';
 import { requestRoutes } from './requests/routes';
 import { teamRoutes } from './teams/routes';
+import { eventRoutes } from './events/routes';
 import fastifyFormbody from '@fastify/formbody';
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
@@ -156,6 +157,7 @@ export async function buildApp(
       publicRoutes(r, deps);
       requestRoutes(r, deps);
       teamRoutes(r, deps);
+      eventRoutes(r, deps);
       done();
     },
     { prefix: '/api/v1' },

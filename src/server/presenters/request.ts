@@ -21,6 +21,7 @@ export function presentRequest(r: RequestRow) {
     tags: r.tags,
     customFields: r.customFields,
     followUpOfId: r.followUpOfId,
+    mergedIntoId: r.mergedIntoId,
     nextDueAt: r.nextDueAt?.toISOString() ?? null,
     breached: r.breached,
     firstRespondedAt: r.firstRespondedAt?.toISOString() ?? null,

@@ -3,6 +3,16 @@ import type { Executor } from '../connection';
 import { queryRows } from '../connection';
 import { deskSettings, requestMessages, requests } from '../schema';
 
+/** The channel on which committed request changes are announced (server-sent events listen). */
+export const requestEventsChannel = 'tend_requests';
+
+/** Announces, on commit, that a request changed; the live queue refetches it. */
+async function announce(db: Executor, orgId: string, requestId: string): Promise<void> {
+  await db.execute(
+    sql`select pg_notify(${requestEventsChannel}, ${JSON.stringify({ o: orgId, r: requestId })})`,
+  );
+}
+
 /** A request row. */
 export type RequestRow = typeof requests.$inferSelect;
 /** A message row. */
@@ -49,6 +59,7 @@ export async function insertRequest(
   values: typeof requests.$inferInsert,
 ): Promise<RequestRow> {
   const [row] = await db.insert(requests).values(values).returning();
+  await announce(db, row!.orgId, row!.id);
   return row!;
 }
 
@@ -93,6 +104,7 @@ export async function updateRequestRow(
     .set({ ...values, version: sql`${requests.version} + 1` })
     .where(and(eq(requests.orgId, orgId), eq(requests.id, id)))
     .returning();
+  await announce(db, orgId, id);
   return row!;
 }
 
@@ -108,6 +120,7 @@ export async function refreshRequestDue(
       breached = exists (select 1 from promise_clocks c where c.org_id = ${orgId}
         and c.subject_type = 'request' and c.subject_id = ${requestId} and c.kept = false)
     where org_id = ${orgId} and id = ${requestId}`);
+  await announce(db, orgId, requestId);
 }
 
 /** Appends a message to a request's conversation. */
@@ -116,6 +129,7 @@ export async function insertMessage(
   values: typeof requestMessages.$inferInsert,
 ): Promise<MessageRow> {
   const [row] = await db.insert(requestMessages).values(values).returning();
+  await announce(db, values.orgId, values.requestId);
   return row!;
 }
 

@@ -8,3 +8,4 @@ export * from './idempotency';
 export * from './promises';
 export * from './jobs';
 export * from './requests';
+export * from './outbox';

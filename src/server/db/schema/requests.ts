@@ -139,6 +139,7 @@ export const requests = pgTable(
       .notNull()
       .default({}),
     followUpOfId: uuid('follow_up_of_id'),
+    mergedIntoId: uuid('merged_into_id'),
     firstRespondedAt: timestamp('first_responded_at', { withTimezone: true }),
     solvedAt: timestamp('solved_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -200,4 +201,69 @@ export const requestMessages = pgTable(
     }).onDelete('cascade'),
     index('request_messages_request_idx').on(t.requestId, t.seq),
   ],
+);
+
+/** Related requests, linked both ways (stored once, smaller id first). */
+export const requestLinks = pgTable(
+  'request_links',
+  {
+    orgId: uuid('org_id').notNull(),
+    aId: uuid('a_id').notNull(),
+    bId: uuid('b_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.aId, t.bId] }),
+    foreignKey({
+      name: 'request_links_a_fk',
+      columns: [t.orgId, t.aId],
+      foreignColumns: [requests.orgId, requests.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'request_links_b_fk',
+      columns: [t.orgId, t.bId],
+      foreignColumns: [requests.orgId, requests.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * A team's line over its threshold: from the moment the requests waiting for a first response
+ * reach the threshold until they fall below it. The time over is what reports add up.
+ */
+export const teamLineEpisodes = pgTable(
+  'team_line_episodes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    teamId: uuid('team_id').notNull(),
+    threshold: integer('threshold').notNull(),
+    peak: integer('peak').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    foreignKey({
+      name: 'team_line_episodes_team_fk',
+      columns: [t.orgId, t.teamId],
+      foreignColumns: [teams.orgId, teams.id],
+    }).onDelete('cascade'),
+    index('team_line_episodes_team_idx').on(t.orgId, t.teamId, t.startedAt),
+  ],
+);
+
+/** In-app alerts for staff (a team's line too long…), resolved when the cause goes away. */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    kind: text('kind').notNull(),
+    teamId: uuid('team_id'),
+    message: text('message').notNull(),
+    data: jsonb('data'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [index('alerts_open_idx').on(t.orgId, t.resolvedAt, t.createdAt)],
 );

@@ -17,6 +17,7 @@ import { appendToTimeline } from '../timeline/timeline';
 import { recordAssignment } from './assign';
 import { checkAssignment, checkCategory } from './create-request';
 import { requestSubject } from './subject';
+import { refreshTeamLine } from './team-line';
 
 /** What a status change does to the row's dates. */
 function statusDates(from: RequestStatus, to: RequestStatus, now: Date): Partial<RequestRow> {
@@ -79,6 +80,8 @@ export async function applyRequestChange(
       occurredAt: now,
     });
   }
+  await refreshTeamLine(tx, clock, actor.orgId, row.teamId);
+  if (current.teamId !== row.teamId) await refreshTeamLine(tx, clock, actor.orgId, current.teamId);
   const after = (await findRequest(tx, actor.orgId, row.id))!;
   await appendAudit(tx, actor, {
     action: 'update',

@@ -18,6 +18,7 @@ import { startPromises } from '../promises/clocks';
 import { appendToTimeline } from '../timeline/timeline';
 import { recordAssignment, routeRequest } from './assign';
 import { requestSubject } from './subject';
+import { refreshTeamLine } from './team-line';
 
 /** Checks a category against the organization's list (any category while the list is empty). */
 export async function checkCategory(
@@ -93,6 +94,7 @@ export async function createRequest(
   });
   if (routing.assigneeId || routing.teamId) await recordAssignment(tx, actor, row, routing, now);
   await startPromises(tx, clock, actor.orgId, await requestSubject(tx, row), now);
+  await refreshTeamLine(tx, clock, actor.orgId, row.teamId);
   const view = presentRequest((await findRequest(tx, actor.orgId, row.id))!);
   await appendAudit(tx, actor, {
     action: 'create',

@@ -26,6 +26,7 @@ import { appendToTimeline } from '../timeline/timeline';
 import { applyRequestChange } from './change-request';
 import { createRequest } from './create-request';
 import { requestSubject } from './subject';
+import { refreshTeamLine } from './team-line';
 
 type Channel = (typeof requestChannels)[number];
 const dayMs = 86_400_000;
@@ -72,8 +73,10 @@ export async function addStaffMessage(
     const subject = await requestSubject(tx, request);
     await fulfilTarget(tx, clock, actor.orgId, subject, 'first_response', now);
     await fulfilTarget(tx, clock, actor.orgId, subject, 'next_response', now);
-    if (!request.firstRespondedAt)
+    if (!request.firstRespondedAt) {
       request = await updateRequestRow(tx, actor.orgId, requestId, { firstRespondedAt: now });
+      await refreshTeamLine(tx, clock, actor.orgId, request.teamId);
+    }
     await appendToTimeline(tx, actor, request.requesterId, {
       kind: 'message',
       channel: message.channel,

@@ -12,6 +12,7 @@ import { changeRequest } from '../../domain/requests/change-request';
 import { createRequest } from '../../domain/requests/create-request';
 import { addRequesterMessage, addStaffMessage, listMessages } from '../../domain/requests/messages';
 import { queueCounts, queueViews, readQueue } from '../../domain/requests/queue';
+import { linkedRequests, linkRequests, mergeRequests } from '../../domain/requests/merge';
 import { findRequest } from '../../db/repositories/requests';
 import { notFound } from '../../errors';
 import { presentRequest } from '../../presenters/request';
@@ -207,5 +208,56 @@ export function requestRoutes(app: App, deps: AppDeps): void {
       createOnce(req, reply, deps, (tx) =>
         addRequesterMessage(tx, deps.clock, actorOf(req), req.params.id, req.body),
       ),
+  );
+  app.post(
+    '/requests/:id/merge',
+    {
+      config: { access: 'requests.write' },
+      schema: {
+        tags,
+        summary:
+          'Merge this request into another: messages move, its clocks stop, it closes with a link',
+        params: idParams,
+        body: z.strictObject({ intoId: z.uuid() }),
+        response: { 200: requestView },
+      },
+    },
+    async (req) =>
+      db.transaction((tx) =>
+        mergeRequests(tx, deps.clock, actorOf(req), req.params.id, req.body.intoId),
+      ),
+  );
+  app.get(
+    '/requests/:id/links',
+    {
+      config: { access: 'requests.read' },
+      schema: {
+        tags,
+        summary: 'Related requests',
+        params: idParams,
+        response: { 200: listEnvelope(requestView) },
+      },
+    },
+    async (req) => ({
+      data: await linkedRequests(db, actorOf(req), req.params.id),
+      nextCursor: null,
+    }),
+  );
+  app.post(
+    '/requests/:id/links',
+    {
+      config: { access: 'requests.write' },
+      schema: {
+        tags,
+        summary: 'Link a related request (both ways)',
+        params: idParams,
+        body: z.strictObject({ otherId: z.uuid() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await db.transaction((tx) => linkRequests(tx, actorOf(req), req.params.id, req.body.otherId));
+      return reply.status(204).send(null);
+    },
   );
 }

@@ -19,6 +19,7 @@ export const requestView = z.object({
   tags: z.array(z.string()),
   customFields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   followUpOfId: z.uuid().nullable(),
+  mergedIntoId: z.uuid().nullable(),
   nextDueAt: z.string().nullable(),
   breached: z.boolean(),
   firstRespondedAt: z.string().nullable(),

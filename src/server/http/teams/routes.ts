@@ -17,6 +17,7 @@ import {
   teamList,
 } from '../../domain/requests/teams';
 import { appendAudit } from '../../db/repositories/audit';
+import { openAlerts, teamLine } from '../../domain/requests/team-line';
 import { actorOf } from '../authenticate';
 import { createOnce } from '../idempotency';
 import type { App, AppDeps } from '../types';
@@ -188,5 +189,60 @@ export function teamRoutes(app: App, deps: AppDeps): void {
         });
         return { categories: s.categories, reopenDays: s.reopenDays };
       }),
+  );
+  app.get(
+    '/teams/:id/line',
+    {
+      config: { access: 'requests.read' },
+      schema: {
+        tags,
+        summary: 'The team’s line now, and the time it spent over its threshold (last 30 days)',
+        params: idParams,
+        response: {
+          200: z.object({
+            teamId: z.uuid(),
+            waiting: z.number().int(),
+            threshold: z.number().int(),
+            over: z.boolean(),
+            minutesOverThreshold: z.number().int(),
+            days: z.number().int(),
+            episodes: z.array(
+              z.object({
+                startedAt: z.string(),
+                endedAt: z.string().nullable(),
+                peak: z.number().int(),
+                threshold: z.number().int(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => teamLine(db, deps.clock, actorOf(req), req.params.id),
+  );
+  app.get(
+    '/alerts',
+    {
+      config: { access: 'requests.read' },
+      schema: {
+        tags: ['requests'],
+        summary: 'Open in-app alerts (a line too long…)',
+        response: {
+          200: z.object({
+            data: z.array(
+              z.object({
+                id: z.uuid(),
+                kind: z.string(),
+                teamId: z.uuid().nullable(),
+                message: z.string(),
+                createdAt: z.string(),
+              }),
+            ),
+            nextCursor: z.null(),
+          }),
+        },
+      },
+    },
+    async (req) => ({ data: await openAlerts(db, actorOf(req)), nextCursor: null }),
   );
 }

@@ -1,0 +1,23 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Side effects waiting to be delivered (emails, webhooks), written in the same transaction as the
+ * change that caused them; a worker delivers each and records it, so none is lost or sent twice.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    kind: text('kind', { enum: ['email', 'webhook'] }).notNull(),
+    recipient: text('recipient').notNull(),
+    template: text('template').notNull(),
+    language: text('language').notNull().default('en'),
+    payload: jsonb('payload').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    lastError: text('last_error'),
+  },
+  (t) => [index('outbox_pending_idx').on(t.deliveredAt, t.createdAt)],
+);
