@@ -17,6 +17,7 @@ const expectedTables = [
   'api_tokens',
   'audit_log',
   'calendars',
+  'canned_replies',
   'contact_addresses',
   'contact_emails',
   'contact_phones',

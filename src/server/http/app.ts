@@ -32,6 +32,7 @@ import { requestFormRoutes } from './public/request-form';
 import { requestRoutes } from './requests/routes';
 import { teamRoutes } from './teams/routes';
 import { eventRoutes } from './events/routes';
+import { cannedReplyRoutes } from './requests/canned-routes';
 import fastifyFormbody from '@fastify/formbody';
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
@@ -158,6 +159,7 @@ export async function buildApp(
       requestRoutes(r, deps);
       teamRoutes(r, deps);
       eventRoutes(r, deps);
+      cannedReplyRoutes(r, deps);
       done();
     },
     { prefix: '/api/v1' },

@@ -267,3 +267,19 @@ export const alerts = pgTable(
   },
   (t) => [index('alerts_open_idx').on(t.orgId, t.resolvedAt, t.createdAt)],
 );
+
+/** Canned replies: a text per language, with variables like {{requester.name}}. */
+export const cannedReplies = pgTable(
+  'canned_replies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    name: text('name').notNull(),
+    bodies: jsonb('bodies').$type<Record<string, string>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('canned_replies_org_idx').on(t.orgId, t.name)],
+);

@@ -122,6 +122,53 @@ describe('merge and link', () => {
   });
 });
 
+describe('canned replies', () => {
+  it('writes a canned reply out in the requester’s language with the variables filled', async () => {
+    const canned = await call('POST', '/canned-replies', {
+      name: 'Parcel ready',
+      bodies: {
+        en: 'Hello {{requester.first_name}}, your parcel for {{request.reference}} is ready. — {{agent.name}}',
+        uk: 'Вітаємо, {{requester.first_name}}! Ваш набір за запитом {{request.reference}} готовий. — {{agent.name}}',
+      },
+    });
+    expect(canned.statusCode).toBe(201);
+    const contact = await buildContact(api.database.db, org.org, {
+      givenName: 'Оксана',
+      familyName: 'Коваленко',
+      preferredLanguage: 'uk',
+    });
+    const request = (
+      await call('POST', '/requests', { subject: 'Набір', requesterId: contact.id })
+    ).json();
+    const rendered = (
+      await call(
+        'GET',
+        `/canned-replies/${canned.json().id}/render?requestId=${request.id}`,
+        undefined,
+        org.tokens.agent,
+      )
+    ).json();
+    expect(rendered).toEqual({
+      language: 'uk',
+      body: `Вітаємо, Оксана! Ваш набір за запитом ${request.reference} готовий. — Test agent`,
+    });
+    const english = await buildContact(api.database.db, org.org, {
+      givenName: 'Ana',
+      preferredLanguage: 'lt',
+    });
+    const r2 = (
+      await call('POST', '/requests', { subject: 'Parcel', requesterId: english.id })
+    ).json();
+    const fallback = (
+      await call('GET', `/canned-replies/${canned.json().id}/render?requestId=${r2.id}`)
+    ).json();
+    expect(fallback.language).toBe('en');
+    expect(fallback.body).toMatch(/^Hello Ana, your parcel/);
+    const bad = await call('POST', '/canned-replies', { name: 'x', bodies: { 'not a tag': 'x' } });
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
 describe('live updates', () => {
   it('streams a change to the browsers of the same organization only, after it commits', async () => {
     const url = await api.app.listen({ port: 0, host: '127.0.0.1' });
