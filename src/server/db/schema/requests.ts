@@ -169,6 +169,12 @@ export const requests = pgTable(
       foreignColumns: [teams.orgId, teams.id],
     }),
     index('requests_queue_idx').on(t.orgId, t.status, t.nextDueAt),
+    // The queue's order: the next due instant, requests without a running clock last.
+    index('requests_queue_order_idx').on(
+      t.orgId,
+      sql`coalesce(${t.nextDueAt}, 'infinity'::timestamptz)`,
+      t.id,
+    ),
     index('requests_assignee_idx').on(t.orgId, t.assigneeId, t.status),
     index('requests_team_idx').on(t.orgId, t.teamId, t.status),
     index('requests_requester_idx').on(t.orgId, t.requesterId),

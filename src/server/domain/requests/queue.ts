@@ -70,9 +70,12 @@ function filterConditions(f: QueueFilters): (SQL | undefined)[] {
   ];
 }
 
-const far = new Date('9999-12-31T00:00:00Z');
-const cursorShape = z.object({ d: z.iso.datetime(), i: z.uuid() });
-const dueKey = sql`coalesce(${requests.nextDueAt}, ${far})`;
+// The same expression as the requests_queue_order_idx index, so the index serves the order.
+const dueKey = sql`coalesce(${requests.nextDueAt}, 'infinity'::timestamptz)`;
+const cursorShape = z.object({
+  d: z.union([z.iso.datetime(), z.literal('infinity')]),
+  i: z.uuid(),
+});
 
 /** A page of the queue, ordered by the next due instant (requests without a running clock last). */
 export async function readQueue(
@@ -84,7 +87,9 @@ export async function readQueue(
   page: { cursor?: string; limit: number },
 ): Promise<Page<RequestView>> {
   const c = decodeCursor(page.cursor, cursorShape);
-  const after = c ? sql`(${dueKey}, ${requests.id}) > (${new Date(c.d)}, ${c.i})` : undefined;
+  const after = c
+    ? sql`(${dueKey}, ${requests.id}) > (${c.d}::timestamptz, ${c.i}::uuid)`
+    : undefined;
   const rows = await db
     .select()
     .from(requests)
@@ -104,7 +109,7 @@ export async function readQueue(
     data: pageRows.map(presentRequest),
     nextCursor:
       rows.length > page.limit && last
-        ? encodeCursor({ d: (last.nextDueAt ?? far).toISOString(), i: last.id })
+        ? encodeCursor({ d: last.nextDueAt?.toISOString() ?? 'infinity', i: last.id })
         : null,
   };
 }

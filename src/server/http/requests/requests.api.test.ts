@@ -330,4 +330,37 @@ describe('the queue', () => {
       (await as('GET', '/requests?view=mine')).json().data.map((r: { id: string }) => r.id),
     ).toEqual([ids[1]]);
   });
+
+  it('pages through requests with and without a running clock, without repeats', async () => {
+    const other = await staffedOrg(api.database);
+    const contact = await buildContact(api.database.db, other.org);
+    const as = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      call(method, url, payload, other.tokens.manager);
+    await as('POST', '/promise-policies', {
+      subjectType: 'request',
+      name: 'Urgent only',
+      conditions: { priorities: ['urgent'] },
+      targets: [{ target: 'first_response', minutes: 60 }],
+    });
+    const created: string[] = [];
+    for (const priority of ['low', 'urgent', 'normal'])
+      created.push(
+        (
+          await as('POST', '/requests', { subject: priority, requesterId: contact.id, priority })
+        ).json().id,
+      );
+    const seen: string[] = [];
+    let cursor = '';
+    for (let i = 0; i < 5; i++) {
+      const page = (
+        await as('GET', `/requests?limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
+      seen.push(...page.data.map((r: { id: string }) => r.id));
+      cursor = page.nextCursor ?? '';
+      if (!cursor) break;
+    }
+    expect(seen[0]).toBe(created[1]); // the only one with a clock comes first
+    expect(new Set(seen)).toEqual(new Set(created));
+    expect(seen).toHaveLength(3);
+  });
 });

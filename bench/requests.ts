@@ -1,0 +1,141 @@
+/** The service-desk part of the benchmark dataset: requests loaded with COPY, and the queue probe. */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { seededRandom } from '../src/core/random';
+import { queryRows, type Database } from '../src/server/db/connection';
+import { percentile } from './lib';
+
+const statuses = [
+  'new',
+  'open',
+  'open',
+  'waiting_on_requester',
+  'on_hold',
+  'solved',
+  'solved',
+  'solved',
+  'closed',
+  'closed',
+  'closed',
+  'closed',
+];
+const categories = [
+  'food',
+  'food',
+  'food',
+  'housing',
+  'housing',
+  'benefits',
+  'volunteering',
+  'donation',
+  'legal',
+  'other',
+];
+const channels = ['web', 'email', 'email', 'phone', 'walk_in', 'portal'];
+const priorities = ['normal', 'normal', 'normal', 'low', 'high', 'urgent'];
+
+/**
+ * Loads `count` requests over a year for an organization's contacts with COPY (skewed statuses,
+ * categories and channels; open ones carry a next due time), then ANALYZE.
+ */
+export async function seedRequests(
+  database: Database,
+  orgId: string,
+  count: number,
+  now: number,
+): Promise<void> {
+  const contacts = (
+    await queryRows<{ id: string }>(
+      database.db,
+      sql`select id from contacts where org_id = ${orgId}`,
+    )
+  ).map((r) => r.id);
+  const r = seededRandom(99);
+  const columns = [
+    'id',
+    'org_id',
+    'number',
+    'subject',
+    'description',
+    'category',
+    'priority',
+    'status',
+    'channel',
+    'requester_id',
+    'next_due_at',
+    'breached',
+    'created_at',
+    'updated_at',
+  ];
+  const chunk = 50_000;
+  for (let start = 0; start < count; start += chunk) {
+    const lines: string[] = [];
+    for (let i = start; i < Math.min(count, start + chunk); i++) {
+      const status = r.pick(statuses);
+      const created = new Date(now - r.int(0, 365 * 86_400) * 1000).toISOString();
+      const open = status !== 'solved' && status !== 'closed';
+      const due = open ? new Date(now + r.int(-3 * 86_400, 5 * 86_400) * 1000).toISOString() : '';
+      lines.push(
+        [
+          randomUUID(),
+          orgId,
+          100_000 + i,
+          `Request ${i}`,
+          'Generated for the benchmark',
+          r.pick(categories),
+          r.pick(priorities),
+          status,
+          r.pick(channels),
+          r.pick(contacts),
+          due,
+          open && r.chance(0.1) ? 't' : 'f',
+          created,
+          created,
+        ].join(','),
+      );
+    }
+    await database.copyCsv('requests', columns, lines.join('\n'));
+  }
+  await database.db.execute(
+    sql`update desk_settings set next_number = ${100_000 + count} where org_id = ${orgId}`,
+  );
+  await database.db.execute(sql`analyze requests`);
+}
+
+/** p50 and p95 of the queue views (first page, 50 rows) and of the counts. */
+export async function queueFigures(url: string, token: string, rounds: number) {
+  const views = [
+    'all',
+    'unassigned',
+    'due_soon',
+    'breached',
+    'waiting',
+    'all&category=housing',
+    'all&priority=urgent',
+  ];
+  const times: number[] = [];
+  const countTimes: number[] = [];
+  for (let round = 0; round <= rounds; round++) {
+    for (const view of views) {
+      const t = performance.now();
+      const res = await fetch(`${url}/api/v1/requests?limit=50&view=${view}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`queue ${view}: ${res.status}`);
+      if (round > 0) times.push(performance.now() - t);
+    }
+    const t = performance.now();
+    const res = await fetch(`${url}/api/v1/requests/counts`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    await res.arrayBuffer();
+    if (round > 0) countTimes.push(performance.now() - t);
+  }
+  const tenth = (x: number) => Math.round(x * 10) / 10;
+  return {
+    p50: tenth(percentile(times, 0.5)),
+    p95: tenth(percentile(times, 0.95)),
+    countsP95: tenth(percentile(countTimes, 0.95)),
+  };
+}

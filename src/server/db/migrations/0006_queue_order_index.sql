@@ -1,0 +1,1 @@
+CREATE INDEX "requests_queue_order_idx" ON "requests" USING btree ("org_id",coalesce("next_due_at", 'infinity'::timestamptz),"id");
