@@ -357,7 +357,9 @@ function printTable(result: { figures: Record<string, Figure> }) {
     `${f.value} ${f.unit}`,
     f.baseline ? `${f.baseline.value} (${f.baseline.name})` : '—',
     f.ratio === undefined ? '—' : `×${f.ratio}`,
-    f.budget ? `${f.budget}: ${f.met === undefined ? 'judged on PostgreSQL only' : f.met ? 'met' : 'NOT MET'}` : '',
+    f.budget
+      ? `${f.budget}: ${f.met === undefined ? 'judged on PostgreSQL only' : f.met ? 'met' : 'NOT MET'}`
+      : '',
   ]);
   for (const r of rows) console.log(r.join(' | '));
 }
