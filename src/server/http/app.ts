@@ -33,6 +33,7 @@ import { requestRoutes } from './requests/routes';
 import { teamRoutes } from './teams/routes';
 import { eventRoutes } from './events/routes';
 import { cannedReplyRoutes } from './requests/canned-routes';
+import { attachmentRoutes } from './requests/attachment-routes';
 import fastifyFormbody from '@fastify/formbody';
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
@@ -141,6 +142,10 @@ export async function buildApp(
     },
     { prefix: '/api/v1' },
   );
+  // Multipart uploads are parsed only by the attachment routes.
+  await app.register(async (files) => attachmentRoutes(files as unknown as App, deps), {
+    prefix: '/api/v1',
+  });
   await app.register(
     (v1, _opts, done) => {
       const r = v1 as unknown as App;

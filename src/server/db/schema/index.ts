@@ -9,3 +9,4 @@ export * from './promises';
 export * from './jobs';
 export * from './requests';
 export * from './outbox';
+export * from './files';
