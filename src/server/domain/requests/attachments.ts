@@ -28,6 +28,7 @@ const allowed = new Set([
 /** Plain text (and CSV): valid UTF-8 without control characters other than tab and line breaks. */
 function isPlainText(bytes: Buffer): boolean {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   return !text.includes('\uFFFD') && !/[\x00-\x08\x0B\x0C\x0E-\x1F]/.test(text);
 }
 
@@ -66,6 +67,7 @@ export async function attachFile(
   if (file.bytes.length > maxAttachmentBytes)
     throw new AppError('payload_too_large', `files up to ${maxAttachmentBytes / 1024 / 1024} MB`);
   const contentType = await checkedContentType(file.bytes, file.name);
+  // eslint-disable-next-line no-control-regex -- control characters never belong in a file name
   const name = file.name.replace(/[\\/\x00-\x1f]/g, '_').slice(0, 200) || 'file';
   const fileKey = await store.put(tx, actor.orgId, file.bytes);
   const [row] = await tx
