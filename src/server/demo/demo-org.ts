@@ -7,6 +7,7 @@ import { createOrganization } from '../domain/orgs/create-organization';
 import { createUser } from '../domain/users/create-user';
 import { sql } from 'drizzle-orm';
 import { seedContacts } from './seed';
+import { seedDemoDesk } from './demo-desk';
 
 /** What a newcomer needs to sign in to the demo. */
 export type DemoLogin = { org: OrganizationRow; email: string; password: string; contacts: number };
@@ -59,6 +60,8 @@ export async function createDemoOrganization(
   const fundraiser = users.find((u) => u.role === 'fundraiser')!;
   await db.execute(sql`update contacts set owner_user_id = ${fundraiser.id}
     where org_id = ${org.id} and 'donor' = any(roles) and (hashtext(id::text) % 3) = 0`);
+  const byRole = Object.fromEntries(users.map((u) => [u.role, u]));
+  await seedDemoDesk(database, clock.now(), org.id, byRole);
   // Planner statistics after a bulk load (PGlite has no autovacuum to gather them).
   await db.execute(sql`analyze`);
   return { org, email, password, contacts: result.contacts };
