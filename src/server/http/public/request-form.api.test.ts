@@ -137,6 +137,7 @@ describe('the public request form', () => {
     });
     expect(bot.statusCode).toBe(422);
     expect(bot.body).toContain('automated');
+    expect(bot.body).toContain(`href="/p/${org.org.slug}/request"`); // a way back that needs no JavaScript
     expect((await requestsOfOrg()).length).toBe(before);
     const statuses = [];
     for (let i = 0; i < 6; i++) {

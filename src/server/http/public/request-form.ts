@@ -46,14 +46,14 @@ function receiptHtml(receipt: PublicReceipt): string {
   );
 }
 
-function errorHtml(req: FastifyRequest, err: AppError): string {
+function errorHtml(req: FastifyRequest, err: AppError, slug: string): string {
   const details = err.details
     .map((d) => `<li>${escape(d.path)}: ${escape(d.message)}</li>`)
     .join('');
   return page(
     'en',
     'Not sent',
-    `<h1>Not sent</h1><p>${escape(err.message)}</p>${details ? `<ul>${details}</ul>` : ''}<p><a href="javascript:history.back()">Back</a> · request id ${escape(req.id)}</p>`,
+    `<h1>Not sent</h1><p>${escape(err.message)}</p>${details ? `<ul>${details}</ul>` : ''}<p><a href="/p/${escape(slug)}/request">Back to the form</a> · request id ${escape(req.id)}</p>`,
   );
 }
 
@@ -129,7 +129,7 @@ export function requestFormRoutes(app: App, deps: AppDeps, prefix: string): void
       } catch (error) {
         if (!isForm(req)) throw error;
         const err = toAppError(error, req);
-        return answer(req, reply, err.status, null, errorHtml(req, err));
+        return answer(req, reply, err.status, null, errorHtml(req, err, req.params.org));
       }
     },
   );
