@@ -11,3 +11,12 @@ export function expectedVersion(header: string | string[] | undefined): number |
   }
   return Number(match[1]);
 }
+
+/** Sets the ETag of a versioned resource (the version, quoted) and returns the view. */
+export function withEtag<T extends { version: number }>(
+  reply: { header(name: string, value: string): unknown },
+  view: T,
+): T {
+  reply.header('etag', `"${view.version}"`);
+  return view;
+}

@@ -9,9 +9,10 @@ import {
   withDetails,
 } from '../../db/repositories/contacts';
 import { findOrganization } from '../../db/repositories/organizations';
-import { AppError, invalid, notFound } from '../../errors';
+import { invalid, notFound } from '../../errors';
 import { presentContact, type ContactView } from '../../presenters/contact';
 import type { Actor } from '../actor';
+import { checkVersion } from '../versioning';
 import { channelRows, contactSearchText, displayName } from './normalize';
 import { checkContactReferences } from './references';
 
@@ -30,12 +31,7 @@ export async function updateContact(
   return db.transaction(async (tx) => {
     const current = await findContact(tx, actor.orgId, id);
     if (!current) throw notFound('contact');
-    if (expectedVersion !== undefined && expectedVersion !== current.version) {
-      throw new AppError(
-        'precondition_failed',
-        'the contact changed since you read it; reload and retry',
-      );
-    }
+    checkVersion('contact', current.version, expectedVersion);
     if (current.kind === 'person' && input.organizationType) {
       throw invalid('organizationType', 'only for organizations');
     }

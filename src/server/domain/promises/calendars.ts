@@ -19,6 +19,7 @@ import {
 import { AppError, invalid, notFound } from '../../errors';
 import { presentCalendar, type CalendarView } from '../../presenters/promises';
 import type { Actor } from '../actor';
+import { checkVersion } from '../versioning';
 import { retimeClocksOnCalendar } from './clocks';
 
 const allDay: [string, string][] = [['00:00', '24:00']];
@@ -107,12 +108,7 @@ export async function updateCalendar(
   return db.transaction(async (tx) => {
     const before = await findCalendar(tx, actor.orgId, id);
     if (!before) throw notFound('calendar');
-    if (expectedVersion !== undefined && before.version !== expectedVersion) {
-      throw new AppError(
-        'precondition_failed',
-        'the calendar changed since you read it; reload and retry',
-      );
-    }
+    checkVersion('calendar', before.version, expectedVersion);
     const after = await updateCalendarRow(tx, actor.orgId, id, {
       ...input,
       updatedAt: clock.now(),

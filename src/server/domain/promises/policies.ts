@@ -16,9 +16,10 @@ import {
   updatePolicyRow,
 } from '../../db/repositories/promises';
 import type { PolicyTarget } from '../../db/schema';
-import { AppError, invalid, notFound } from '../../errors';
+import { invalid, notFound } from '../../errors';
 import { presentPolicy, type PolicyView } from '../../presenters/promises';
 import type { Actor } from '../actor';
+import { checkVersion } from '../versioning';
 import { calendarFor, previewDue } from './calendars';
 
 async function checkTargets(
@@ -105,12 +106,7 @@ export async function updatePolicy(
   return db.transaction(async (tx) => {
     const before = await findPolicy(tx, actor.orgId, id);
     if (!before) throw notFound('promise policy');
-    if (expectedVersion !== undefined && expectedVersion !== before.version) {
-      throw new AppError(
-        'precondition_failed',
-        'the policy changed since you read it; reload and retry',
-      );
-    }
+    checkVersion('policy', before.version, expectedVersion);
     if (input.targets) await checkTargets(tx, actor.orgId, before.subjectType, input.targets);
     const after = await updatePolicyRow(tx, actor.orgId, id, { ...input, updatedAt: new Date() });
     const view = presentPolicy(after!);

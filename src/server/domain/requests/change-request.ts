@@ -12,6 +12,7 @@ import {
 import { AppError, notFound } from '../../errors';
 import { presentRequest, reference, type RequestView } from '../../presenters/request';
 import type { Actor } from '../actor';
+import { checkVersion } from '../versioning';
 import { cancelPromises, fulfilTarget, startTarget, subjectChanged } from '../promises/clocks';
 import { appendToTimeline } from '../timeline/timeline';
 import { recordAssignment } from './assign';
@@ -104,11 +105,6 @@ export async function changeRequest(
 ): Promise<RequestView> {
   const current = await lockRequest(tx, actor.orgId, id);
   if (!current) throw notFound('request');
-  if (expectedVersion !== undefined && expectedVersion !== current.version) {
-    throw new AppError(
-      'precondition_failed',
-      'the request changed since you read it; reload and retry',
-    );
-  }
+  checkVersion('request', current.version, expectedVersion);
   return presentRequest(await applyRequestChange(tx, clock, actor, current, input));
 }

@@ -6,6 +6,8 @@ import type { Executor } from '../../db/connection';
 import { queryRows } from '../../db/connection';
 import { requests, teamMembers } from '../../db/schema';
 import { presentRequest, type RequestView } from '../../presenters/request';
+import { findRequest } from '../../db/repositories/requests';
+import { notFound } from '../../errors';
 import type { Actor } from '../actor';
 import { decodeCursor, encodeCursor, type Page } from '../cursor';
 
@@ -132,4 +134,11 @@ export async function queueCounts(
     QueueView,
     number
   >;
+}
+
+/** One request of the caller's organization; 404 otherwise. */
+export async function getRequest(db: Executor, actor: Actor, id: string): Promise<RequestView> {
+  const row = await findRequest(db, actor.orgId, id);
+  if (!row) throw notFound('request');
+  return presentRequest(row);
 }

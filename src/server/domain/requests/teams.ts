@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  deskSettingsInput,
   routingRulesInput,
   teamChanges,
   teamInput,
@@ -8,6 +9,7 @@ import type {
 import type { Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';
 import { findCalendar } from '../../db/repositories/promises';
+import { deskSettingsOf, saveDeskSettings } from '../../db/repositories/requests';
 import {
   findTeam,
   insertTeam,
@@ -147,4 +149,38 @@ export async function setRoutingRules(
     teamId: r.teamId,
     conditions: r.conditions,
   }));
+}
+
+/** The routing rules in order, presented. */
+export async function routingRuleList(db: Executor, actor: Actor) {
+  return (await listRoutingRules(db, actor.orgId)).map((r) => ({
+    id: r.id,
+    position: r.position,
+    teamId: r.teamId,
+    conditions: r.conditions,
+  }));
+}
+
+/** The desk settings: categories and the reopen window. */
+export async function deskSettings(db: Executor, actor: Actor) {
+  const s = await deskSettingsOf(db, actor.orgId);
+  return { categories: s.categories, reopenDays: s.reopenDays };
+}
+
+/** Changes the desk settings, audited. */
+export async function changeDeskSettings(
+  db: Executor,
+  actor: Actor,
+  input: z.infer<typeof deskSettingsInput>,
+) {
+  const before = await deskSettingsOf(db, actor.orgId);
+  const after = await saveDeskSettings(db, actor.orgId, input);
+  await appendAudit(db, actor, {
+    action: 'update',
+    entityType: 'desk_settings',
+    entityId: actor.orgId,
+    before,
+    after,
+  });
+  return { categories: after.categories, reopenDays: after.reopenDays };
 }

@@ -12,7 +12,7 @@ import {
 } from '../../domain/promises/calendars';
 import { actorOf } from '../authenticate';
 import { createOnce } from '../idempotency';
-import { expectedVersion } from '../if-match';
+import { expectedVersion, withEtag } from '../if-match';
 import type { App, AppDeps } from '../types';
 import { idParams } from '../views';
 
@@ -58,11 +58,10 @@ export function calendarRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req, reply) => {
-      const view = await createOnce(req, reply, deps, (tx) =>
-        createCalendar(tx, actorOf(req), req.body),
+      return withEtag(
+        reply,
+        await createOnce(req, reply, deps, (tx) => createCalendar(tx, actorOf(req), req.body)),
       );
-      void reply.header('etag', `"${view.version}"`);
-      return view;
     },
   );
   app.get(
@@ -72,9 +71,7 @@ export function calendarRoutes(app: App, deps: AppDeps): void {
       schema: { tags, summary: 'A calendar', params: idParams, response: { 200: calendarView } },
     },
     async (req, reply) => {
-      const view = await getCalendar(db, actorOf(req), req.params.id);
-      void reply.header('etag', `"${view.version}"`);
-      return view;
+      return withEtag(reply, await getCalendar(db, actorOf(req), req.params.id));
     },
   );
   app.patch(
@@ -90,16 +87,17 @@ export function calendarRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req, reply) => {
-      const view = await updateCalendar(
-        db,
-        deps.clock,
-        actorOf(req),
-        req.params.id,
-        req.body,
-        expectedVersion(req.headers['if-match']),
+      return withEtag(
+        reply,
+        await updateCalendar(
+          db,
+          deps.clock,
+          actorOf(req),
+          req.params.id,
+          req.body,
+          expectedVersion(req.headers['if-match']),
+        ),
       );
-      void reply.header('etag', `"${view.version}"`);
-      return view;
     },
   );
   app.delete(

@@ -14,7 +14,7 @@ import {
   removeRelationship,
 } from '../../domain/contacts/relationships';
 import { updateContact } from '../../domain/contacts/update-contact';
-import { expectedVersion } from '../if-match';
+import { expectedVersion, withEtag } from '../if-match';
 import { actorOf } from '../authenticate';
 import { createOnce } from '../idempotency';
 import { listEnvelope, pageQuery } from '../pagination';
@@ -73,9 +73,7 @@ export function contactRoutes(app: App, deps: AppDeps): void {
       schema: { tags, summary: 'Read a contact', params: idParams, response: { 200: contactView } },
     },
     async (req, reply) => {
-      const view = await getContact(db, actorOf(req), req.params.id);
-      void reply.header('etag', `"${view.version}"`);
-      return view;
+      return withEtag(reply, await getContact(db, actorOf(req), req.params.id));
     },
   );
 
@@ -94,16 +92,10 @@ export function contactRoutes(app: App, deps: AppDeps): void {
     },
     async (req, reply) => {
       const version = expectedVersion(req.headers['if-match']);
-      const view = await updateContact(
-        db,
-        deps.clock,
-        actorOf(req),
-        req.params.id,
-        req.body,
-        version,
+      return withEtag(
+        reply,
+        await updateContact(db, deps.clock, actorOf(req), req.params.id, req.body, version),
       );
-      void reply.header('etag', `"${view.version}"`);
-      return view;
     },
   );
 

@@ -17,7 +17,7 @@ import {
 } from '../../domain/promises/policies';
 import { actorOf } from '../authenticate';
 import { createOnce } from '../idempotency';
-import { expectedVersion } from '../if-match';
+import { expectedVersion, withEtag } from '../if-match';
 import type { App, AppDeps } from '../types';
 import { idParams } from '../views';
 
@@ -112,9 +112,7 @@ export function promisePolicyRoutes(app: App, deps: AppDeps): void {
       schema: { tags, summary: 'A policy', params: idParams, response: { 200: policyView } },
     },
     async (req, reply) => {
-      const view = await getPolicy(db, actorOf(req), req.params.id);
-      void reply.header('etag', `"${view.version}"`);
-      return view;
+      return withEtag(reply, await getPolicy(db, actorOf(req), req.params.id));
     },
   );
   app.patch(
@@ -130,15 +128,16 @@ export function promisePolicyRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req, reply) => {
-      const view = await updatePolicy(
-        db,
-        actorOf(req),
-        req.params.id,
-        req.body,
-        expectedVersion(req.headers['if-match']),
+      return withEtag(
+        reply,
+        await updatePolicy(
+          db,
+          actorOf(req),
+          req.params.id,
+          req.body,
+          expectedVersion(req.headers['if-match']),
+        ),
       );
-      void reply.header('etag', `"${view.version}"`);
-      return view;
     },
   );
   app.delete(

@@ -11,14 +11,11 @@ import { text } from '../../../shared/schemas/common';
 import { changeRequest } from '../../domain/requests/change-request';
 import { createRequest } from '../../domain/requests/create-request';
 import { addRequesterMessage, addStaffMessage, listMessages } from '../../domain/requests/messages';
-import { queueCounts, queueViews, readQueue } from '../../domain/requests/queue';
+import { getRequest, queueCounts, queueViews, readQueue } from '../../domain/requests/queue';
 import { linkedRequests, linkRequests, mergeRequests } from '../../domain/requests/merge';
-import { findRequest } from '../../db/repositories/requests';
-import { notFound } from '../../errors';
-import { presentRequest } from '../../presenters/request';
 import { actorOf } from '../authenticate';
 import { createOnce } from '../idempotency';
-import { expectedVersion } from '../if-match';
+import { expectedVersion, withEtag } from '../if-match';
 import { listEnvelope, pageQuery } from '../pagination';
 import type { App, AppDeps } from '../types';
 import { idParams } from '../views';
@@ -120,10 +117,7 @@ export function requestRoutes(app: App, deps: AppDeps): void {
       schema: { tags, summary: 'A request', params: idParams, response: { 200: requestView } },
     },
     async (req, reply) => {
-      const row = await findRequest(db, actorOf(req).orgId, req.params.id);
-      if (!row) throw notFound('request');
-      void reply.header('etag', `"${row.version}"`);
-      return presentRequest(row);
+      return withEtag(reply, await getRequest(db, actorOf(req), req.params.id));
     },
   );
   app.patch(
@@ -139,18 +133,19 @@ export function requestRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req, reply) => {
-      const view = await db.transaction((tx) =>
-        changeRequest(
-          tx,
-          deps.clock,
-          actorOf(req),
-          req.params.id,
-          req.body,
-          expectedVersion(req.headers['if-match']),
+      return withEtag(
+        reply,
+        await db.transaction((tx) =>
+          changeRequest(
+            tx,
+            deps.clock,
+            actorOf(req),
+            req.params.id,
+            req.body,
+            expectedVersion(req.headers['if-match']),
+          ),
         ),
       );
-      void reply.header('etag', `"${view.version}"`);
-      return view;
     },
   );
   app.get(

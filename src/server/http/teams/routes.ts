@@ -6,17 +6,17 @@ import {
   teamInput,
   teamMembersInput,
 } from '../../../shared/schemas/desk';
-import { deskSettingsOf, saveDeskSettings } from '../../db/repositories/requests';
-import { listRoutingRules } from '../../db/repositories/teams';
 import {
+  changeDeskSettings,
   changeTeam,
+  deskSettings,
+  routingRuleList,
   createTeam,
   getTeam,
   setMembers,
   setRoutingRules,
   teamList,
 } from '../../domain/requests/teams';
-import { appendAudit } from '../../db/repositories/audit';
 import { openAlerts, teamLine } from '../../domain/requests/team-line';
 import { actorOf } from '../authenticate';
 import { createOnce } from '../idempotency';
@@ -124,12 +124,7 @@ export function teamRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req) => ({
-      data: (await listRoutingRules(db, actorOf(req).orgId)).map((r) => ({
-        id: r.id,
-        position: r.position,
-        teamId: r.teamId,
-        conditions: r.conditions,
-      })),
+      data: await routingRuleList(db, actorOf(req)),
       nextCursor: null,
     }),
   );
@@ -159,10 +154,7 @@ export function teamRoutes(app: App, deps: AppDeps): void {
         response: { 200: settingsView },
       },
     },
-    async (req) => {
-      const s = await deskSettingsOf(db, actorOf(req).orgId);
-      return { categories: s.categories, reopenDays: s.reopenDays };
-    },
+    async (req) => deskSettings(db, actorOf(req)),
   );
   app.patch(
     '/desk-settings',
@@ -175,20 +167,7 @@ export function teamRoutes(app: App, deps: AppDeps): void {
         response: { 200: settingsView },
       },
     },
-    async (req) =>
-      db.transaction(async (tx) => {
-        const actor = actorOf(req);
-        const before = await deskSettingsOf(tx, actor.orgId);
-        const s = await saveDeskSettings(tx, actor.orgId, req.body);
-        await appendAudit(tx, actor, {
-          action: 'update',
-          entityType: 'desk_settings',
-          entityId: actor.orgId,
-          before,
-          after: s,
-        });
-        return { categories: s.categories, reopenDays: s.reopenDays };
-      }),
+    async (req) => db.transaction((tx) => changeDeskSettings(tx, actorOf(req), req.body)),
   );
   app.get(
     '/teams/:id/line',
