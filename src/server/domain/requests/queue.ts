@@ -116,24 +116,30 @@ export async function readQueue(
   };
 }
 
-/** How many requests each view holds for the caller, in one query. */
+/** The views the counts cover: every view of work still to do (`all` includes the archive). */
+export const countedViews = queueViews.filter((v): v is Exclude<QueueView, 'all'> => v !== 'all');
+
+/**
+ * How many requests each working view holds for the caller, plus `open` (all unfinished), in one
+ * query over unfinished requests only — the (org_id, status, …) index keeps it small however
+ * long the archive of solved and closed requests grows.
+ */
 export async function queueCounts(
   db: Executor,
   clock: Clock,
   actor: Actor,
-): Promise<Record<QueueView, number>> {
-  const parts = queueViews.map(
+): Promise<Record<string, number>> {
+  const now = clock.now();
+  const parts = countedViews.map(
     (v) =>
-      sql`count(*) filter (where ${viewCondition(v, actor, clock.now()) ?? sql`true`})::int as ${sql.identifier(v)}`,
+      sql`count(*) filter (where ${viewCondition(v, actor, now)})::int as ${sql.identifier(v)}`,
   );
-  const [row] = await queryRows<Record<QueueView, number>>(
+  const [row] = await queryRows<Record<string, number>>(
     db,
-    sql`select ${sql.join(parts, sql`, `)} from ${requests} where ${requests.orgId} = ${actor.orgId}`,
+    sql`select count(*)::int as open, ${sql.join(parts, sql`, `)} from ${requests}
+        where ${requests.orgId} = ${actor.orgId} and ${open}`,
   );
-  return Object.fromEntries(queueViews.map((v) => [v, Number(row?.[v] ?? 0)])) as Record<
-    QueueView,
-    number
-  >;
+  return Object.fromEntries(['open', ...countedViews].map((v) => [v, Number(row?.[v] ?? 0)]));
 }
 
 /** One request of the caller's organization; 404 otherwise. */

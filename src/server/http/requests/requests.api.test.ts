@@ -325,7 +325,15 @@ describe('the queue', () => {
     const queue = (await as('GET', '/requests?view=all')).json().data;
     expect(queue.map((r: { id: string }) => r.id)).toEqual([ids[1], ids[0]]); // urgent: due in 1 h, the other in 8 h
     const counts = (await as('GET', '/requests/counts')).json();
-    expect(counts).toMatchObject({ all: 2, mine: 1, unassigned: 1, waiting: 1, breached: 0 });
+    expect(counts).toEqual({
+      open: 2,
+      mine: 1,
+      my_teams: 0,
+      unassigned: 1,
+      due_soon: 1, // the urgent one is due within the hour
+      breached: 0,
+      waiting: 1,
+    });
     expect(
       (await as('GET', '/requests?view=mine')).json().data.map((r: { id: string }) => r.id),
     ).toEqual([ids[1]]);

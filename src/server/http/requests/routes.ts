@@ -11,7 +11,13 @@ import { text } from '../../../shared/schemas/common';
 import { changeRequest } from '../../domain/requests/change-request';
 import { createRequest } from '../../domain/requests/create-request';
 import { addRequesterMessage, addStaffMessage, listMessages } from '../../domain/requests/messages';
-import { getRequest, queueCounts, queueViews, readQueue } from '../../domain/requests/queue';
+import {
+  countedViews,
+  getRequest,
+  queueCounts,
+  queueViews,
+  readQueue,
+} from '../../domain/requests/queue';
 import { linkedRequests, linkRequests, mergeRequests } from '../../domain/requests/merge';
 import { actorOf } from '../authenticate';
 import { createOnce } from '../idempotency';
@@ -105,7 +111,7 @@ export function requestRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: 'How many requests each queue view holds for you',
-        response: { 200: z.record(z.enum(queueViews), z.number().int()) },
+        response: { 200: z.record(z.enum(['open', ...countedViews]), z.number().int()) },
       },
     },
     async (req) => queueCounts(db, deps.clock, actorOf(req)),
