@@ -4,6 +4,7 @@ import type { Clock } from '../../../core/clock';
 import type { Executor } from '../../db/connection';
 import { clockEvents, lockClock } from '../../db/repositories/promises';
 import { calendarFor } from './calendars';
+import { raiseAlert } from '../../db/repositories/alerts';
 import { applyClockEvents } from './clocks';
 
 /** Payload of the job that fires a clock's warning or breach at its exact instant. */
@@ -48,6 +49,20 @@ export async function checkClock(
       [{ type: 'warned', at: now, data: { dueAt: p.dueAt.toISOString() } }],
       now,
     );
+    // Staff see it in the app until the promise is kept, broken or cancelled.
+    await raiseAlert(tx, {
+      orgId: row.orgId,
+      kind: 'promise_due_soon',
+      message: `${row.target.replace('_', ' ')} for ${row.subjectType} ${row.subjectId} is due at ${p.dueAt.toISOString()}`,
+      data: {
+        clockId: row.id,
+        subjectType: row.subjectType,
+        subjectId: row.subjectId,
+        target: row.target,
+        dueAt: p.dueAt.toISOString(),
+      },
+      createdAt: now,
+    });
     return;
   }
   await applyClockEvents(tx, row, [], now);

@@ -21,6 +21,7 @@ import {
 } from './clocks';
 import { createPolicy } from './policies';
 import { promiseSummary } from './ledger';
+import { openAlerts } from '../alerts';
 
 let database: Database;
 let org: OrganizationRow;
@@ -199,8 +200,15 @@ describe('promise clocks on the database', () => {
     expect((await byTarget(s)).first_response!.state).toBe('running');
     clock.set(at('2026-11-30T07:45:00Z'));
     await worker.runDue();
+    const warned = await openAlerts(database.db, admin);
+    expect(
+      warned.filter((a) => a.kind === 'promise_due_soon' && a.message.includes(s.id)),
+    ).toHaveLength(1);
     clock.set(at('2026-11-30T08:00:00Z'));
     await worker.runDue();
+    expect((await openAlerts(database.db, admin)).filter((a) => a.message.includes(s.id))).toEqual(
+      [],
+    );
     const breached = (await byTarget(s)).first_response!;
     expect(breached.state).toBe('breached');
     expect(breached.breachedAt).toEqual(at('2026-11-30T08:00:00Z'));

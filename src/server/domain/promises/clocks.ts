@@ -10,6 +10,7 @@ import {
 import type { Executor } from '../../db/connection';
 import { deleteJobs, upsertJob } from '../../db/repositories/jobs';
 import { refreshRequestDue } from '../../db/repositories/requests';
+import { resolveClockAlerts } from '../../db/repositories/alerts';
 import {
   appendClockEvent,
   clockEvents,
@@ -98,6 +99,8 @@ export async function applyClockEvents(
   });
   // A request carries its earliest due time and breach flag, so the queue can order by them.
   if (row.subjectType === 'request') await refreshRequestDue(tx, row.orgId, row.subjectId);
+  if (p.state !== 'running' && p.state !== 'paused')
+    await resolveClockAlerts(tx, row.orgId, row.id, now);
   const payload = { orgId: row.orgId, clockId: row.id };
   if (p.state === 'running' && p.dueAt && !p.breachedAt) {
     await upsertJob(tx, {

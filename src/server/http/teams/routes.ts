@@ -17,7 +17,8 @@ import {
   setRoutingRules,
   teamList,
 } from '../../domain/requests/teams';
-import { openAlerts, teamLine } from '../../domain/requests/team-line';
+import { teamLine } from '../../domain/requests/team-line';
+import { openAlerts } from '../../domain/alerts';
 import { actorOf } from '../authenticate';
 import { createOnce } from '../idempotency';
 import type { App, AppDeps } from '../types';
