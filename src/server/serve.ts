@@ -40,7 +40,8 @@ export async function startServer(
       );
       say(`  Sign in as   ${demo.email}`);
       say(`  Password     ${demo.password}`);
-      say('  (shown once; change it with `tend admin create` or PATCH /api/v1/users/{id})');
+      say('  (shown once; change it with PATCH /api/v1/users/{id} and a new "password")');
+      say(`  Public request form: /p/${demo.org.slug}/request`);
       say('');
     }
     const logger = pino({ level: config.logLevel });
