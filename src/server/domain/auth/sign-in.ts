@@ -2,6 +2,7 @@ import type { Clock } from '../../../core/clock';
 import type { Executor } from '../../db/connection';
 import { findOrganization } from '../../db/repositories/organizations';
 import {
+  deleteSession,
   findUsersByEmail,
   insertSession,
   updateUser,
@@ -80,4 +81,9 @@ async function recordFailure(
     failedLogins: locked ? 0 : failures,
     lockedUntil: locked ? new Date(now.getTime() + policy.lockMinutes * 60_000) : user.lockedUntil,
   });
+}
+
+/** Ends the session a cookie value belongs to (nothing to do for an unknown one). */
+export async function signOut(db: Executor, token: string): Promise<void> {
+  await deleteSession(db, hashSecret(token));
 }

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';
 import {
   findToken,
+  listTokens,
   findUser,
   insertToken,
   revokeToken,
@@ -88,4 +89,10 @@ export async function revokeApiToken(
 
 function isSelfOrManager(actor: Actor, userId: string): boolean {
   return actor.userId === userId || actorCan(actor, 'tokens.manage');
+}
+
+/** API tokens: the caller's own, or all of the organization's for those who manage tokens. */
+export async function tokenList(db: Executor, actor: Actor) {
+  const mine = actorCan(actor, 'tokens.manage') ? undefined : (actor.userId ?? undefined);
+  return (await listTokens(db, actor.orgId, mine)).map(presentToken);
 }

@@ -25,6 +25,7 @@ import {
 } from '../../db/repositories/promises';
 import type { PolicyTarget } from '../../db/schema';
 import { calendarFor } from './calendars';
+import { presentClock } from '../../presenters/promises';
 
 /** Something promises are made about, with what policies match on and its status. */
 export type Subject = {
@@ -310,4 +311,14 @@ export async function retimeClocksOnCalendar(
   const open = await openClocksOnCalendar(tx, orgId, calendarId);
   for (const c of open) await applyClockEvents(tx, (await lockClock(tx, orgId, c.id))!, [], now);
   return open.length;
+}
+
+/** The clocks of one subject, presented (staff inspect a request's or a gift's promises). */
+export async function subjectClocks(
+  db: Executor,
+  orgId: string,
+  subjectType: PromiseSubjectType,
+  subjectId: string,
+) {
+  return (await clocksOf(db, orgId, subjectType, subjectId)).map(presentClock);
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { listAudit } from '../../db/repositories/audit';
-import { decodeCursor, encodeCursor } from '../../domain/cursor';
+import { readAudit } from '../../domain/audit/read-audit';
 import { actorOf } from '../authenticate';
 import { listEnvelope, pageQuery } from '../pagination';
 import type { App, AppDeps } from '../types';
@@ -35,21 +34,6 @@ export function auditRoutes(app: App, deps: AppDeps): void {
         response: { 200: listEnvelope(auditView) },
       },
     },
-    async (req) => {
-      const { cursor, limit, entityType, entityId } = req.query;
-      const beforeId = decodeCursor(cursor, z.object({ b: z.number().int() }))?.b;
-      const rows = await listAudit(deps.database.db, actorOf(req).orgId, {
-        beforeId,
-        limit: limit + 1,
-        entityType,
-        entityId,
-      });
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      return {
-        data: page.map((r) => ({ ...r, at: r.at.toISOString(), orgId: undefined })),
-        nextCursor: rows.length > limit && last ? encodeCursor({ b: last.id }) : null,
-      };
-    },
+    async (req) => readAudit(deps.database.db, actorOf(req), req.query),
   );
 }

@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { email } from '../../../shared/schemas/common';
-import { signIn } from '../../domain/auth/sign-in';
-import { deleteSession, findUser } from '../../db/repositories/users';
-import { findOrganization } from '../../db/repositories/organizations';
-import { hashSecret } from '../../domain/auth/secrets';
-import { permissionsOf } from '../../policies';
-import { presentUser } from '../../presenters/user';
+import { signIn, signOut } from '../../domain/auth/sign-in';
+import { whoAmI } from '../../domain/auth/who-am-i';
 import { actorOf, sessionCookie } from '../authenticate';
 import { userView } from '../views';
-import { notFound } from '../../errors';
 import type { App, AppDeps } from '../types';
 
 const signInBody = z.strictObject({
@@ -63,14 +58,14 @@ export function authRoutes(app: App, deps: AppDeps): void {
         path: '/',
         expires: s.expiresAt,
       });
-      const org = (await findOrganization(db, s.user.orgId))!;
-      return {
-        user: presentUser(s.user),
-        organization: { id: org.id, slug: org.slug, name: org.name },
-        via: 'session' as const,
+      const actor = {
+        orgId: s.user.orgId,
+        type: 'user' as const,
+        userId: s.user.id,
+        tokenId: null,
         role: s.user.role,
-        permissions: permissionsOf(s.user.role),
       };
+      return whoAmI(db, actor);
     },
   );
 
@@ -82,7 +77,7 @@ export function authRoutes(app: App, deps: AppDeps): void {
     },
     async (req, reply) => {
       const cookie = req.cookies[sessionCookie];
-      if (cookie) await deleteSession(db, hashSecret(cookie));
+      if (cookie) await signOut(db, cookie);
       void reply.clearCookie(sessionCookie, { path: '/' });
       return reply.status(204).send(null);
     },
@@ -95,17 +90,7 @@ export function authRoutes(app: App, deps: AppDeps): void {
       schema: { tags: ['auth'], summary: 'Who is calling', response: { 200: meView } },
     },
     async (req) => {
-      const actor = actorOf(req);
-      const user = actor.userId ? await findUser(db, actor.orgId, actor.userId) : undefined;
-      const org = await findOrganization(db, actor.orgId);
-      if (!user || !org || actor.role === 'system') throw notFound('user');
-      return {
-        user: presentUser(user),
-        organization: { id: org.id, slug: org.slug, name: org.name },
-        via: actor.type === 'token' ? ('token' as const) : ('session' as const),
-        role: actor.role,
-        permissions: permissionsOf(actor.role),
-      };
+      return whoAmI(db, actorOf(req));
     },
   );
 }

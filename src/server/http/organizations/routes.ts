@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { findOrganization, inboundAddresses } from '../../db/repositories/organizations';
-import { notFound } from '../../errors';
+import { getOrganization } from '../../domain/orgs/get-organization';
 import { actorOf } from '../authenticate';
 import type { App, AppDeps } from '../types';
 
@@ -28,15 +27,6 @@ export function organizationRoutes(app: App, deps: AppDeps): void {
         response: { 200: orgView },
       },
     },
-    async (req) => {
-      const orgId = actorOf(req).orgId;
-      const org = await findOrganization(db, orgId);
-      if (!org) throw notFound('organization');
-      return {
-        ...org,
-        createdAt: org.createdAt.toISOString(),
-        inboundAddresses: await inboundAddresses(db, orgId),
-      };
-    },
+    async (req) => getOrganization(db, actorOf(req)),
   );
 }

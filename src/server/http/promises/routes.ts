@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { instant } from '../../../shared/schemas/common';
 import { clockStates, promiseSubjectTypes, promiseTargets } from '../../../shared/promises';
-import { clocksOf } from '../../db/repositories/promises';
+import { subjectClocks } from '../../domain/promises/clocks';
 import { promiseSummary } from '../../domain/promises/ledger';
-import { presentClock } from '../../presenters/promises';
 import { actorOf } from '../authenticate';
 import type { App, AppDeps } from '../types';
 
@@ -83,9 +82,7 @@ export function promiseRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req) => ({
-      data: (
-        await clocksOf(db, actorOf(req).orgId, req.query.subjectType, req.query.subjectId)
-      ).map(presentClock),
+      data: await subjectClocks(db, actorOf(req).orgId, req.query.subjectType, req.query.subjectId),
       nextCursor: null,
     }),
   );

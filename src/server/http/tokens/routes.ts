@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { text } from '../../../shared/schemas/common';
-import { listTokens } from '../../db/repositories/users';
 import { staffRoles } from '../../db/schema/users';
-import { issueToken, revokeApiToken } from '../../domain/auth/tokens';
-import { actorCan } from '../../policies';
+import { issueToken, revokeApiToken, tokenList } from '../../domain/auth/tokens';
 import { presentToken } from '../../presenters/user';
 import { actorOf } from '../authenticate';
 import { createOnce } from '../idempotency';
@@ -25,14 +23,7 @@ export function tokenRoutes(app: App, deps: AppDeps): void {
         response: { 200: z.object({ data: z.array(tokenView), nextCursor: z.null() }) },
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      const mine = actorCan(actor, 'tokens.manage') ? undefined : (actor.userId ?? undefined);
-      return {
-        data: (await listTokens(db, actor.orgId, mine)).map(presentToken),
-        nextCursor: null,
-      };
-    },
+    async (req) => ({ data: await tokenList(db, actorOf(req)), nextCursor: null }),
   );
   app.post(
     '/tokens',

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { email, language, text } from '../../../shared/schemas/common';
-import { listUsers, findUser } from '../../db/repositories/users';
+import { getUser, userList } from '../../domain/users/read-users';
 import { staffRoles } from '../../db/schema/users';
 import { createUser } from '../../domain/users/create-user';
 import { changeUser } from '../../domain/users/update-user';
-import { notFound } from '../../errors';
 import { presentUser } from '../../presenters/user';
 import { actorOf } from '../authenticate';
 import { createOnce } from '../idempotency';
@@ -27,10 +26,7 @@ export function userRoutes(app: App, deps: AppDeps): void {
         response: { 200: z.object({ data: z.array(userView), nextCursor: z.null() }) },
       },
     },
-    async (req) => ({
-      data: (await listUsers(db, actorOf(req).orgId)).map(presentUser),
-      nextCursor: null,
-    }),
+    async (req) => ({ data: await userList(db, actorOf(req)), nextCursor: null }),
   );
   app.get(
     '/users/:id',
@@ -38,11 +34,7 @@ export function userRoutes(app: App, deps: AppDeps): void {
       config: { access: 'users.read' },
       schema: { tags, summary: 'A staff member', params: idParams, response: { 200: userView } },
     },
-    async (req) => {
-      const user = await findUser(db, actorOf(req).orgId, req.params.id);
-      if (!user) throw notFound('user');
-      return presentUser(user);
-    },
+    async (req) => getUser(db, actorOf(req), req.params.id),
   );
   app.post(
     '/users',
