@@ -92,7 +92,7 @@ export async function seedRequests(
     await database.copyCsv('requests', columns, lines.join('\n'));
   }
   await database.db.execute(
-    sql`update desk_settings set next_number = ${100_000 + count} where org_id = ${orgId}`,
+    sql`select setval(tend_request_sequence(${orgId})::regclass, ${100_000 + count})`,
   );
   await database.db.execute(sql`analyze requests`);
 }

@@ -16,6 +16,7 @@ import { issueToken } from '../src/server/domain/auth/tokens';
 import { createOrganization } from '../src/server/domain/orgs/create-organization';
 import { createUser } from '../src/server/domain/users/create-user';
 import { buildSeedRows, insertInBatches, seedContacts } from '../src/server/demo/seed';
+import { setUpDemoDesk } from '../src/server/demo/demo-desk';
 import { peakRssMiB, percentile, postLoad, rate, startChild } from './lib';
 import { queueFigures, seedRequests } from './requests';
 
@@ -50,6 +51,24 @@ async function prepare(database: Database) {
     role: 'admin',
     password: 'bench-password-123',
   });
+  // Requests are opened under the demo desk's settings: office-hours clocks with warnings, a
+  // round-robin team with routing rules, the line watched — not on an empty configuration.
+  const staff = Object.fromEntries(
+    await Promise.all(
+      (['agent', 'manager', 'volunteer_coordinator', 'fundraiser'] as const).map(
+        async (role) =>
+          [
+            role,
+            await createUser(database.db, systemActor(org.id), {
+              email: `${role}@bench.example.org`,
+              name: `Bench ${role}`,
+              role,
+            }),
+          ] as const,
+      ),
+    ),
+  ) as Parameters<typeof setUpDemoDesk>[2];
+  await setUpDemoDesk(database.db, org.id, staff);
   const token = (
     await issueToken(database.db, systemClock, systemActor(org.id), {
       userId: admin.id,

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql, type SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgDialect, PgQueryResultHKT, PgSession } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -130,6 +131,19 @@ function openPostgres(url: string): Database {
       return () => listener.end();
     },
   };
+}
+
+/**
+ * Runs raw SQL as a NAMED prepared statement (named by a hash of its text) and returns its rows.
+ * PostgreSQL then parses it once per connection and can reuse its plan: for the hot paths (a new
+ * request's context and its one write) planning cost more than executing. PGlite runs it as is.
+ */
+export async function queryPrepared<T>(db: Executor, query: SQL): Promise<T[]> {
+  const { session, dialect } = db as unknown as { session: PgSession; dialect: PgDialect };
+  const built = dialect.sqlToQuery(query);
+  const name = `tend_${createHash('sha1').update(built.sql).digest('base64url').slice(0, 24)}`;
+  const result: unknown = await session.prepareQuery(built, undefined, name, false).execute();
+  return (result as { rows: T[] }).rows;
 }
 
 /** Runs raw SQL and returns its rows (PGlite and node-postgres both answer `{ rows }`). */

@@ -1,6 +1,6 @@
 import { fixedClock, type Clock } from '../../core/clock';
 import { seededRandom } from '../../core/random';
-import type { Database } from '../db/connection';
+import type { Database, Db } from '../db/connection';
 import { queryRows } from '../db/connection';
 import { saveDeskSettings } from '../db/repositories/requests';
 import type { UserRow } from '../db/repositories/users';
@@ -34,17 +34,17 @@ const subjects: Record<string, string[]> = {
 };
 
 /**
- * Gives the demo organization a working service desk: office hours, two promise policies, two
- * teams with routing, and some forty requests over the last week in every state.
+ * The demo desk's settings: an office-hours calendar, two promise policies (major donors, then
+ * everyone), categories, a round-robin front desk and a least-loaded donor-care team, and routing
+ * rules. The benchmark opens its requests under the same settings.
  */
-export async function seedDemoDesk(
-  database: Database,
-  now: Date,
+export async function setUpDemoDesk(
+  db: Db,
   orgId: string,
-  staff: Record<string, UserRow>,
+  staff: Record<'agent' | 'manager' | 'volunteer_coordinator' | 'fundraiser', UserRow>,
 ): Promise<void> {
-  const db = database.db;
   const admin: Actor = systemActor(orgId);
+
   const lunch = [
     ['09:00', '12:00'],
     ['13:00', '17:00'],
@@ -118,7 +118,7 @@ export async function seedDemoDesk(
     backupEmails: ['manager@example.org'],
   });
   await setMembers(db, admin, front.id, {
-    members: [staff.agent!, staff.manager!, staff.volunteer_coordinator!].map((u) => ({
+    members: [staff.agent, staff.manager, staff.volunteer_coordinator].map((u) => ({
       userId: u.id,
       capacity: 25,
       available: true,
@@ -132,7 +132,7 @@ export async function seedDemoDesk(
     backupEmails: [],
   });
   await setMembers(db, admin, donors.id, {
-    members: [{ userId: staff.fundraiser!.id, capacity: 40, available: true }],
+    members: [{ userId: staff.fundraiser.id, capacity: 40, available: true }],
   });
   await setRoutingRules(db, admin, {
     rules: [
@@ -141,6 +141,21 @@ export async function seedDemoDesk(
       { teamId: front.id, conditions: {} },
     ],
   });
+}
+
+/**
+ * Gives the demo organization a working service desk: office hours, two promise policies, two
+ * teams with routing, and some forty requests over the last week in every state.
+ */
+export async function seedDemoDesk(
+  database: Database,
+  now: Date,
+  orgId: string,
+  staff: Record<string, UserRow>,
+): Promise<void> {
+  const db = database.db;
+  const admin: Actor = systemActor(orgId);
+  await setUpDemoDesk(db, orgId, staff);
   const r = seededRandom(7);
   const contacts = await queryRows<{ id: string; roles: string[] }>(
     db,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Tx } from '../db/connection';
+import type { Executor, Tx } from '../db/connection';
 import { idempotencyKeys } from '../db/schema';
 import { AppError } from '../errors';
 import { actorOf } from './authenticate';
@@ -13,7 +13,9 @@ const keepHours = 24;
 /**
  * Runs a creating POST once per Idempotency-Key: the first answer is stored in the same
  * transaction as the change and replayed for a retry with the same body; a different body under
- * the same key is a 409. Without the header the create simply runs in a transaction.
+ * the same key is a 409. Without the header the create simply runs in a transaction — or, for a
+ * create that writes everything in one statement (`oneStatement`), on its own: that statement is
+ * atomic, and BEGIN and COMMIT would only add two round trips.
  */
 export async function createOnce<T>(
   req: FastifyRequest,
@@ -23,11 +25,14 @@ export async function createOnce<T>(
   status = 201,
   /** Who the key belongs to when nobody is signed in (public endpoints): org and client address. */
   publicScope?: { orgId: string; principal: string },
+  oneStatement = false,
 ): Promise<T> {
   const key = req.headers['idempotency-key'];
   const db = deps.database.db;
   if (key === undefined) {
-    const result = await db.transaction(create);
+    const result = oneStatement
+      ? await (create as (db: Executor) => Promise<T>)(db)
+      : await db.transaction(create);
     void reply.status(status);
     return result;
   }

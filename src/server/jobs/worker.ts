@@ -38,6 +38,7 @@ const maxSleepMs = 5 * 60_000;
  */
 export class JobWorker {
   private timer: NodeJS.Timeout | undefined;
+  private timerAt: number | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
@@ -53,7 +54,7 @@ export class JobWorker {
   /** Starts the loop and listens for wake-ups. */
   async start(): Promise<void> {
     this.stopped = false;
-    this.unlisten = await this.database.listen(jobsChannel, () => this.wake());
+    this.unlisten = await this.database.listen(jobsChannel, (payload) => this.scheduled(payload));
     this.wake();
   }
 
@@ -65,6 +66,27 @@ export class JobWorker {
     await this.unlisten?.();
   }
 
+  /**
+   * A commit scheduled jobs; the notice carries the earliest run time. A job due later than the
+   * timer already set changes nothing (no query at all: a busy desk schedules jobs with every
+   * request); an earlier one moves the timer; one due now, or a notice without a time, wakes.
+   */
+  scheduled(payload?: string): void {
+    const at = payload ? Date.parse(payload) : NaN;
+    const wait = at - this.clock.now().getTime();
+    if (Number.isNaN(at) || wait <= 0 || this.running || this.timerAt === undefined)
+      return this.wake();
+    if (at >= this.timerAt) return;
+    clearTimeout(this.timer);
+    this.arm(wait);
+  }
+
+  private arm(wait: number): void {
+    const ms = Math.min(wait, maxSleepMs);
+    this.timerAt = this.clock.now().getTime() + ms;
+    this.timer = setTimeout(() => this.wake(), ms);
+  }
+
   /** Runs due jobs now, then re-arms the timer for the next one. */
   wake(): void {
     if (this.stopped) return;
@@ -73,6 +95,7 @@ export class JobWorker {
       return;
     }
     clearTimeout(this.timer);
+    this.timerAt = undefined;
     this.running = this.cycle().finally(() => {
       this.running = undefined;
       if (this.again) {
@@ -88,10 +111,10 @@ export class JobWorker {
       const next = await nextJobAt(this.database.db);
       if (this.stopped) return;
       const wait = next ? Math.max(0, next.getTime() - this.clock.now().getTime()) : maxSleepMs;
-      this.timer = setTimeout(() => this.wake(), Math.min(wait, maxSleepMs));
+      this.arm(wait);
     } catch (err) {
       this.log?.error({ err }, 'job worker cycle failed');
-      if (!this.stopped) this.timer = setTimeout(() => this.wake(), 5_000);
+      if (!this.stopped) this.arm(5_000);
     }
   }
 

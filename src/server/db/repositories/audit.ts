@@ -1,5 +1,6 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Executor } from '../connection';
+import { insertRows } from '../write-together';
 import { auditLog } from '../schema';
 import type { Actor } from '../../domain/actor';
 
@@ -12,19 +13,26 @@ export type AuditEntry = {
   after?: unknown;
 };
 
+/** The statement that appends an entry to the audit log (await it, or send it with writeTogether). */
+export function auditQuery(actor: Actor, entry: AuditEntry) {
+  return insertRows(auditLog, [
+    {
+      orgId: actor.orgId,
+      actorType: actor.type,
+      actorId: actor.tokenId ?? actor.userId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      requestId: actor.requestId ?? null,
+    },
+  ]);
+}
+
 /** Appends an entry to the audit log, in the caller's transaction. */
 export async function appendAudit(db: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
-    orgId: actor.orgId,
-    actorType: actor.type,
-    actorId: actor.tokenId ?? actor.userId,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    requestId: actor.requestId ?? null,
-  });
+  await db.execute(auditQuery(actor, entry));
 }
 
 /** Lists an organization's audit entries, newest first. */

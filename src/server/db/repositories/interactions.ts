@@ -1,5 +1,6 @@
 import { and, desc, eq, lt, or, inArray } from 'drizzle-orm';
 import type { Executor } from '../connection';
+import { insertRows } from '../write-together';
 import { interactions } from '../schema';
 
 /** A timeline row. */
@@ -12,6 +13,11 @@ export async function insertInteraction(
 ): Promise<InteractionRow> {
   const [row] = await db.insert(interactions).values(values).returning();
   return row!;
+}
+
+/** The statement that inserts interactions (await it, or send it with writeTogether). */
+export function insertInteractionsQuery(rows: (typeof interactions.$inferInsert)[]) {
+  return insertRows(interactions, rows);
 }
 
 /** A contact's timeline, newest first, after a (occurredAt, id) position. */

@@ -1,5 +1,6 @@
-import { and, asc, eq, min, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../connection';
+import { insertRows } from '../write-together';
 import { queryRows } from '../connection';
 import { jobs } from '../schema';
 
@@ -9,13 +10,33 @@ export type JobRow = typeof jobs.$inferSelect;
 /** The channel on which a commit that schedules a job wakes the workers (PGlite and PostgreSQL). */
 export const jobsChannel = 'tend_jobs';
 
+/** A job to schedule: with a key, an existing job of that key is moved instead of duplicated. */
+export type JobPlan = {
+  orgId: string | null;
+  name: string;
+  key: string;
+  payload: unknown;
+  runAt: Date;
+};
+
+/** The statement that schedules keyed jobs (await it, or send it with writeTogether). */
+export function upsertJobsQuery(plans: readonly JobPlan[]) {
+  return insertRows(
+    jobs,
+    plans.map((j) => ({ ...j })),
+    sql`on conflict (key) do update set name = excluded.name, payload = excluded.payload,
+      run_at = excluded.run_at, attempts = 0, locked_until = null, last_error = null`,
+  );
+}
+
 /** Schedules a job; with a key, an existing job of that key is moved instead of duplicated. */
 export async function upsertJob(
   db: Executor,
   job: { orgId: string | null; name: string; key?: string; payload: unknown; runAt: Date },
 ): Promise<void> {
   // Delivered on commit only, so a woken worker always sees the job.
-  await db.execute(sql`select pg_notify(${jobsChannel}, '')`);
+  const notice = jobsNotice([job.runAt]);
+  await db.execute(sql`select pg_notify(${notice.channel}, ${notice.payload})`);
   const values = {
     orgId: job.orgId,
     name: job.name,
@@ -45,7 +66,7 @@ export async function upsertJob(
 
 /** Removes pending jobs by key (a promise fulfilled before its breach job ran). */
 export async function deleteJobs(db: Executor, keys: string[]): Promise<void> {
-  for (const key of keys) await db.delete(jobs).where(eq(jobs.key, key));
+  if (keys.length) await db.delete(jobs).where(inArray(jobs.key, keys));
 }
 
 /**
@@ -104,15 +125,22 @@ export async function retryJob(
     .where(eq(jobs.id, id));
 }
 
-/** The earliest instant at which some job becomes runnable, if any. */
+/** The earliest instant at which some job becomes runnable, if any (two index lookups). */
 export async function nextJobAt(db: Executor): Promise<Date | null> {
-  const [row] = await db
-    .select({
-      at: min(sql<Date>`greatest(${jobs.runAt}, coalesce(${jobs.lockedUntil}, ${jobs.runAt}))`),
-    })
-    .from(jobs);
+  const [row] = await queryRows<{ at: string | Date | null }>(
+    db,
+    sql`select least(
+      (select run_at from ${jobs} where locked_until is null order by run_at limit 1),
+      (select min(locked_until) from ${jobs} where locked_until is not null)) as at`,
+  );
   const at = row?.at;
   return at ? new Date(at) : null;
+}
+
+/** The wake-up for workers when jobs are scheduled: it carries the earliest run time. */
+export function jobsNotice(runAts: readonly Date[]) {
+  const earliest = Math.min(...runAts.map((d) => d.getTime()));
+  return { channel: jobsChannel, payload: new Date(earliest).toISOString() };
 }
 
 /** Pending jobs of an organization by name (for tests and the admin view). */

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../connection';
+import { insertRows } from '../write-together';
 import { calendars, promiseClockEvents, promiseClocks, promisePolicies } from '../schema';
 
 /** A calendar row. */
@@ -190,6 +191,16 @@ export async function insertClock(
 ): Promise<ClockRow> {
   const [row] = await db.insert(promiseClocks).values(values).returning();
   return row!;
+}
+
+/** The statement that inserts planned clocks (await it, or send it with writeTogether). */
+export function insertClocksQuery(rows: (typeof promiseClocks.$inferInsert)[]) {
+  return insertRows(promiseClocks, rows);
+}
+
+/** The statement that appends planned clock events. */
+export function insertClockEventsQuery(rows: (typeof promiseClockEvents.$inferInsert)[]) {
+  return insertRows(promiseClockEvents, rows);
 }
 
 /** Writes a clock's projection and terms. */

@@ -1,16 +1,22 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../connection';
+import { insertRows } from '../write-together';
 import { queryRows } from '../connection';
 import { deskSettings, requestMessages, requests } from '../schema';
 
 /** The channel on which committed request changes are announced (server-sent events listen). */
 export const requestEventsChannel = 'tend_requests';
 
+/** The NOTIFY that tells the live queue a request changed (for writeTogether). */
+export const requestNotice = (orgId: string, requestId: string) => ({
+  channel: requestEventsChannel,
+  payload: JSON.stringify({ o: orgId, r: requestId }),
+});
+
 /** Announces, on commit, that a request changed; the live queue refetches it. */
 async function announce(db: Executor, orgId: string, requestId: string): Promise<void> {
-  await db.execute(
-    sql`select pg_notify(${requestEventsChannel}, ${JSON.stringify({ o: orgId, r: requestId })})`,
-  );
+  const n = requestNotice(orgId, requestId);
+  await db.execute(sql`select pg_notify(${n.channel}, ${n.payload})`);
 }
 
 /** A request row. */
@@ -23,7 +29,7 @@ export type DeskSettings = typeof deskSettings.$inferSelect;
 /** The organization's desk settings (defaults until changed). */
 export async function deskSettingsOf(db: Executor, orgId: string): Promise<DeskSettings> {
   const [row] = await db.select().from(deskSettings).where(eq(deskSettings.orgId, orgId));
-  return row ?? { orgId, categories: [], reopenDays: 7, nextNumber: 1001 };
+  return row ?? { orgId, categories: [], reopenDays: 7 };
 }
 
 /** Saves desk settings. */
@@ -42,15 +48,18 @@ export async function saveDeskSettings(
   return row!;
 }
 
-/** Takes the next request number of an organization (R-1001, R-1002…), gap-free per commit. */
+/** Takes the next request number of an organization (R-1001, R-1002…) from its sequence: no lock; a failed create leaves a gap. */
 export async function takeRequestNumber(db: Executor, orgId: string): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     db,
-    sql`insert into desk_settings (org_id, next_number) values (${orgId}, 1002)
-        on conflict (org_id) do update set next_number = desk_settings.next_number + 1
-        returning next_number - 1 as n`,
+    sql`select tend_next_request_number(${orgId}) as n`,
   );
   return Number(row!.n);
+}
+
+/** The statement that inserts a fully planned request (for writeTogether). */
+export function insertRequestQuery(row: RequestRow) {
+  return insertRows(requests, [row]);
 }
 
 /** Inserts a request. */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigserial,
   index,
@@ -27,5 +28,10 @@ export const jobs = pgTable(
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('jobs_run_at_idx').on(t.runAt)],
+  (t) => [
+    index('jobs_run_at_idx').on(t.runAt),
+    index('jobs_locked_until_idx')
+      .on(t.lockedUntil)
+      .where(sql`locked_until is not null`),
+  ],
 );

@@ -11,6 +11,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { requestChannels, requestPriorities } from '../../../shared/schemas/promises';
@@ -34,7 +35,6 @@ export const deskSettings = pgTable('desk_settings', {
     .notNull()
     .default(sql`'{}'::text[]`),
   reopenDays: integer('reopen_days').notNull().default(7),
-  nextNumber: integer('next_number').notNull().default(1001),
 });
 
 /** Teams: who answers what, on which calendar, handing out work by a strategy. */
@@ -255,6 +255,10 @@ export const teamLineEpisodes = pgTable(
       foreignColumns: [teams.orgId, teams.id],
     }).onDelete('cascade'),
     index('team_line_episodes_team_idx').on(t.orgId, t.teamId, t.startedAt),
+    // One open episode per team, even when two requests cross the threshold at once.
+    uniqueIndex('team_line_episodes_open_uq')
+      .on(t.orgId, t.teamId)
+      .where(sql`ended_at is null`),
   ],
 );
 

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/connection';
 import { findLiveSession, findLiveToken, touchToken } from '../../db/repositories/users';
 import type { Actor } from '../actor';
 import { hashSecret } from './secrets';
+import { cacheTokenActor, cachedTokenActor } from './token-cache';
 
 /** Who a session cookie belongs to, or undefined when it is unknown, expired or the user is off. */
 export async function actorFromSession(
@@ -31,14 +32,17 @@ export async function actorFromToken(
   token: string,
 ): Promise<Actor | undefined> {
   const now = clock.now();
-  const row = await findLiveToken(db, hashSecret(token), now);
+  const hash = hashSecret(token);
+  const cached = cachedTokenActor(hash, now);
+  if (cached) return cached;
+  const row = await findLiveToken(db, hash, now);
   if (!row || !row.user.active) return undefined;
   if ((lastTouched.get(row.token.id) ?? 0) < now.getTime() - 60_000) {
     if (lastTouched.size > 10_000) lastTouched.clear();
     lastTouched.set(row.token.id, now.getTime());
     await touchToken(db, row.token.id, now);
   }
-  return {
+  const actor: Actor = {
     orgId: row.token.orgId,
     type: 'token',
     userId: row.user.id,
@@ -46,4 +50,6 @@ export async function actorFromToken(
     role: row.token.role,
     userRole: row.user.role,
   };
+  cacheTokenActor(hash, actor, row.token.expiresAt);
+  return actor;
 }

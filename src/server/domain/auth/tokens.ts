@@ -15,6 +15,7 @@ import { actorCan, canGrantRole } from '../../policies';
 import type { Actor } from '../actor';
 import { presentToken } from '../../presenters/user';
 import { hashSecret, newSecret } from './secrets';
+import { forgetCachedTokens } from './token-cache';
 
 /** A token just made: the secret is in `token` and is never shown again. */
 export type IssuedToken = { token: string; row: ApiTokenRow };
@@ -71,7 +72,7 @@ export async function revokeApiToken(
   actor: Actor,
   id: string,
 ): Promise<ApiTokenRow> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const before = await findToken(tx, actor.orgId, id);
     if (!before || !isSelfOrManager(actor, before.userId)) throw notFound('token');
     if (before.revokedAt) return before;
@@ -85,6 +86,8 @@ export async function revokeApiToken(
     });
     return after!;
   });
+  forgetCachedTokens(); // after the commit, so no request caches the old state again
+  return result;
 }
 
 function isSelfOrManager(actor: Actor, userId: string): boolean {

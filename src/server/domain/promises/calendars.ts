@@ -42,7 +42,7 @@ export const roundTheClock: Calendar = calendarFromInput({
 const compiled = new Map<string, Calendar>();
 
 /** The core calendar of a stored one (compiled once per version). */
-export function compileCalendar(row: CalendarRow): Calendar {
+export function compileCalendar(row: Pick<CalendarRow, 'id' | 'version' | 'definition'>): Calendar {
   const key = `${row.id}:${row.version}`;
   let calendar = compiled.get(key);
   if (!calendar) {
@@ -51,6 +51,17 @@ export function compileCalendar(row: CalendarRow): Calendar {
     compiled.set(key, calendar);
   }
   return calendar;
+}
+
+/** The calendar a target runs on, from calendars already loaded (round the clock when none). */
+export function calendarAmong(
+  loaded: readonly Pick<CalendarRow, 'id' | 'version' | 'definition'>[],
+  id: string | null,
+): Calendar {
+  if (id === null) return roundTheClock;
+  const row = loaded.find((c) => c.id === id);
+  if (!row) throw new AppError('rule_violated', `calendar ${id} no longer exists`);
+  return compileCalendar(row);
 }
 
 /** The calendar a target runs on: a stored one, or round the clock when none is named. */

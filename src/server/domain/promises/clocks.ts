@@ -1,5 +1,16 @@
-import { projectClock, warningAt, type ClockEvent } from '../../../core/promises/clock-projection';
-import { matchPolicy, type SubjectFacts } from '../../../core/promises/policy-match';
+import { randomUUID } from 'node:crypto';
+import type { Calendar } from '../../../core/business-time';
+import {
+  projectClock,
+  warningAt,
+  type ClockEvent,
+  type ClockProjection,
+} from '../../../core/promises/clock-projection';
+import {
+  matchPolicy,
+  type MatchablePolicy,
+  type SubjectFacts,
+} from '../../../core/promises/policy-match';
 import type { Clock } from '../../../core/clock';
 import {
   initialTargets,
@@ -8,22 +19,23 @@ import {
   type PromiseTarget,
 } from '../../../shared/promises';
 import type { Executor } from '../../db/connection';
-import { deleteJobs, upsertJob } from '../../db/repositories/jobs';
+import { deleteJobs, jobsNotice, upsertJobsQuery, type JobPlan } from '../../db/repositories/jobs';
+import { writeTogether } from '../../db/write-together';
 import { refreshRequestDue } from '../../db/repositories/requests';
 import { resolveClockAlerts } from '../../db/repositories/alerts';
 import {
   appendClockEvent,
   clockEvents,
   clocksOf,
-  insertClock,
+  insertClockEventsQuery,
+  insertClocksQuery,
   listPolicies,
   lockClock,
   openClocksOnCalendar,
   updateClockRow,
   type ClockRow,
-  type PolicyRow,
 } from '../../db/repositories/promises';
-import type { PolicyTarget } from '../../db/schema';
+import type { PolicyTarget, promiseClockEvents, promiseClocks } from '../../db/schema';
 import { calendarFor } from './calendars';
 import { presentClock } from '../../presenters/promises';
 
@@ -52,13 +64,13 @@ export const defaultTargets: Partial<Record<PromiseSubjectType, PolicyTarget[]>>
   ],
 };
 
-type Terms = { policyId: string | null; targets: PolicyTarget[] };
+/** The promise terms a subject runs under: the policy that matched and its targets. */
+export type Terms = { policyId: string | null; targets: PolicyTarget[] };
+
+type MatchablePolicyWithTargets = MatchablePolicy & { targets: PolicyTarget[] };
 
 async function termsFor(db: Executor, orgId: string, subject: Subject): Promise<Terms> {
-  const policies: PolicyRow[] = await listPolicies(db, orgId, subject.type);
-  const policy = matchPolicy(policies, subject.facts);
-  if (policy) return { policyId: policy.id, targets: policy.targets };
-  return { policyId: null, targets: defaultTargets[subject.type] ?? [] };
+  return termsFrom(await listPolicies(db, orgId, subject.type), subject);
 }
 
 const isOpen = (c: ClockRow) =>
@@ -102,31 +114,144 @@ export async function applyClockEvents(
   if (row.subjectType === 'request') await refreshRequestDue(tx, row.orgId, row.subjectId);
   if (p.state !== 'running' && p.state !== 'paused')
     await resolveClockAlerts(tx, row.orgId, row.id, now);
-  const payload = { orgId: row.orgId, clockId: row.id };
-  if (p.state === 'running' && p.dueAt && !p.breachedAt) {
-    await upsertJob(tx, {
-      orgId: row.orgId,
-      name: promiseJob,
-      key: jobKey(row.id, 'breach'),
-      payload: { ...payload, kind: 'breach' },
-      runAt: p.dueAt,
-    });
-    if (row.warnBeforeMinutes > 0 && !p.warnedAt) {
-      const at = warningAt(p.dueAt, row.warnBeforeMinutes);
-      await upsertJob(tx, {
-        orgId: row.orgId,
-        name: promiseJob,
-        key: jobKey(row.id, 'warn'),
-        payload: { ...payload, kind: 'warn' },
-        runAt: at < now ? now : at,
-      });
-    } else {
-      await deleteJobs(tx, [jobKey(row.id, 'warn')]);
-    }
-  } else {
-    await deleteJobs(tx, [jobKey(row.id, 'warn'), jobKey(row.id, 'breach')]);
-  }
+  const jobs = clockJobs(row, p, now);
+  if (jobs.schedule.length)
+    await writeTogether(
+      tx,
+      [upsertJobsQuery(jobs.schedule)],
+      [jobsNotice(jobs.schedule.map((j) => j.runAt))],
+    );
+  if (jobs.drop.length) await deleteJobs(tx, jobs.drop);
   return row;
+}
+
+/**
+ * The warning and breach jobs a clock needs after its projection: a running clock with a due
+ * time gets a breach job at that instant and, unless already warned, a warning job; any other
+ * state drops both.
+ */
+function clockJobs(
+  row: Pick<ClockRow, 'id' | 'orgId' | 'warnBeforeMinutes'>,
+  p: ClockProjection,
+  now: Date,
+): { schedule: JobPlan[]; drop: string[] } {
+  const payload = { orgId: row.orgId, clockId: row.id };
+  if (p.state !== 'running' || !p.dueAt || p.breachedAt)
+    return { schedule: [], drop: [jobKey(row.id, 'warn'), jobKey(row.id, 'breach')] };
+  const breach: JobPlan = {
+    orgId: row.orgId,
+    name: promiseJob,
+    key: jobKey(row.id, 'breach'),
+    payload: { ...payload, kind: 'breach' },
+    runAt: p.dueAt,
+  };
+  if (row.warnBeforeMinutes <= 0 || p.warnedAt)
+    return { schedule: [breach], drop: [jobKey(row.id, 'warn')] };
+  const at = warningAt(p.dueAt, row.warnBeforeMinutes);
+  const warn: JobPlan = {
+    orgId: row.orgId,
+    name: promiseJob,
+    key: jobKey(row.id, 'warn'),
+    payload: { ...payload, kind: 'warn' },
+    runAt: at < now ? now : at,
+  };
+  return { schedule: [breach, warn], drop: [] };
+}
+
+/** A clock about to start, planned in full: its row with the projection, first events, jobs. */
+export type ClockStart = {
+  clock: typeof promiseClocks.$inferInsert & { id: string };
+  events: (typeof promiseClockEvents.$inferInsert)[];
+  jobs: JobPlan[];
+};
+
+/**
+ * Plans a new clock without touching the database: the log starts with "started" (and "paused"
+ * when the subject is already in a pausing status), and the projection of that log gives the
+ * row's state and due time. Written by `writeClockStarts`, or with the subject in one statement.
+ */
+export function planClockStart(
+  orgId: string,
+  subject: Subject,
+  policyId: string | null,
+  t: PolicyTarget,
+  calendar: Calendar,
+  at: Date,
+  now: Date,
+): ClockStart {
+  const id = randomUUID();
+  const paused = subject.status ? t.pauseStatuses.includes(subject.status) : false;
+  const log: ClockEvent[] = [
+    { type: 'started', at },
+    ...(paused ? [{ type: 'paused' as const, at }] : []),
+  ];
+  const p = projectClock(log, { minutes: t.minutes, calendar }, now);
+  const clock = {
+    id,
+    orgId,
+    subjectType: subject.type,
+    subjectId: subject.id,
+    target: t.target,
+    policyId,
+    minutes: t.minutes,
+    calendarId: t.calendarId,
+    warnBeforeMinutes: t.warnBeforeMinutes,
+    pauseStatuses: t.pauseStatuses,
+    state: p.state,
+    dueAt: p.dueAt,
+    startedAt: at,
+    fulfilledAt: p.fulfilledAt,
+    breachedAt: p.breachedAt,
+    kept: p.kept,
+    usedMinutes: p.usedMinutes,
+    overrunMinutes: p.overrunMinutes,
+  };
+  const events = log.map((e, i) => ({
+    orgId,
+    clockId: id,
+    type: e.type,
+    at: e.at,
+    data: i === 0 ? { policyId } : null,
+  }));
+  return { clock, events, jobs: clockJobs(clock, p, now).schedule };
+}
+
+/** The statements that write planned clocks (for writeTogether), and the wake-up for workers. */
+export function clockStartWrites(tx: Executor, starts: readonly ClockStart[]) {
+  if (starts.length === 0) return { parts: [], notices: [] };
+  const jobs = starts.flatMap((s) => s.jobs);
+  return {
+    parts: [
+      insertClocksQuery(starts.map((s) => s.clock)),
+      insertClockEventsQuery(starts.flatMap((s) => s.events)),
+      ...(jobs.length ? [upsertJobsQuery(jobs)] : []),
+    ],
+    notices: jobs.length ? [jobsNotice(jobs.map((j) => j.runAt))] : [],
+  };
+}
+
+/**
+ * What a subject shows of its clocks: the earliest due time of a running clock, and whether any
+ * was broken (the queue orders requests by these).
+ */
+export function dueSummary(
+  clocks: readonly { state: ClockRow['state']; dueAt?: Date | null; kept?: boolean | null }[],
+) {
+  const due = clocks.filter((c) => c.state === 'running' && c.dueAt).map((c) => c.dueAt!.getTime());
+  return {
+    nextDueAt: due.length ? new Date(Math.min(...due)) : null,
+    breached: clocks.some((c) => c.kept === false),
+  };
+}
+
+/** The terms for a subject from already-loaded policies (the first match, or the default). */
+export function termsFrom(
+  policies: readonly MatchablePolicyWithTargets[],
+  subject: Subject,
+): Terms {
+  const policy = matchPolicy(policies, subject.facts);
+  if (policy) return { policyId: policy.id, targets: policy.targets };
+  return { policyId: null, targets: defaultTargets[subject.type] ?? [] };
 }
 
 async function startClock(
@@ -137,30 +262,13 @@ async function startClock(
   t: PolicyTarget,
   at: Date,
   now: Date,
-) {
-  const row = await insertClock(tx, {
-    orgId,
-    subjectType: subject.type,
-    subjectId: subject.id,
-    target: t.target,
-    policyId,
-    minutes: t.minutes,
-    calendarId: t.calendarId,
-    warnBeforeMinutes: t.warnBeforeMinutes,
-    pauseStatuses: t.pauseStatuses,
-    state: 'running',
-    startedAt: at,
-  });
-  const paused = subject.status ? t.pauseStatuses.includes(subject.status) : false;
-  return applyClockEvents(
-    tx,
-    row,
-    [
-      { type: 'started', at, data: { policyId } },
-      ...(paused ? [{ type: 'paused' as const, at }] : []),
-    ],
-    now,
-  );
+): Promise<ClockRow> {
+  const calendar = await calendarFor(tx, orgId, t.calendarId);
+  const start = planClockStart(orgId, subject, policyId, t, calendar, at, now);
+  const writes = clockStartWrites(tx, [start]);
+  await writeTogether(tx, writes.parts, writes.notices);
+  if (subject.type === 'request') await refreshRequestDue(tx, orgId, subject.id);
+  return (await lockClock(tx, orgId, start.clock.id))!;
 }
 
 /** Starts the clocks of a new subject under the first matching policy (or the built-in default). */

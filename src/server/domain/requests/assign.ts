@@ -1,58 +1,61 @@
-import { pickAssignee, routeToTeam } from '../../../core/routing/route';
+import { pickAssignee, routeToTeam, type RoutingRule } from '../../../core/routing/route';
 import type { Executor } from '../../db/connection';
-import type { ContactRow } from '../../db/repositories/contacts';
-import {
-  findTeam,
-  listRoutingRules,
-  membersWithLoad,
-  updateTeamRow,
-} from '../../db/repositories/teams';
+import type { Requester, TeamIntake } from '../../db/repositories/intake';
+import { reference } from '../../presenters/request';
 import type { Actor } from '../actor';
-import { appendToTimeline } from '../timeline/timeline';
+import { appendToTimeline, type TimelineEntry } from '../timeline/timeline';
 
 /** Where routing sends a new request. */
 export type Routing = { teamId: string | null; assigneeId: string | null };
 
+/** The team a new request goes to: the one given, else the first matching routing rule's. */
+export function routeTeam(
+  rules: readonly RoutingRule[],
+  facts: { category: string | null; channel: string; language: string | null },
+  requester: Requester,
+  given: { teamId?: string | null },
+): string | null {
+  if (given.teamId !== undefined) return given.teamId;
+  return routeToTeam(rules, { ...facts, tiers: requester.tags }) ?? null;
+}
+
 /**
- * Routes a request: the first matching routing rule picks the team (unless one is given), the
- * team's strategy picks the person (unless one is given) — the requester's relationship owner
- * first when on the team and free.
+ * The person a new request goes to: the one given, else the team's strategy picks among its
+ * available members within capacity — the requester's relationship owner first when on the team
+ * and free.
  */
-export async function routeRequest(
-  tx: Executor,
-  orgId: string,
-  facts: { category: string | null; channel: string; language: string | null; contact: ContactRow },
-  given: { teamId?: string | null; assigneeId?: string | null },
-): Promise<Routing> {
-  let teamId = given.teamId;
-  if (teamId === undefined) {
-    const rules = await listRoutingRules(tx, orgId);
-    teamId =
-      routeToTeam(rules, {
-        category: facts.category,
-        channel: facts.channel,
-        language: facts.language,
-        tiers: facts.contact.tags,
-      }) ?? null;
-  }
-  if (given.assigneeId !== undefined || !teamId)
-    return { teamId, assigneeId: given.assigneeId ?? null };
-  const team = await findTeam(tx, orgId, teamId);
-  if (!team) return { teamId: null, assigneeId: null };
-  const members = (await membersWithLoad(tx, orgId, teamId)).map((m) => ({
-    userId: m.user_id,
-    available: m.available && m.active,
-    capacity: m.capacity,
-    openCount: m.open_count,
-  }));
-  const assigneeId =
-    pickAssignee(team.strategy, members, {
-      ownerId: facts.contact.ownerUserId,
-      lastAssigned: team.lastAssignedUserId,
-    }) ?? null;
-  if (assigneeId && team.strategy === 'round_robin')
-    await updateTeamRow(tx, orgId, teamId, { lastAssignedUserId: assigneeId });
-  return { teamId, assigneeId };
+export function routeAssignee(
+  team: TeamIntake | undefined,
+  requester: Requester,
+  given: { assigneeId?: string | null },
+): string | null {
+  if (given.assigneeId !== undefined) return given.assigneeId;
+  if (!team) return null;
+  const members = team.members.map((m) => ({ ...m, available: m.available && m.active }));
+  return (
+    pickAssignee(team.team.strategy, members, {
+      ownerId: requester.ownerUserId,
+      lastAssigned: team.team.lastAssignedUserId,
+    }) ?? null
+  );
+}
+
+/** The timeline entry of an assignment. */
+export function assignmentEntry(
+  r: { id: string; number: number },
+  to: Routing,
+  at: Date,
+): TimelineEntry {
+  const who = to.assigneeId ? `assigned to user ${to.assigneeId}` : 'unassigned';
+  return {
+    kind: 'assignment',
+    channel: 'system',
+    direction: 'internal',
+    summary: `${reference(r)} ${who}${to.teamId ? ` (team ${to.teamId})` : ''}`,
+    sourceType: 'request',
+    sourceId: r.id,
+    occurredAt: at,
+  };
 }
 
 /** Puts an assignment on the requester's timeline. */
@@ -63,14 +66,5 @@ export async function recordAssignment(
   to: Routing,
   at: Date,
 ): Promise<void> {
-  const who = to.assigneeId ? `assigned to user ${to.assigneeId}` : 'unassigned';
-  await appendToTimeline(tx, actor, r.requesterId, {
-    kind: 'assignment',
-    channel: 'system',
-    direction: 'internal',
-    summary: `R-${r.number} ${who}${to.teamId ? ` (team ${to.teamId})` : ''}`,
-    sourceType: 'request',
-    sourceId: r.id,
-    occurredAt: at,
-  });
+  await appendToTimeline(tx, actor, r.requesterId, assignmentEntry(r, to, at));
 }

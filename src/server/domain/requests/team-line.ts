@@ -3,18 +3,115 @@ import type { Clock } from '../../../core/clock';
 import type { Executor } from '../../db/connection';
 import { queryRows } from '../../db/connection';
 import { alerts, outbox, teamLineEpisodes } from '../../db/schema';
-import { findTeam } from '../../db/repositories/teams';
+import { lineCountCap } from '../../db/repositories/intake';
+import { findTeam, type TeamRow } from '../../db/repositories/teams';
+import { writeTogether } from '../../db/write-together';
 import { notFound } from '../../errors';
 import type { Actor } from '../actor';
 
-/** Requests of a team still waiting for a first response. */
+/** Requests of a team still waiting for a first response (counted up to lineCountCap). */
 async function waitingCount(tx: Executor, orgId: string, teamId: string): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     tx,
-    sql`select count(*)::int as n from requests where org_id = ${orgId} and team_id = ${teamId}
-        and first_responded_at is null and status in ('new', 'open', 'waiting_on_requester', 'on_hold')`,
+    sql`select count(*)::int as n from (select 1 from requests where org_id = ${orgId}
+        and team_id = ${teamId} and first_responded_at is null
+        and status in ('new', 'open', 'waiting_on_requester', 'on_hold') limit ${lineCountCap}) line`,
   );
   return Number(row?.n ?? 0);
+}
+
+/** A team as its line needs it. */
+type LineTeam = Pick<TeamRow, 'id' | 'name' | 'waitingThreshold' | 'backupEmails'>;
+
+/** What a team's line needs written now: an episode starts, reaches a new peak, or ends. */
+export type LineChange =
+  | { kind: 'start'; waiting: number }
+  | { kind: 'peak'; episodeId: string; waiting: number }
+  | { kind: 'end'; episodeId: string };
+
+/** Compares a team's line with its threshold (pure). */
+export function lineChange(
+  team: LineTeam,
+  waiting: number,
+  episode: { id: string; peak: number } | null | undefined,
+): LineChange | undefined {
+  const over = waiting >= team.waitingThreshold;
+  if (over && !episode) return { kind: 'start', waiting };
+  if (over && episode && waiting > episode.peak)
+    return { kind: 'peak', episodeId: episode.id, waiting };
+  if (!over && episode) return { kind: 'end', episodeId: episode.id };
+  return undefined;
+}
+
+/**
+ * The statements of a line change, for writeTogether: a new episode (one per team at most, a
+ * unique index keeps a concurrent second one out), its in-app alert and an email to each backup
+ * address through the outbox; a new peak; or the end of the episode and its alert resolved.
+ */
+export function lineChangeWrites(
+  tx: Executor,
+  orgId: string,
+  team: LineTeam,
+  change: LineChange | undefined,
+  now: Date,
+) {
+  if (!change) return [];
+  if (change.kind === 'peak')
+    return [
+      tx
+        .update(teamLineEpisodes)
+        .set({ peak: sql`greatest(${teamLineEpisodes.peak}, ${change.waiting})` })
+        .where(eq(teamLineEpisodes.id, change.episodeId)),
+    ];
+  if (change.kind === 'end')
+    return [
+      tx
+        .update(teamLineEpisodes)
+        .set({ endedAt: now })
+        .where(eq(teamLineEpisodes.id, change.episodeId)),
+      tx
+        .update(alerts)
+        .set({ resolvedAt: now })
+        .where(
+          and(
+            eq(alerts.orgId, orgId),
+            eq(alerts.teamId, team.id),
+            eq(alerts.kind, 'team_line'),
+            isNull(alerts.resolvedAt),
+          ),
+        ),
+    ];
+  const { waiting } = change;
+  const threshold = team.waitingThreshold;
+  const message = `${team.name}: ${waiting} requests are waiting for a first response (threshold ${threshold}). Open another window.`;
+  return [
+    tx
+      .insert(teamLineEpisodes)
+      .values({ orgId, teamId: team.id, threshold, peak: waiting, startedAt: now })
+      .onConflictDoNothing(),
+    tx.insert(alerts).values({
+      orgId,
+      kind: 'team_line',
+      teamId: team.id,
+      message,
+      data: { waiting, threshold },
+      createdAt: now,
+    }),
+    ...(team.backupEmails.length
+      ? [
+          tx.insert(outbox).values(
+            team.backupEmails.map((recipient) => ({
+              orgId,
+              kind: 'email' as const,
+              recipient,
+              template: 'team_line_alert',
+              payload: { teamId: team.id, teamName: team.name, waiting, threshold },
+              createdAt: now,
+            })),
+          ),
+        ]
+      : []),
+  ];
 }
 
 /**
@@ -32,7 +129,6 @@ export async function refreshTeamLine(
   if (!teamId) return;
   const team = await findTeam(tx, orgId, teamId);
   if (!team) return;
-  const now = clock.now();
   const waiting = await waitingCount(tx, orgId, teamId);
   const [episode] = await tx
     .select()
@@ -45,51 +141,8 @@ export async function refreshTeamLine(
       ),
     )
     .for('update');
-  if (waiting >= team.waitingThreshold && !episode) {
-    await tx
-      .insert(teamLineEpisodes)
-      .values({ orgId, teamId, threshold: team.waitingThreshold, peak: waiting, startedAt: now });
-    const message = `${team.name}: ${waiting} requests are waiting for a first response (threshold ${team.waitingThreshold}). Open another window.`;
-    await tx.insert(alerts).values({
-      orgId,
-      kind: 'team_line',
-      teamId,
-      message,
-      data: { waiting, threshold: team.waitingThreshold },
-      createdAt: now,
-    });
-    for (const recipient of team.backupEmails) {
-      await tx.insert(outbox).values({
-        orgId,
-        kind: 'email',
-        recipient,
-        template: 'team_line_alert',
-        payload: { teamId, teamName: team.name, waiting, threshold: team.waitingThreshold },
-        createdAt: now,
-      });
-    }
-  } else if (episode && waiting >= team.waitingThreshold && waiting > episode.peak) {
-    await tx
-      .update(teamLineEpisodes)
-      .set({ peak: waiting })
-      .where(eq(teamLineEpisodes.id, episode.id));
-  } else if (episode && waiting < team.waitingThreshold) {
-    await tx
-      .update(teamLineEpisodes)
-      .set({ endedAt: now })
-      .where(eq(teamLineEpisodes.id, episode.id));
-    await tx
-      .update(alerts)
-      .set({ resolvedAt: now })
-      .where(
-        and(
-          eq(alerts.orgId, orgId),
-          eq(alerts.teamId, teamId),
-          eq(alerts.kind, 'team_line'),
-          isNull(alerts.resolvedAt),
-        ),
-      );
-  }
+  const change = lineChange(team, waiting, episode);
+  await writeTogether(tx, lineChangeWrites(tx, orgId, team, change, clock.now()));
 }
 
 /** A team's line now and the time it spent over its threshold in the last `days` days. */

@@ -22,9 +22,17 @@ export async function appendToTimeline(
   tx: Executor,
   actor: Actor,
   contactId: string,
-  entry: Omit<LogInteractionInput, 'occurredAt'> & { occurredAt: Date },
+  entry: TimelineEntry,
 ): Promise<InteractionRow> {
-  return insertInteraction(tx, {
+  return insertInteraction(tx, timelineRow(actor, contactId, entry));
+}
+
+/** What goes on a timeline. */
+export type TimelineEntry = Omit<LogInteractionInput, 'occurredAt'> & { occurredAt: Date };
+
+/** The row of a timeline entry, to write together with the change it records. */
+export function timelineRow(actor: Actor, contactId: string, entry: TimelineEntry) {
+  return {
     orgId: actor.orgId,
     contactId,
     kind: entry.kind,
@@ -35,7 +43,7 @@ export async function appendToTimeline(
     sourceId: entry.sourceId ?? null,
     occurredAt: entry.occurredAt,
     actorUserId: actor.userId,
-  });
+  };
 }
 
 /** Staff log a call, meeting or note on a contact; audited like any change. */

@@ -10,6 +10,7 @@ import type { StaffRole } from '../../db/schema/users';
 import { notFound, invalid, AppError } from '../../errors';
 import type { Actor } from '../actor';
 import { hashPassword } from '../auth/secrets';
+import { forgetCachedTokens } from '../auth/token-cache';
 import { presentUserForAudit } from '../../presenters/user';
 import { minPasswordLength } from './create-user';
 
@@ -43,7 +44,7 @@ export async function changeUser(
   }
   const passwordHash =
     changes.password === undefined ? undefined : await hashPassword(changes.password);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const before = await findUser(tx, actor.orgId, id);
     if (!before) throw notFound('user');
     const { password: _password, ...rest } = changes;
@@ -62,4 +63,6 @@ export async function changeUser(
     });
     return after!;
   });
+  forgetCachedTokens(); // after the commit, so no request caches the old state again
+  return result;
 }

@@ -44,7 +44,15 @@ export function requestRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req, reply) =>
-      createOnce(req, reply, deps, (tx) => createRequest(tx, deps.clock, actorOf(req), req.body)),
+      createOnce(
+        req,
+        reply,
+        deps,
+        (tx) => createRequest(tx, deps.clock, actorOf(req), req.body),
+        201,
+        undefined,
+        true, // createRequest writes everything in one statement
+      ),
   );
   app.post(
     '/requests/log-call',

@@ -1,0 +1,1 @@
+ALTER TABLE "desk_settings" DROP COLUMN "next_number";

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "team_line_episodes_open_uq" ON "team_line_episodes" USING btree ("org_id","team_id") WHERE ended_at is null;

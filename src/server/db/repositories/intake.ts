@@ -1,0 +1,123 @@
+import { sql } from 'drizzle-orm';
+import type { RoutingRule } from '../../../core/routing/route';
+import type { PolicyConditions } from '../../../core/promises/policy-match';
+import type { CalendarInput } from '../../../core/business-time';
+import type { Executor } from '../connection';
+import { queryPrepared } from '../connection';
+import type { PolicyTarget } from '../schema';
+import type { ContactRow } from './contacts';
+import type { TeamRow } from './teams';
+
+/** The requester as intake needs them: who they are, what they like, whose they are. */
+export type Requester = Pick<
+  ContactRow,
+  'id' | 'roles' | 'tags' | 'preferredLanguage' | 'ownerUserId'
+>;
+
+/** Everything a new request is decided from, read in one round trip. */
+export type IntakeContext = {
+  requester: Requester | null;
+  number: number;
+  categories: string[];
+  rules: RoutingRule[];
+  policies: {
+    id: string;
+    active: boolean;
+    conditions: PolicyConditions;
+    targets: PolicyTarget[];
+  }[];
+  calendars: { id: string; version: number; definition: CalendarInput }[];
+};
+
+/**
+ * Reads, in ONE statement, what opening a request needs: the requester, a fresh request number
+ * (from the organization's sequence), the categories, the routing rules and the request promise
+ * policies in order, and the organization's calendars.
+ */
+export async function intakeContext(
+  db: Executor,
+  orgId: string,
+  requesterId: string,
+): Promise<IntakeContext> {
+  const [row] = await queryPrepared<IntakeContext>(
+    db,
+    sql`select
+      (select json_build_object('id', c.id, 'roles', c.roles, 'tags', c.tags,
+          'preferredLanguage', c.preferred_language, 'ownerUserId', c.owner_user_id)
+        from contacts c where c.org_id = ${orgId} and c.id = ${requesterId} and c.deleted_at is null
+      ) as requester,
+      tend_next_request_number(${orgId}) as number,
+      coalesce((select d.categories from desk_settings d where d.org_id = ${orgId}), '{}') as categories,
+      coalesce((select json_agg(json_build_object('teamId', r.team_id, 'conditions', r.conditions)
+          order by r.position, r.created_at)
+        from routing_rules r where r.org_id = ${orgId}), '[]') as rules,
+      coalesce((select json_agg(json_build_object('id', p.id, 'active', p.active,
+          'conditions', p.conditions, 'targets', p.targets) order by p.position, p.created_at)
+        from promise_policies p where p.org_id = ${orgId} and p.subject_type = 'request'), '[]')
+        as policies,
+      coalesce((select json_agg(json_build_object('id', k.id, 'version', k.version,
+          'definition', k.definition))
+        from calendars k where k.org_id = ${orgId}), '[]') as calendars`,
+  );
+  return { ...row!, number: Number(row!.number) };
+}
+
+/**
+ * Lines are counted up to this many requests: enough to compare with any threshold and to record
+ * a peak, and a backlog of thousands costs no more to count than a short line.
+ */
+export const lineCountCap = 1000;
+
+/** A team's member with what assignment needs (open requests counted up to their capacity). */
+export type TeamCandidate = {
+  userId: string;
+  capacity: number;
+  available: boolean;
+  active: boolean;
+  openCount: number;
+};
+
+/** What assigning within a team and watching its line need, read in one statement. */
+export type TeamIntake = {
+  team: Pick<
+    TeamRow,
+    'id' | 'name' | 'strategy' | 'waitingThreshold' | 'backupEmails' | 'lastAssignedUserId'
+  >;
+  members: TeamCandidate[];
+  waiting: number;
+  episode: { id: string; peak: number } | null;
+};
+
+/** A team, its members with their open load, its line, and its open over-threshold episode. */
+export async function teamIntake(
+  db: Executor,
+  orgId: string,
+  teamId: string,
+): Promise<TeamIntake | undefined> {
+  const [row] = await queryPrepared<TeamIntake & { team: TeamIntake['team'] | null }>(
+    db,
+    sql`select
+      (select json_build_object('id', t.id, 'name', t.name, 'strategy', t.strategy,
+          'waitingThreshold', t.waiting_threshold, 'backupEmails', t.backup_emails,
+          'lastAssignedUserId', t.last_assigned_user_id)
+        from teams t where t.org_id = ${orgId} and t.id = ${teamId}) as team,
+      coalesce((select json_agg(json_build_object('userId', m.user_id, 'capacity', m.capacity,
+          'available', m.available, 'active', u.active,
+          'openCount', (select count(*) from (select 1 from requests r where r.org_id = m.org_id
+             and r.assignee_id = m.user_id
+             and r.status in ('new', 'open', 'waiting_on_requester', 'on_hold')
+             limit m.capacity) busy))
+          order by u.name, m.user_id)
+        from team_members m join users u on u.id = m.user_id
+        where m.org_id = ${orgId} and m.team_id = ${teamId}), '[]') as members,
+      (select count(*)::int from (select 1 from requests r
+        where r.org_id = ${orgId} and r.team_id = ${teamId} and r.first_responded_at is null
+        and r.status in ('new', 'open', 'waiting_on_requester', 'on_hold')
+        limit ${lineCountCap}) line) as waiting,
+      (select json_build_object('id', e.id, 'peak', e.peak) from team_line_episodes e
+        where e.org_id = ${orgId} and e.team_id = ${teamId} and e.ended_at is null
+        order by e.started_at desc limit 1) as episode`,
+  );
+  if (!row?.team) return undefined;
+  return { ...row, team: row.team, waiting: Number(row.waiting) };
+}
