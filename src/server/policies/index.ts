@@ -25,6 +25,8 @@ export const permissions = {
   'audit.read': ['admin'],
   'requests.read': everyone,
   'requests.write': everyone,
+  /** Internal notes on a client's request (a client's circumstances are sensitive). */
+  'requests.client_notes': ['admin', 'manager', 'agent'],
   'desk.manage': ['admin', 'manager'],
   'promises.read': everyone,
   'promises.manage': ['admin', 'manager'],

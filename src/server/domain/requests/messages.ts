@@ -2,6 +2,7 @@ import type { Clock } from '../../../core/clock';
 import type { RequestStatus } from '../../../shared/requests';
 import type { Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';
+import { findContact } from '../../db/repositories/contacts';
 import {
   deskSettingsOf,
   findRequest,
@@ -20,6 +21,7 @@ import {
   type MessageView,
   type RequestView,
 } from '../../presenters/request';
+import { actorCan } from '../../policies';
 import type { Actor } from '../actor';
 import { fulfilTarget, startTarget } from '../promises/clocks';
 import { appendToTimeline } from '../timeline/timeline';
@@ -204,8 +206,25 @@ export async function listMessages(
   tx: Executor,
   actor: Actor,
   requestId: string,
-  withInternal: boolean,
 ): Promise<MessageView[]> {
-  if (!(await findRequest(tx, actor.orgId, requestId))) throw notFound('request');
-  return (await messagesOf(tx, actor.orgId, requestId, withInternal)).map(presentMessage);
+  const request = await findRequest(tx, actor.orgId, requestId);
+  if (!request) throw notFound('request');
+  return (await messagesOf(tx, actor.orgId, requestId, await mayReadNotes(tx, actor, request))).map(
+    presentMessage,
+  );
+}
+
+/**
+ * Whether staff see a request's internal notes: always, except that notes on a client's request
+ * are for the roles that serve clients (a fundraiser or a volunteer coordinator sees the public
+ * conversation only).
+ */
+export async function mayReadNotes(
+  tx: Executor,
+  actor: Actor,
+  request: Pick<RequestRow, 'requesterId'>,
+): Promise<boolean> {
+  if (actorCan(actor, 'requests.client_notes')) return true;
+  const requester = await findContact(tx, actor.orgId, request.requesterId);
+  return requester ? !requester.roles.includes('client') : false; // unknown: keep them private
 }

@@ -221,6 +221,49 @@ describe('requests', () => {
   });
 });
 
+describe('who reads internal notes', () => {
+  const conversation = async (roles: string[]) => {
+    const contact = await buildContact(api.database.db, org.org, { roles: roles as never });
+    const created = await call('POST', '/requests', {
+      subject: 'A question',
+      requesterId: contact.id,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    for (const [visibility, body] of [
+      ['public', 'We will call you tomorrow.'],
+      ['internal', 'Lost her job last week; eviction notice.'],
+    ])
+      expect(
+        (await call('POST', `/requests/${id}/messages`, { body, visibility })).statusCode,
+      ).toBe(201);
+    return (token: string) =>
+      call('GET', `/requests/${id}/messages`, undefined, token).then((r) => {
+        expect(r.statusCode, r.body).toBe(200);
+        return (r.json().data as { visibility: string }[]).map((m) => m.visibility);
+      });
+  };
+
+  it('shows notes on a client’s request only to the roles that serve clients', async () => {
+    const read = await conversation(['client']);
+    for (const role of ['admin', 'manager', 'agent'] as const)
+      expect(await read(org.tokens[role]), role).toEqual(['public', 'internal']);
+    for (const role of ['fundraiser', 'volunteer_coordinator'] as const)
+      expect(await read(org.tokens[role]), role).toEqual(['public']);
+  });
+
+  it('shows notes on a donor’s request to every staff role', async () => {
+    const read = await conversation(['donor']);
+    for (const role of ['admin', 'agent', 'fundraiser', 'volunteer_coordinator'] as const)
+      expect(await read(org.tokens[role]), role).toEqual(['public', 'internal']);
+  });
+
+  it('keeps the notes private when the requester is both donor and client', async () => {
+    const read = await conversation(['donor', 'client']);
+    expect(await read(org.tokens.fundraiser)).toEqual(['public']);
+  });
+});
+
 describe('routing', () => {
   it('sends requests by the first matching rule to a team, round robin, skipping people who are off', async () => {
     const people = [

@@ -174,7 +174,7 @@ export function requestRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req) => ({
-      data: await listMessages(db, actorOf(req), req.params.id, true),
+      data: await listMessages(db, actorOf(req), req.params.id),
       nextCursor: null,
     }),
   );
