@@ -1,3 +1,5 @@
+import { customFieldDefinition } from '../custom-fields';
+import { requestLimits } from '../requests';
 import { z } from 'zod';
 import { assignmentStrategies } from '../requests';
 import { requestChannels } from './promises';
@@ -56,4 +58,10 @@ export const routingRulesInput = z.strictObject({
 export const deskSettingsInput = z.strictObject({
   categories: z.array(text(100)).max(200).optional(),
   reopenDays: z.int().min(0).max(365).optional(),
+  customFields: z
+    .array(customFieldDefinition)
+    .max(requestLimits.customFieldsMax)
+    .refine((ds) => new Set(ds.map((d) => d.key)).size === ds.length, 'keys must be unique')
+    .optional()
+    .describe('The custom fields of requests; replaces the whole list'),
 });

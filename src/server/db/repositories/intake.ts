@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { RoutingRule } from '../../../core/routing/route';
 import type { PolicyConditions } from '../../../core/promises/policy-match';
 import type { CalendarInput } from '../../../core/business-time';
+import type { CustomFieldDefinition } from '../../../shared/custom-fields';
 import type { Executor } from '../connection';
 import { queryPrepared } from '../connection';
 import type { PolicyTarget } from '../schema';
@@ -19,6 +20,7 @@ export type IntakeContext = {
   requester: Requester | null;
   number: number;
   categories: string[];
+  customFields: CustomFieldDefinition[];
   rules: RoutingRule[];
   policies: {
     id: string;
@@ -48,6 +50,8 @@ export async function intakeContext(
       ) as requester,
       tend_next_request_number(${orgId}) as number,
       coalesce((select d.categories from desk_settings d where d.org_id = ${orgId}), '{}') as categories,
+      coalesce((select d.custom_field_definitions from desk_settings d where d.org_id = ${orgId}),
+        '[]') as "customFields",
       coalesce((select json_agg(json_build_object('teamId', r.team_id, 'conditions', r.conditions)
           order by r.position, r.created_at)
         from routing_rules r where r.org_id = ${orgId}), '[]') as rules,

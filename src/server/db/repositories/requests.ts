@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { CustomFieldDefinition } from '../../../shared/custom-fields';
 import type { Executor } from '../connection';
 import { insertRows } from '../write-together';
 import { queryRows } from '../connection';
@@ -29,14 +30,14 @@ export type DeskSettings = typeof deskSettings.$inferSelect;
 /** The organization's desk settings (defaults until changed). */
 export async function deskSettingsOf(db: Executor, orgId: string): Promise<DeskSettings> {
   const [row] = await db.select().from(deskSettings).where(eq(deskSettings.orgId, orgId));
-  return row ?? { orgId, categories: [], reopenDays: 7 };
+  return row ?? { orgId, categories: [], reopenDays: 7, customFields: [] };
 }
 
 /** Saves desk settings. */
 export async function saveDeskSettings(
   db: Executor,
   orgId: string,
-  values: { categories?: string[]; reopenDays?: number },
+  values: { categories?: string[]; reopenDays?: number; customFields?: CustomFieldDefinition[] },
 ) {
   const set = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
   if (Object.keys(set).length === 0) return deskSettingsOf(db, orgId);

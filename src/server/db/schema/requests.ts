@@ -21,6 +21,7 @@ import {
   messageVisibilities,
   requestStatuses,
 } from '../../../shared/requests';
+import type { CustomFieldDefinition } from '../../../shared/custom-fields';
 import { contacts } from './contacts';
 import { organizations } from './organizations';
 import { users } from './users';
@@ -35,6 +36,10 @@ export const deskSettings = pgTable('desk_settings', {
     .notNull()
     .default(sql`'{}'::text[]`),
   reopenDays: integer('reopen_days').notNull().default(7),
+  customFields: jsonb('custom_field_definitions')
+    .$type<CustomFieldDefinition[]>()
+    .notNull()
+    .default([]),
 });
 
 /** Teams: who answers what, on which calendar, handing out work by a strategy. */

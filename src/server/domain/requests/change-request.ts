@@ -4,6 +4,7 @@ import type { UpdateRequestInput } from '../../../shared/schemas/requests';
 import type { Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';
 import {
+  deskSettingsOf,
   findRequest,
   lockRequest,
   updateRequestRow,
@@ -16,7 +17,7 @@ import { checkVersion } from '../versioning';
 import { cancelPromises, fulfilTarget, startTarget, subjectChanged } from '../promises/clocks';
 import { appendToTimeline } from '../timeline/timeline';
 import { recordAssignment } from './assign';
-import { checkAssignment, checkCategory } from './create-request';
+import { checkAssignment, checkCategory, checkCustomFields } from './create-request';
 import { requestSubject } from './subject';
 import { refreshTeamLine } from './team-line';
 
@@ -49,8 +50,19 @@ export async function applyRequestChange(
   await checkAssignment(tx, actor.orgId, input);
   const now = clock.now();
   const status = input.status ?? current.status;
+  // Custom fields merge: the keys given change, the others stay; null clears one.
+  const customFields = input.customFields && { ...current.customFields, ...input.customFields };
+  const solving = status !== current.status && (status === 'solved' || status === 'closed');
+  if (customFields || solving) {
+    const { customFields: definitions } = await deskSettingsOf(tx, actor.orgId);
+    checkCustomFields(definitions, customFields ?? current.customFields, {
+      solving,
+      typesOnlyOf: input.customFields ?? {},
+    });
+  }
   const row = await updateRequestRow(tx, actor.orgId, current.id, {
     ...input,
+    ...(customFields ? { customFields } : {}),
     ...(status !== current.status ? statusDates(current.status, status, now) : {}),
     updatedAt: now,
   });

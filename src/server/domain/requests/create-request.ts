@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../core/clock';
+import {
+  customFieldIssues,
+  type CustomFieldDefinition,
+  type CustomValue,
+} from '../../../shared/custom-fields';
 import { initialTargets } from '../../../shared/promises';
 import type { CreateRequestInput } from '../../../shared/schemas/requests';
 import type { Executor } from '../../db/connection';
@@ -15,7 +20,7 @@ import {
 import { findTeam, lastAssignedQuery } from '../../db/repositories/teams';
 import { findUser } from '../../db/repositories/users';
 import { writeTogether } from '../../db/write-together';
-import { invalid } from '../../errors';
+import { AppError, invalid } from '../../errors';
 import { presentRequest, reference, type RequestView } from '../../presenters/request';
 import type { Actor } from '../actor';
 import { calendarAmong } from '../promises/calendars';
@@ -34,6 +39,22 @@ import { lineChange, lineChangeWrites } from './team-line';
 function checkCategoryIn(categories: readonly string[], category: string | null | undefined) {
   if (category && categories.length > 0 && !categories.includes(category))
     throw invalid('category', `one of: ${categories.join(', ')}`);
+}
+
+/** Checks custom field values against the organization's definitions (400 with every path). */
+export function checkCustomFields(
+  definitions: readonly CustomFieldDefinition[],
+  values: Readonly<Record<string, CustomValue>>,
+  opts: { solving?: boolean; typesOnlyOf?: Readonly<Record<string, CustomValue>> } = {},
+) {
+  const issues = customFieldIssues(definitions, values, opts);
+  if (issues.length === 0) return;
+  const missing = issues.every((i) => i.message.endsWith('is required to solve'));
+  throw new AppError(
+    missing ? 'rule_violated' : 'validation_failed',
+    issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+    issues,
+  );
 }
 
 /** Checks a category against the organization's list (any category while the list is empty). */
@@ -92,6 +113,7 @@ export async function createRequest(
   const requester = ctx.requester;
   if (!requester) throw invalid('requesterId', 'no such contact');
   checkCategoryIn(ctx.categories, input.category);
+  checkCustomFields(ctx.customFields, input.customFields);
   await checkAssignment(tx, orgId, input);
   const now = clock.now();
   const language = input.language ?? requester.preferredLanguage;

@@ -164,7 +164,7 @@ export async function routingRuleList(db: Executor, actor: Actor) {
 /** The desk settings: categories and the reopen window. */
 export async function deskSettings(db: Executor, actor: Actor) {
   const s = await deskSettingsOf(db, actor.orgId);
-  return { categories: s.categories, reopenDays: s.reopenDays };
+  return { categories: s.categories, reopenDays: s.reopenDays, customFields: s.customFields };
 }
 
 /** Changes the desk settings, audited. */
@@ -182,5 +182,9 @@ export async function changeDeskSettings(
     before,
     after,
   });
-  return { categories: after.categories, reopenDays: after.reopenDays };
+  return {
+    categories: after.categories,
+    reopenDays: after.reopenDays,
+    customFields: after.customFields,
+  };
 }

@@ -1,3 +1,4 @@
+import { customFieldTypes } from '../../../shared/custom-fields';
 import { z } from 'zod';
 import {
   deskSettingsInput,
@@ -49,7 +50,19 @@ const ruleView = z.object({
   teamId: z.uuid(),
   conditions: z.record(z.string(), z.array(z.string()).optional()),
 });
-const settingsView = z.object({ categories: z.array(z.string()), reopenDays: z.number().int() });
+const settingsView = z.object({
+  categories: z.array(z.string()),
+  reopenDays: z.number().int(),
+  customFields: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      type: z.enum(customFieldTypes),
+      choices: z.array(z.string()).optional(),
+      requiredToSolve: z.boolean(),
+    }),
+  ),
+});
 
 /** Teams, routing rules and desk settings. */
 export function teamRoutes(app: App, deps: AppDeps): void {

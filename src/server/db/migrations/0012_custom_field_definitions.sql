@@ -1,0 +1,1 @@
+ALTER TABLE "desk_settings" ADD COLUMN "custom_field_definitions" jsonb DEFAULT '[]'::jsonb NOT NULL;
