@@ -346,6 +346,52 @@ export async function cancelPromises(
 }
 
 /**
+ * Combines the promises of a subject merged into another: for each target, the promise made
+ * EARLIER stands, because its requester has been waiting longest. An open clock of the merged
+ * subject that started before the surviving subject's own (or where it has none of that target
+ * at all) moves over and the other is cancelled; otherwise the merged one is cancelled.
+ * Returns the targets whose clock moved.
+ */
+export async function combinePromises(
+  tx: Executor,
+  clock: Clock,
+  orgId: string,
+  from: Pick<Subject, 'type' | 'id'>,
+  into: Pick<Subject, 'type' | 'id'>,
+): Promise<PromiseTarget[]> {
+  const now = clock.now();
+  const theirs = (await clocksOf(tx, orgId, into.type, into.id)).filter(
+    (c) => c.state !== 'cancelled',
+  );
+  const moved: PromiseTarget[] = [];
+  for (const c of (await clocksOf(tx, orgId, from.type, from.id)).filter(isOpen)) {
+    const rival = theirs.find((t) => t.target === c.target);
+    const older = rival ? isOpen(rival) && c.startedAt < rival.startedAt : true;
+    const loser = older ? rival : c;
+    if (loser)
+      await applyClockEvents(
+        tx,
+        (await lockClock(tx, orgId, loser.id))!,
+        [{ type: 'cancelled', at: now, data: { reason: 'merged' } }],
+        now,
+      );
+    if (older) {
+      await updateClockRow(tx, c.id, { subjectId: into.id });
+      await appendClockEvent(tx, {
+        orgId,
+        clockId: c.id,
+        type: 'retargeted',
+        at: now,
+        data: { mergedFrom: from.id },
+      });
+      moved.push(c.target);
+    }
+  }
+  if (into.type === 'request') await refreshRequestDue(tx, orgId, into.id);
+  return moved;
+}
+
+/**
  * Re-evaluates a subject whose matching fields or status changed: a different policy re-targets
  * the open clocks (their due times recomputed from their logs under the new terms), a target the
  * new policy lacks is cancelled, a missing initial one starts; statuses pause and resume.

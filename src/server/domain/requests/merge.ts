@@ -12,14 +12,14 @@ import { requestLinks, requestMessages, requests } from '../../db/schema';
 import { AppError, invalid, notFound } from '../../errors';
 import { presentRequest, reference, type RequestView } from '../../presenters/request';
 import type { Actor } from '../actor';
-import { cancelPromises } from '../promises/clocks';
+import { cancelPromises, combinePromises } from '../promises/clocks';
 import { appendToTimeline } from '../timeline/timeline';
 import { refreshTeamLine } from './team-line';
 
 /**
  * Merges one request into another: its conversation moves to the target (in order, with a note
- * saying so), its clocks are cancelled — the target's promises stand — and it is closed with a
- * link to the target. Both requesters' timelines say so.
+ * saying so), the promises combine — for each target the one made earlier stands — and it is
+ * closed with a link to the target. Both requesters' timelines say so.
  */
 export async function mergeRequests(
   tx: Executor,
@@ -37,6 +37,13 @@ export async function mergeRequests(
   if (target.status === 'closed')
     throw new AppError('request_closed', `${reference(target)} is closed`);
   const now = clock.now();
+  const moved = await combinePromises(
+    tx,
+    clock,
+    actor.orgId,
+    { type: 'request', id: source.id },
+    { type: 'request', id: target.id },
+  );
   await tx
     .update(requestMessages)
     .set({ requestId: target.id })
@@ -48,7 +55,7 @@ export async function mergeRequests(
     author: 'system',
     authorUserId: actor.userId,
     channel: 'api',
-    body: `${reference(source)} (“${source.subject}”) was merged into this request.`,
+    body: `${reference(source)} (“${source.subject}”) was merged into this request.${moved.length ? ` Its earlier promises now apply here: ${moved.join(', ').replace(/_/g, ' ')}.` : ''}`,
     automatic: true,
     createdAt: now,
   });

@@ -221,6 +221,50 @@ describe('requests', () => {
   });
 });
 
+describe('merging combines promises', () => {
+  type ClockView = { target: string; state: string; dueAt: string };
+  const clockList = async (id: string): Promise<ClockView[]> =>
+    (await call('GET', `/promises/clocks?subjectType=request&subjectId=${id}`)).json().data;
+  const firstResponse = async (id: string) =>
+    (await clockList(id)).find((c) => c.target === 'first_response')!;
+
+  it('keeps the earlier promise when the older request is merged into the newer one', async () => {
+    const start = api.clock.now();
+    try {
+      const older = (await newRequest()).request;
+      api.clock.advance(2 * 3_600_000);
+      const newer = (await newRequest()).request;
+      const olderDue = (await firstResponse(older.id)).dueAt;
+      expect(olderDue < (await firstResponse(newer.id)).dueAt).toBe(true);
+      const merged = await call('POST', `/requests/${older.id}/merge`, { intoId: newer.id });
+      expect(merged.statusCode, merged.body).toBe(200);
+      expect(merged.json().nextDueAt).toBe(olderDue);
+      const open = (await clockList(newer.id)).filter((c) => c.state === 'running');
+      expect(open.map((c) => c.target).sort()).toEqual(['first_response', 'resolution']);
+      expect((await firstResponse(newer.id)).dueAt).toBe(olderDue);
+      expect(await clockList(older.id)).toEqual([]); // its clocks moved over
+    } finally {
+      api.clock.set(start);
+    }
+  });
+
+  it('keeps the target’s own promise when it is the older one', async () => {
+    const start = api.clock.now();
+    try {
+      const older = (await newRequest()).request;
+      api.clock.advance(3_600_000);
+      const newer = (await newRequest()).request;
+      const olderDue = (await firstResponse(older.id)).dueAt;
+      const merged = await call('POST', `/requests/${newer.id}/merge`, { intoId: older.id });
+      expect(merged.statusCode, merged.body).toBe(200);
+      expect(merged.json().nextDueAt).toBe(olderDue);
+      expect((await clockList(newer.id)).every((c) => c.state === 'cancelled')).toBe(true);
+    } finally {
+      api.clock.set(start);
+    }
+  });
+});
+
 describe('who reads internal notes', () => {
   const conversation = async (roles: string[]) => {
     const contact = await buildContact(api.database.db, org.org, { roles: roles as never });
