@@ -15,6 +15,15 @@ const envSchema = z.object({
     .default(12),
   TEND_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   TEND_DEMO: z.enum(['auto', 'off']).default('auto'),
+  SMTP_URL: z.string().url().optional(),
+  SMTP_LISTEN: z
+    .string()
+    .regex(/^(off|[^:]+:\d{1,5})$/, 'host:port, or off')
+    .default('127.0.0.1:2525'),
+  TEND_EMAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'a domain name').optional(),
+  TEND_MAIL_FROM: z.string().optional(),
+  TEND_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  TEND_MAIL_MAX_MB: z.coerce.number().int().min(1).max(100).default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -29,6 +38,20 @@ export type Config = {
   loginMaxFailures: number;
   demoOnFirstRun: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  mail: {
+    /** Outgoing mail server; without one, mail is written as .eml files to the data folder. */
+    smtpUrl: string | undefined;
+    /** Where the incoming SMTP listener binds, or undefined when off. */
+    listen: { host: string; port: number } | undefined;
+    /** The domain of reply addresses and Message-IDs. */
+    domain: string;
+    /** The From of outgoing mail (the organization's name is shown before it). */
+    fromAddress: string;
+    /** Signs reply addresses; stored in the database when not given. */
+    secret: string | undefined;
+    /** The largest message accepted, in bytes. */
+    maxBytes: number;
+  };
 };
 
 /** Reads configuration from the environment; throws one readable error naming every bad variable. */
@@ -49,5 +72,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.TEND_LOGIN_MAX_FAILURES,
     demoOnFirstRun: e.TEND_DEMO === 'auto',
     logLevel: e.LOG_LEVEL,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      listen:
+        e.SMTP_LISTEN === 'off'
+          ? undefined
+          : {
+              host: e.SMTP_LISTEN.slice(0, e.SMTP_LISTEN.lastIndexOf(':')),
+              port: Number(e.SMTP_LISTEN.slice(e.SMTP_LISTEN.lastIndexOf(':') + 1)),
+            },
+      domain: e.TEND_EMAIL_DOMAIN ?? 'tend.localhost',
+      fromAddress: e.TEND_MAIL_FROM ?? `noreply@${e.TEND_EMAIL_DOMAIN ?? 'tend.localhost'}`,
+      secret: e.TEND_SECRET,
+      maxBytes: e.TEND_MAIL_MAX_MB * 1024 * 1024,
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import pino from 'pino';
 import { systemClock } from '../core/clock';
 import type { Config } from './config';
@@ -9,6 +10,8 @@ import type { App } from './http/types';
 import { jobRegistry } from './jobs/registry';
 import { JobWorker } from './jobs/worker';
 import { scheduleAnalyze } from './domain/maintenance/analyze';
+import { mailDeps } from './email/settings';
+import { startSmtpListener } from './email/smtp-listener';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in the data folder. */
 export function openConfiguredDatabase(config: Config, command: string): Promise<Database> {
@@ -18,7 +21,14 @@ export function openConfiguredDatabase(config: Config, command: string): Promise
 }
 
 /** A running Tend server. */
-export type RunningServer = { app: App; database: Database; url: string; stop(): Promise<void> };
+export type RunningServer = {
+  app: App;
+  database: Database;
+  url: string;
+  /** The port the SMTP listener took (SMTP_LISTEN may ask for port 0). */
+  smtpPort: number | undefined;
+  stop(): Promise<void>;
+};
 
 /**
  * `tend serve`: migrate, create the demo organization on a first run, and listen. Progress and
@@ -48,15 +58,31 @@ export async function startServer(
     const app = await buildApp({ database, clock: systemClock, config }, { logger });
     const url = await app.listen({ port: config.port, host: config.host });
     await scheduleAnalyze(database.db, systemClock);
-    const worker = new JobWorker(database, systemClock, jobRegistry, app.log);
+    const mail = await mailDeps(database.db, config);
+    const worker = new JobWorker(database, systemClock, jobRegistry({ mail }), app.log);
     await worker.start();
+    const smtp = config.mail.listen
+      ? await startSmtpListener({
+          ...config.mail.listen,
+          database,
+          clock: systemClock,
+          deps: mail,
+          log: app.log,
+        })
+      : undefined;
     say(`Tend listens on ${url}  ·  API docs ${url}/api/docs  ·  database: ${database.kind}`);
+    say(
+      `Mail: ${smtp ? `receiving on ${config.mail.listen!.host}:${smtp.port}` : 'not receiving (SMTP_LISTEN=off)'}  ·  ${config.mail.smtpUrl ? 'sending through SMTP_URL' : `no SMTP_URL: outgoing mail is saved in ${join(config.dataDir, 'mail')}`}`,
+    );
     return {
       app,
       database,
       url,
+      smtpPort: smtp?.port,
       stop: async () => {
+        await smtp?.close();
         await worker.stop();
+        mail.mailer.close();
         await app.close();
         await database.close();
       },

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-/** The kinds of value a custom field holds. */
-export const customFieldTypes = ['text', 'number', 'boolean', 'date', 'choice'] as const;
+import { customFieldTypes } from './requests';
+
+export { customFieldTypes };
 
 /** A custom field an organization defines for its requests (e.g. "household size", a number). */
 export const customFieldDefinition = z

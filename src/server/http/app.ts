@@ -13,6 +13,7 @@ import {
 import { AppError } from '../errors';
 import { authorizeHook } from './authenticate';
 import { sendError, toAppError } from './error-writer';
+import { inboundRoutes } from './inbound/routes';
 import type { App, AppDeps } from './types';
 import type { Access } from '../policies';
 import { healthRoutes } from './health/routes';
@@ -142,6 +143,10 @@ export async function buildApp(
     },
     { prefix: '/api/v1' },
   );
+  // Raw email bodies are parsed only by the inbound mail webhook.
+  await app.register(async (mail) => inboundRoutes(mail as unknown as App, deps), {
+    prefix: '/api/v1',
+  });
   // Multipart uploads are parsed only by the attachment routes.
   await app.register(async (files) => attachmentRoutes(files as unknown as App, deps), {
     prefix: '/api/v1',

@@ -1,17 +1,31 @@
+import { z } from 'zod';
 import { checkClock, checkClockPayload } from '../domain/promises/check-clock';
 import { promiseJob } from '../domain/promises/clocks';
-import { z } from 'zod';
 import { analyzeJob, runAnalyze } from '../domain/maintenance/analyze';
+import { deliverEmail, deliverEmailJob } from '../domain/email/outbox';
+import { processInbound, processInboundJob } from '../domain/email/inbound';
+import type { MailDeps } from '../email/settings';
 import { defineJob, type JobRegistry } from './worker';
 
 /** Every background job Tend runs, by name: thin adapters over domain functions. */
-export const jobRegistry: JobRegistry = {
-  [promiseJob]: defineJob({
-    payload: checkClockPayload,
-    handle: (tx, payload, { clock }) => checkClock(tx, clock, payload),
-  }),
-  [analyzeJob]: defineJob({
-    payload: z.object({}),
-    handle: (tx, _payload, { clock }) => runAnalyze(tx, clock),
-  }),
-};
+export function jobRegistry(deps: { mail: MailDeps }): JobRegistry {
+  return {
+    [promiseJob]: defineJob({
+      payload: checkClockPayload,
+      handle: (tx, payload, { clock }) => checkClock(tx, clock, payload),
+    }),
+    [analyzeJob]: defineJob({
+      payload: z.object({}),
+      handle: (tx, _payload, { clock }) => runAnalyze(tx, clock),
+    }),
+    [deliverEmailJob]: defineJob({
+      payload: z.object({ outboxId: z.uuid() }),
+      handle: (tx, { outboxId }, { clock, job }) =>
+        deliverEmail(tx, deps.mail, outboxId, job.attempts, clock.now()),
+    }),
+    [processInboundJob]: defineJob({
+      payload: z.object({ inboundId: z.uuid() }),
+      handle: (tx, { inboundId }, { clock }) => processInbound(tx, clock, deps.mail, inboundId),
+    }),
+  };
+}

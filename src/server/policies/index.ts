@@ -28,6 +28,8 @@ export const permissions = {
   /** Internal notes on a client's request (a client's circumstances are sensitive). */
   'requests.client_notes': ['admin', 'manager', 'agent'],
   'desk.manage': ['admin', 'manager'],
+  /** Hand incoming mail to Tend (a mail provider's webhook token). */
+  'inbound.email': ['admin', 'manager'],
   'promises.read': everyone,
   'promises.manage': ['admin', 'manager'],
 } as const satisfies Record<string, readonly StaffRole[]>;

@@ -12,8 +12,11 @@ import type { TeamRow } from './teams';
 /** The requester as intake needs them: who they are, what they like, whose they are. */
 export type Requester = Pick<
   ContactRow,
-  'id' | 'roles' | 'tags' | 'preferredLanguage' | 'ownerUserId'
->;
+  'id' | 'roles' | 'tags' | 'preferredLanguage' | 'ownerUserId' | 'name'
+> & {
+  /** The address Tend writes to (primary first, never a bouncing one), if any. */
+  email: string | null;
+};
 
 /** Everything a new request is decided from, read in one round trip. */
 export type IntakeContext = {
@@ -45,7 +48,11 @@ export async function intakeContext(
     db,
     sql`select
       (select json_build_object('id', c.id, 'roles', c.roles, 'tags', c.tags,
-          'preferredLanguage', c.preferred_language, 'ownerUserId', c.owner_user_id)
+          'preferredLanguage', c.preferred_language, 'ownerUserId', c.owner_user_id,
+          'name', c.name,
+          'email', (select e.address from contact_emails e where e.org_id = c.org_id
+            and e.contact_id = c.id and e.bounced_at is null
+            order by e.is_primary desc, e.address limit 1))
         from contacts c where c.org_id = ${orgId} and c.id = ${requesterId} and c.deleted_at is null
       ) as requester,
       tend_next_request_number(${orgId}) as number,

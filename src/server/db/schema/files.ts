@@ -10,7 +10,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { requests } from './requests';
 
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+/** Binary contents (raw emails, files). */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (v) => Buffer.from(v),
 });

@@ -10,3 +10,4 @@ export * from './jobs';
 export * from './requests';
 export * from './outbox';
 export * from './files';
+export * from './email';

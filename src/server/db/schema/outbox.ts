@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -18,6 +19,20 @@ export const outbox = pgTable(
     attempts: integer('attempts').notNull().default(0),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     lastError: text('last_error'),
+    /** Our Message-ID (with angle brackets), known when queued so replies can thread at once. */
+    messageId: text('message_id'),
+    /** The request the email belongs to: its reply address and thread headers come from it. */
+    requestId: uuid('request_id'),
+    /** Message-IDs it answers (In-Reply-To is the last). */
+    references: text('references')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    failedAt: timestamp('failed_at', { withTimezone: true }),
+    smtpResponse: text('smtp_response'),
   },
-  (t) => [index('outbox_pending_idx').on(t.deliveredAt, t.createdAt)],
+  (t) => [
+    index('outbox_pending_idx').on(t.deliveredAt, t.createdAt),
+    index('outbox_message_id_idx').on(t.orgId, t.messageId),
+  ],
 );

@@ -202,9 +202,16 @@ export const requestMessages = pgTable(
     channel: text('channel', { enum: requestChannels }).notNull(),
     body: text('body').notNull(),
     automatic: boolean('automatic').notNull().default(false),
+    /** The email's Message-ID (theirs for incoming mail, ours for mail we sent): threads replies. */
+    emailMessageId: text('email_message_id'),
+    /** The address an emailed message came from (shown when it needs review). */
+    fromAddress: text('from_address'),
+    /** From someone who is neither the requester nor staff: kept as a note until a person looks. */
+    needsReview: boolean('needs_review').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index('request_messages_email_idx').on(t.orgId, t.emailMessageId),
     foreignKey({
       name: 'request_messages_request_fk',
       columns: [t.orgId, t.requestId],

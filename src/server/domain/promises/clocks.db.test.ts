@@ -9,6 +9,7 @@ import { pendingJobs } from '../../db/repositories/jobs';
 import { clockEvents, clocksOf } from '../../db/repositories/promises';
 import { jobRegistry } from '../../jobs/registry';
 import { JobWorker } from '../../jobs/worker';
+import { testMailDeps } from '../../../../tests/support/mail';
 import type { Actor } from '../actor';
 import { createCalendar, updateCalendar } from './calendars';
 import {
@@ -100,7 +101,7 @@ beforeAll(async () => {
       },
     ],
   });
-  worker = new JobWorker(database, clock, jobRegistry);
+  worker = new JobWorker(database, clock, jobRegistry({ mail: testMailDeps() }));
 });
 afterAll(() => database.close());
 

@@ -17,6 +17,7 @@ import { checkVersion } from '../versioning';
 import { cancelPromises, fulfilTarget, startTarget, subjectChanged } from '../promises/clocks';
 import { appendToTimeline } from '../timeline/timeline';
 import { recordAssignment } from './assign';
+import { emailRequester } from '../email/notify';
 import { checkAssignment, checkCategory, checkCustomFields } from './create-request';
 import { requestSubject } from './subject';
 import { refreshTeamLine } from './team-line';
@@ -67,6 +68,14 @@ export async function applyRequestChange(
     updatedAt: now,
   });
   const subject = await requestSubject(tx, row);
+  if (status === 'solved' && current.status !== 'solved') {
+    const { reopenDays } = await deskSettingsOf(tx, actor.orgId);
+    await emailRequester(tx, row, now, (recipient) => ({
+      template: 'request_solved',
+      recipient,
+      payload: { reference: reference(row), subject: row.subject, reopenDays },
+    }));
+  }
   if (status === 'solved' || status === 'closed') {
     await fulfilTarget(tx, clock, actor.orgId, subject, 'resolution', now);
     if (status === 'closed') await cancelPromises(tx, clock, actor.orgId, subject);

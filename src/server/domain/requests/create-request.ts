@@ -29,9 +29,12 @@ import {
   dueSummary,
   planClockStart,
   termsFrom,
+  type ClockStart,
   type Subject,
 } from '../promises/clocks';
 import { timelineRow } from '../timeline/timeline';
+import { emailWrites, type EmailPlan } from '../email/outbox';
+import { jobsNotice } from '../../db/repositories/jobs';
 import { assignmentEntry, routeAssignee, routeTeam } from './assign';
 import { lineChange, lineChangeWrites } from './team-line';
 
@@ -94,6 +97,47 @@ export function subjectOf(r: RequestRow, requester: Pick<Requester, 'roles' | 't
   };
 }
 
+/** Channels on which the requester gets an emailed acknowledgement with the promised time. */
+const acknowledgedChannels: readonly string[] = ['web', 'portal', 'email'];
+
+/** How a request came in, beyond its fields. */
+export type CreateOptions = {
+  /**
+   * Acknowledge by email (default: on the web form, the portal and email). `references` threads
+   * the acknowledgement under the email that opened the request.
+   */
+  acknowledge?: false | { references: string[] };
+};
+
+/** The emailed acknowledgement of a new request, with its promised first response, if due. */
+function acknowledgement(
+  row: RequestRow,
+  requester: Requester,
+  starts: readonly ClockStart[],
+  channel: string,
+  opts: CreateOptions,
+): EmailPlan[] {
+  if (opts.acknowledge === false || !requester.email) return [];
+  if (!opts.acknowledge && !acknowledgedChannels.includes(channel)) return [];
+  const firstResponse = starts.find((st) => st.clock.target === 'first_response');
+  return [
+    {
+      orgId: row.orgId,
+      recipient: requester.email,
+      template: 'request_received',
+      language: row.language,
+      requestId: row.id,
+      references: opts.acknowledge ? opts.acknowledge.references : [],
+      payload: {
+        reference: reference(row),
+        subject: row.subject,
+        requesterName: requester.name,
+        promisedBy: firstResponse?.clock.dueAt?.toISOString() ?? null,
+      },
+    },
+  ];
+}
+
 /**
  * Opens a request for a contact: numbered, routed (rules → team → person), on the requester's
  * timeline, its promise clocks started, its team's line watched, audited.
@@ -107,6 +151,7 @@ export async function createRequest(
   clock: Clock,
   actor: Actor,
   input: CreateRequestInput,
+  opts: CreateOptions = {},
 ): Promise<RequestView> {
   const orgId = actor.orgId;
   const ctx = await intakeContext(tx, orgId, input.requesterId);
@@ -185,35 +230,27 @@ export async function createRequest(
       ? [timelineRow(actor, requester.id, assignmentEntry(row, row, now))]
       : []),
   ];
+  const line = team ? lineChange(team.team, team.waiting + 1, team.episode) : undefined;
+  const mail = emailWrites(acknowledgement(row, requester, starts, input.channel, opts), now);
   await writeTogether(
     tx,
     [
       insertRequestQuery(row),
       insertInteractionsQuery(timeline),
       ...clocks.parts,
-      ...(team &&
-      assigneeId &&
-      team.team.strategy === 'round_robin' &&
-      input.assigneeId === undefined
+      ...mail.parts,
+      ...(team && assigneeId && team.team.strategy === 'round_robin' && !input.assigneeId
         ? [lastAssignedQuery(tx, orgId, team.team.id, assigneeId)]
         : []),
-      ...(team
-        ? lineChangeWrites(
-            tx,
-            orgId,
-            team.team,
-            lineChange(team.team, team.waiting + 1, team.episode),
-            now,
-          )
-        : []),
-      auditQuery(actor, {
-        action: 'create',
-        entityType: 'request',
-        entityId: row.id,
-        after: view,
-      }),
+      ...(team ? lineChangeWrites(tx, orgId, team.team, line, now) : []),
+      auditQuery(actor, { action: 'create', entityType: 'request', entityId: row.id, after: view }),
     ],
-    [requestNotice(orgId, row.id), ...clocks.notices],
+    [
+      requestNotice(orgId, row.id),
+      ...clocks.notices,
+      ...mail.notices,
+      ...(line?.kind === 'start' ? [jobsNotice([now])] : []), // the backup list's emails
+    ],
   );
   return view;
 }

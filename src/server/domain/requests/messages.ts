@@ -25,6 +25,7 @@ import { actorCan } from '../../policies';
 import type { Actor } from '../actor';
 import { fulfilTarget, startTarget } from '../promises/clocks';
 import { appendToTimeline } from '../timeline/timeline';
+import { emailRequester } from '../email/notify';
 import { applyRequestChange } from './change-request';
 import { createRequest } from './create-request';
 import { requestSubject } from './subject';
@@ -79,6 +80,17 @@ export async function addStaffMessage(
       request = await updateRequestRow(tx, actor.orgId, requestId, { firstRespondedAt: now });
       await refreshTeamLine(tx, clock, actor.orgId, request.teamId);
     }
+    await emailRequester(tx, request, now, (recipient) => ({
+      template: 'staff_reply',
+      recipient,
+      messageRowId: message.id,
+      payload: {
+        reference: reference(request!),
+        subject: request!.subject,
+        replyText: input.body,
+        agentUserId: actor.userId,
+      },
+    }));
     await appendToTimeline(tx, actor, request.requesterId, {
       kind: 'message',
       channel: message.channel,
@@ -123,7 +135,12 @@ export async function addRequesterMessage(
   clock: Clock,
   actor: Actor,
   requestId: string,
-  input: { body: string; channel: Channel },
+  input: {
+    body: string;
+    channel: Channel;
+    emailMessageId?: string | null;
+    fromAddress?: string | null;
+  },
 ): Promise<{ message: MessageView; request: RequestView; followUp: boolean }> {
   const request = await lockRequest(tx, actor.orgId, requestId);
   if (!request) throw notFound('request');
@@ -155,6 +172,8 @@ export async function addRequesterMessage(
       authorContactId: request.requesterId,
       channel: input.channel,
       body: input.body,
+      emailMessageId: input.emailMessageId ?? null,
+      fromAddress: input.fromAddress ?? null,
       createdAt: now,
     });
     return {
@@ -171,6 +190,8 @@ export async function addRequesterMessage(
     authorContactId: request.requesterId,
     channel: input.channel,
     body: input.body,
+    emailMessageId: input.emailMessageId ?? null,
+    fromAddress: input.fromAddress ?? null,
     createdAt: now,
   });
   await appendToTimeline(tx, actor, request.requesterId, {

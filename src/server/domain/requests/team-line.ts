@@ -2,10 +2,12 @@ import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Clock } from '../../../core/clock';
 import type { Executor } from '../../db/connection';
 import { queryRows } from '../../db/connection';
-import { alerts, outbox, teamLineEpisodes } from '../../db/schema';
+import { alerts, teamLineEpisodes } from '../../db/schema';
 import { lineCountCap } from '../../db/repositories/intake';
 import { findTeam, type TeamRow } from '../../db/repositories/teams';
 import { writeTogether } from '../../db/write-together';
+import { jobsNotice } from '../../db/repositories/jobs';
+import { emailWrites } from '../email/outbox';
 import { notFound } from '../../errors';
 import type { Actor } from '../actor';
 
@@ -97,20 +99,16 @@ export function lineChangeWrites(
       data: { waiting, threshold },
       createdAt: now,
     }),
-    ...(team.backupEmails.length
-      ? [
-          tx.insert(outbox).values(
-            team.backupEmails.map((recipient) => ({
-              orgId,
-              kind: 'email' as const,
-              recipient,
-              template: 'team_line_alert',
-              payload: { teamId: team.id, teamName: team.name, waiting, threshold },
-              createdAt: now,
-            })),
-          ),
-        ]
-      : []),
+    ...emailWrites(
+      team.backupEmails.map((recipient) => ({
+        orgId,
+        recipient,
+        template: 'team_line_alert' as const,
+        language: null,
+        payload: { teamId: team.id, teamName: team.name, waiting, threshold },
+      })),
+      now,
+    ).parts,
   ];
 }
 
@@ -142,7 +140,8 @@ export async function refreshTeamLine(
     )
     .for('update');
   const change = lineChange(team, waiting, episode);
-  await writeTogether(tx, lineChangeWrites(tx, orgId, team, change, clock.now()));
+  const now = clock.now();
+  await writeTogether(tx, lineChangeWrites(tx, orgId, team, change, now), [jobsNotice([now])]);
 }
 
 /** A team's line now and the time it spent over its threshold in the last `days` days. */

@@ -1,0 +1,101 @@
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Executor } from '../connection';
+import { contactEmails, outbox, requestMessages } from '../schema';
+import { insertRows } from '../write-together';
+
+/** An outbox row. */
+export type OutboxRow = typeof outbox.$inferSelect;
+
+/** The statement that queues planned emails (for writeTogether). */
+export function insertOutboxQuery(rows: (typeof outbox.$inferInsert & { id: string })[]) {
+  return insertRows(outbox, rows);
+}
+
+/** An outbox row, locked for its delivery (a second worker waits, then sees it delivered). */
+export async function lockOutboxRow(db: Executor, id: string): Promise<OutboxRow | undefined> {
+  const [row] = await db.select().from(outbox).where(eq(outbox.id, id)).for('update');
+  return row;
+}
+
+/** Records what became of a delivery. */
+export async function updateOutboxRow(
+  db: Executor,
+  id: string,
+  values: Partial<typeof outbox.$inferInsert>,
+): Promise<void> {
+  await db.update(outbox).set(values).where(eq(outbox.id, id));
+}
+
+/** The Message-IDs of a request's conversation so far, oldest first (for References). */
+export async function threadMessageIds(
+  db: Executor,
+  orgId: string,
+  requestId: string,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: requestMessages.emailMessageId })
+    .from(requestMessages)
+    .where(
+      and(
+        eq(requestMessages.orgId, orgId),
+        eq(requestMessages.requestId, requestId),
+        isNotNull(requestMessages.emailMessageId),
+      ),
+    )
+    .orderBy(requestMessages.seq);
+  return rows.map((r) => r.id!);
+}
+
+/** Notes the Message-ID a message went out with, so a reply to it threads. */
+export async function setMessageEmailId(
+  db: Executor,
+  orgId: string,
+  messageId: string,
+  emailMessageId: string,
+): Promise<void> {
+  await db
+    .update(requestMessages)
+    .set({ emailMessageId })
+    .where(and(eq(requestMessages.orgId, orgId), eq(requestMessages.id, messageId)));
+}
+
+/** Marks an address as bouncing in every contact of the organization that has it. */
+export async function markAddressBounced(
+  db: Executor,
+  orgId: string,
+  address: string,
+  at: Date,
+): Promise<number> {
+  const rows = await db
+    .update(contactEmails)
+    .set({ bouncedAt: at })
+    .where(
+      and(
+        eq(contactEmails.orgId, orgId),
+        sql`lower(${contactEmails.address}) = ${address.toLowerCase()}`,
+      ),
+    )
+    .returning({ id: contactEmails.id });
+  return rows.length;
+}
+
+/** The request a Message-ID we sent belongs to. */
+export async function requestOfSentMessage(
+  db: Executor,
+  orgIds: string[],
+  messageIds: string[],
+): Promise<{ orgId: string; requestId: string } | undefined> {
+  if (orgIds.length === 0 || messageIds.length === 0) return undefined;
+  const [row] = await db
+    .select({ orgId: outbox.orgId, requestId: outbox.requestId })
+    .from(outbox)
+    .where(
+      and(
+        inArray(outbox.orgId, orgIds),
+        inArray(outbox.messageId, messageIds),
+        isNotNull(outbox.requestId),
+      ),
+    )
+    .limit(1);
+  return row?.requestId ? { orgId: row.orgId, requestId: row.requestId } : undefined;
+}

@@ -1,0 +1,301 @@
+import type { Clock } from '../../../core/clock';
+import { verifyReplyAddress } from '../../../core/email/reply-token';
+import type { Executor, Tx } from '../../db/connection';
+import { findContactByEmail } from '../../db/repositories/contacts';
+import {
+  addressesOf,
+  finishInbound,
+  insertInbound,
+  lockInbound,
+  requestById,
+  requestOfEmailMessage,
+} from '../../db/repositories/inbound';
+import { upsertJob } from '../../db/repositories/jobs';
+import { findOrganization, ownerOfInboundAddress } from '../../db/repositories/organizations';
+import { markAddressBounced, requestOfSentMessage } from '../../db/repositories/outbox';
+import { findRequest, insertMessage, type RequestRow } from '../../db/repositories/requests';
+import { findUsersByEmail } from '../../db/repositories/users';
+import { parseMessage, type ParsedEmail } from '../../email/parse-message';
+import type { MailDeps } from '../../email/settings';
+import { systemActor, type Actor } from '../actor';
+import { createContact } from '../contacts/create-contact';
+import { createRequest } from '../requests/create-request';
+import { addRequesterMessage, addStaffMessage } from '../requests/messages';
+import { cleanSubject, subjectReference } from './subjects';
+
+/** The job that turns a stored incoming email into requests and messages. */
+export const processInboundJob = 'email.inbound';
+
+/**
+ * Stores an incoming email exactly as it arrived and queues its processing, in one transaction:
+ * the SMTP listener answers 250 (the webhook 202) only after this commits.
+ */
+export async function receiveEmail(
+  db: Executor,
+  input: {
+    source: 'smtp' | 'webhook';
+    envelopeFrom: string | null;
+    envelopeTo: string[];
+    raw: Buffer;
+    orgId?: string;
+  },
+  now: Date,
+): Promise<{ id: string }> {
+  return db.transaction(async (tx) => {
+    const row = await insertInbound(tx, {
+      source: input.source,
+      envelopeFrom: input.envelopeFrom,
+      envelopeTo: input.envelopeTo.map((a) => a.toLowerCase()),
+      raw: input.raw,
+      size: input.raw.length,
+      orgId: input.orgId ?? null,
+      receivedAt: now,
+    });
+    await upsertJob(tx, {
+      orgId: input.orgId ?? null,
+      name: processInboundJob,
+      key: `inbound:${row.id}`,
+      payload: { inboundId: row.id },
+      runAt: now,
+    });
+    return { id: row.id };
+  });
+}
+
+/** Where the recipients of an email point: a request by its signed reply address, or an organization. */
+export type Destination = { orgId: string; requestId?: string; verifiedToken: boolean };
+
+/**
+ * Whether Tend accepts mail for an address: a reply address whose signature verifies, or an
+ * organization's inbound address. The SMTP listener asks this before it takes any data.
+ */
+export async function destinationOf(
+  db: Executor,
+  deps: Pick<MailDeps, 'secret' | 'domain'>,
+  address: string,
+): Promise<Destination | undefined> {
+  const lower = address.toLowerCase();
+  if (lower.endsWith(`@${deps.domain.toLowerCase()}`)) {
+    const check = verifyReplyAddress(deps.secret, lower);
+    if (check.ok) {
+      const request = await requestById(db, check.requestId);
+      if (request) return { orgId: request.orgId, requestId: request.id, verifiedToken: true };
+    }
+  }
+  const orgId = await ownerOfInboundAddress(db, lower);
+  return orgId ? { orgId, verifiedToken: false } : undefined;
+}
+
+async function destinationOfAll(
+  db: Executor,
+  deps: MailDeps,
+  addresses: string[],
+  orgHint: string | null,
+): Promise<Destination | undefined> {
+  const found: Destination[] = [];
+  for (const a of new Set(addresses.map((x) => x.toLowerCase())))
+    if (found.length < 50) {
+      const d = await destinationOf(db, deps, a);
+      if (d) found.push(d);
+    }
+  const usable = found.filter((d) => !orgHint || d.orgId === orgHint);
+  return (
+    usable.find((d) => d.requestId) ??
+    usable[0] ??
+    (orgHint ? { orgId: orgHint, verifiedToken: false } : undefined)
+  );
+}
+
+/** The request an email continues: signed reply address, then thread headers, then subject. */
+async function threadOf(
+  tx: Executor,
+  orgId: string,
+  email: ParsedEmail,
+  dest: Destination,
+  sender: string | null,
+): Promise<RequestRow | undefined> {
+  if (dest.requestId) return findRequest(tx, orgId, dest.requestId);
+  const ids = [email.inReplyTo, ...email.references].filter((x): x is string => !!x);
+  const byHeader =
+    (await requestOfEmailMessage(tx, orgId, ids)) ??
+    (await requestOfSentMessage(tx, [orgId], ids))?.requestId;
+  if (byHeader) return findRequest(tx, orgId, byHeader);
+  const number = subjectReference(email.subject);
+  if (number === undefined || !sender) return undefined;
+  const request = await findRequest(tx, orgId, number);
+  // The last resort needs the requester's own address: a reference alone proves nothing.
+  if (request && (await addressesOf(tx, orgId, request.requesterId)).includes(sender))
+    return request;
+  return undefined;
+}
+
+/**
+ * Processes a stored incoming email: parses it (a crash here re-parses from the original), finds
+ * the organization and the request it continues, and adds it as what the sender is allowed to be:
+ * the requester's reply; a staff member's public reply only when the signed reply address
+ * verifies and the sender is that organization's staff; anyone else's words as an internal note
+ * marked for review. Automatic mail (auto-replies, bounces) never reopens, never counts as a
+ * reply and is never answered; a hard bounce marks the address.
+ */
+export async function processInbound(
+  tx: Tx,
+  clock: Clock,
+  deps: MailDeps,
+  inboundId: string,
+): Promise<void> {
+  const row = await lockInbound(tx, inboundId);
+  if (!row || row.state !== 'received') return;
+  const now = clock.now();
+  const finish = (state: 'processed' | 'rejected', outcome: object, orgId: string | null = null) =>
+    finishInbound(tx, row.id, { state, outcome, orgId, error: null, processedAt: now });
+  const email = await parseMessage(row.raw);
+  const dest = await destinationOfAll(
+    tx,
+    deps,
+    [
+      ...row.envelopeTo,
+      ...email.to.map((a) => a.address),
+      ...email.cc.map((a) => a.address),
+    ].filter((a): a is string => !!a),
+    row.orgId,
+  );
+  if (!dest)
+    return finish('rejected', { reason: 'no organization receives mail at these addresses' });
+  const orgId = dest.orgId;
+  const org = await findOrganization(tx, orgId);
+  if (!org) return finish('rejected', { reason: 'organization gone' });
+  const sender = email.from?.address?.toLowerCase() ?? null;
+  if (email.bounce) {
+    const marked =
+      email.bounce.hard && email.bounce.recipient
+        ? await markAddressBounced(tx, orgId, email.bounce.recipient, now)
+        : 0;
+    return finish('processed', { bounce: email.bounce, addressesMarked: marked }, orgId);
+  }
+  const body = (email.visibleText || email.text || '(no text)').slice(0, 50_000);
+  const request = await threadOf(tx, orgId, email, dest, sender);
+  if (!request) {
+    // Tend never answers automatic mail, and an auto-reply to nothing opens nothing.
+    if (email.autoSubmitted) return finish('processed', { ignored: email.autoReason }, orgId);
+    if (!sender) return finish('rejected', { reason: 'no sender address' }, orgId);
+    return finish('processed', await openFromEmail(tx, clock, org, email, sender, body), orgId);
+  }
+  const outcome = await continueThread(tx, clock, request, email, dest, sender, body);
+  return finish('processed', outcome, orgId);
+}
+
+async function openFromEmail(
+  tx: Tx,
+  clock: Clock,
+  org: { id: string; defaultLanguage: string },
+  email: ParsedEmail,
+  sender: string,
+  body: string,
+) {
+  const actor = systemActor(org.id);
+  const name = email.from?.name?.trim() || sender.split('@')[0]!;
+  const contact =
+    (await findContactByEmail(tx, org.id, sender)) ??
+    (await createContact(tx, clock, actor, {
+      kind: 'person',
+      name,
+      givenName: name.split(/\s+/)[0] ?? name,
+      familyName: name.split(/\s+/).slice(1).join(' ') || null,
+      roles: ['client'],
+      emails: [{ address: sender }],
+    }));
+  const request = await createRequest(
+    tx,
+    clock,
+    actor,
+    {
+      subject: cleanSubject(email.subject) || '(no subject)',
+      description: body,
+      requesterId: contact.id,
+      priority: 'normal',
+      channel: 'email',
+      tags: [],
+      customFields: {},
+    },
+    { acknowledge: { references: email.messageId ? [email.messageId] : [] } },
+  );
+  await insertMessage(tx, {
+    orgId: org.id,
+    requestId: request.id,
+    visibility: 'public',
+    author: 'requester',
+    authorContactId: contact.id,
+    channel: 'email',
+    body,
+    emailMessageId: email.messageId,
+    fromAddress: sender,
+    createdAt: clock.now(),
+  });
+  return { opened: request.id, reference: request.reference, contactId: contact.id };
+}
+
+async function continueThread(
+  tx: Tx,
+  clock: Clock,
+  request: RequestRow,
+  email: ParsedEmail,
+  dest: Destination,
+  sender: string | null,
+  body: string,
+) {
+  const orgId = request.orgId;
+  const isRequester =
+    !!sender && (await addressesOf(tx, orgId, request.requesterId)).includes(sender);
+  const staff =
+    dest.verifiedToken && sender
+      ? (await findUsersByEmail(tx, sender, orgId)).find((u) => u.active)
+      : undefined;
+  const note = (why: string, automatic: boolean, needsReview: boolean) =>
+    insertMessage(tx, {
+      orgId,
+      requestId: request.id,
+      visibility: 'internal',
+      author: 'system',
+      channel: 'email',
+      body: `${why}\n\n${body}`,
+      automatic,
+      needsReview,
+      emailMessageId: email.messageId,
+      fromAddress: sender,
+      createdAt: clock.now(),
+    });
+  if (email.autoSubmitted) {
+    const m = await note(`Automatic reply from ${sender ?? 'unknown sender'}:`, true, false);
+    return { request: request.id, note: m.id, automatic: email.autoReason };
+  }
+  if (staff) {
+    const actor: Actor = { orgId, type: 'user', userId: staff.id, tokenId: null, role: staff.role };
+    const { message } = await addStaffMessage(tx, clock, actor, request.id, {
+      body,
+      visibility: 'public',
+      channel: 'email',
+    });
+    return { request: request.id, staffReply: message.id, by: staff.id };
+  }
+  if (isRequester) {
+    const actor = systemActor(orgId);
+    const {
+      message,
+      request: into,
+      followUp,
+    } = await addRequesterMessage(tx, clock, actor, request.id, {
+      body,
+      channel: 'email',
+      emailMessageId: email.messageId,
+      fromAddress: sender,
+    });
+    return { request: into.id, message: message.id, followUp };
+  }
+  // Neither the requester nor (provably) staff: never their reply, never staff's; a person looks.
+  const m = await note(
+    `From ${sender ?? 'an unknown sender'} (not the requester) — please review:`,
+    false,
+    true,
+  );
+  return { request: request.id, note: m.id, needsReview: true };
+}

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { replyAddress } from '../../../core/email/reply-token';
+import type { Executor, Tx } from '../../db/connection';
+import { jobsNotice, upsertJobsQuery, type JobPlan } from '../../db/repositories/jobs';
+import { findOrganization } from '../../db/repositories/organizations';
+import { findUser } from '../../db/repositories/users';
+import {
+  insertOutboxQuery,
+  lockOutboxRow,
+  markAddressBounced,
+  setMessageEmailId,
+  updateOutboxRow,
+} from '../../db/repositories/outbox';
+import { writeTogether, type Notice } from '../../db/write-together';
+import { renderEmail, type TemplateData, type TemplateName } from '../../email/templates';
+import type { MailDeps } from '../../email/settings';
+
+/** The job that delivers one queued email. */
+export const deliverEmailJob = 'email.deliver';
+
+/** Attempts before an email that keeps failing for a temporary reason is given up. */
+export const maxDeliveryAttempts = 8;
+
+/**
+ * An email to queue. The payload is what its template needs, less what delivery fills in (the
+ * organization's name and time zone, links); dates travel as ISO strings.
+ */
+export type EmailPlan = {
+  orgId: string;
+  recipient: string;
+  template: TemplateName;
+  language: string | null;
+  payload: Record<string, unknown>;
+  requestId?: string;
+  /** The message this email carries (a staff reply), which learns the Message-ID on delivery. */
+  messageRowId?: string;
+  /** Message-IDs it answers, oldest first; the last is its In-Reply-To. */
+  references?: string[];
+};
+
+/**
+ * The writes that queue emails in the caller's change (for writeTogether): one outbox row each,
+ * and a delivery job keyed by it, so the email exists exactly when the change commits.
+ */
+export function emailWrites(emails: readonly EmailPlan[], now: Date) {
+  if (emails.length === 0) return { parts: [], notices: [] as Notice[] };
+  const rows = emails.map((e) => ({
+    id: randomUUID(),
+    orgId: e.orgId,
+    kind: 'email' as const,
+    recipient: e.recipient,
+    template: e.template,
+    language: e.language ?? 'en',
+    payload: { ...e.payload, ...(e.messageRowId ? { messageRowId: e.messageRowId } : {}) },
+    requestId: e.requestId ?? null,
+    references: e.references ?? [],
+    createdAt: now,
+  }));
+  const jobs: JobPlan[] = rows.map((r) => ({
+    orgId: r.orgId,
+    name: deliverEmailJob,
+    key: `email:${r.id}`,
+    payload: { outboxId: r.id },
+    runAt: now,
+  }));
+  return {
+    parts: [insertOutboxQuery(rows), upsertJobsQuery(jobs)],
+    notices: [jobsNotice([now])],
+  };
+}
+
+/** Queues emails now, in the caller's transaction. */
+export async function queueEmails(
+  tx: Executor,
+  emails: readonly EmailPlan[],
+  now: Date,
+): Promise<void> {
+  const w = emailWrites(emails, now);
+  await writeTogether(tx, w.parts, w.notices);
+}
+
+/** What a template needs beyond the queued payload, from the organization and the settings. */
+async function templateData(
+  tx: Executor,
+  template: TemplateName,
+  payload: Record<string, unknown>,
+  org: { id: string; name: string; timeZone: string },
+  deps: MailDeps,
+): Promise<TemplateData[TemplateName]> {
+  const common = { ...payload, organizationName: org.name, timeZone: org.timeZone };
+  switch (template) {
+    case 'request_received':
+      return {
+        ...common,
+        promisedBy: payload.promisedBy ? new Date(payload.promisedBy as string) : null,
+      } as TemplateData['request_received'];
+    case 'staff_reply': {
+      const agent =
+        typeof payload.agentUserId === 'string'
+          ? await findUser(tx, org.id, payload.agentUserId)
+          : undefined;
+      return {
+        ...common,
+        agentName: agent?.name ?? org.name,
+      } as unknown as TemplateData['staff_reply'];
+    }
+    case 'team_line_alert':
+      return {
+        ...common,
+        link: `${deps.publicUrl}/`,
+      } as unknown as TemplateData['team_line_alert'];
+    default:
+      return common as unknown as TemplateData[TemplateName];
+  }
+}
+
+/**
+ * Delivers one queued email, once: the row is locked (a second worker waits and then finds it
+ * delivered), rendered in the recipient's language, sent with our Message-ID and — for a request —
+ * its signed reply address and thread headers, and marked delivered in the same transaction.
+ * A permanent refusal (5xx) marks the address as bouncing and gives up; a temporary one throws,
+ * so the job retries with backoff, until `maxDeliveryAttempts`.
+ */
+export async function deliverEmail(
+  tx: Tx,
+  deps: MailDeps,
+  outboxId: string,
+  attempt: number,
+  now: Date,
+): Promise<void> {
+  const row = await lockOutboxRow(tx, outboxId);
+  if (!row || row.deliveredAt || row.failedAt) return;
+  const org = await findOrganization(tx, row.orgId);
+  if (!org) return;
+  const payload = row.payload as Record<string, unknown>;
+  const email = renderEmail(
+    row.template as TemplateName,
+    row.language,
+    await templateData(tx, row.template as TemplateName, payload, org, deps),
+  );
+  const messageId = row.messageId ?? `<${row.id}@${deps.domain}>`;
+  const references = row.references;
+  try {
+    const { response } = await deps.mailer.send({
+      from: `"${org.name.replace(/["\\\r\n]/g, '')}" <${deps.fromAddress}>`,
+      to: row.recipient,
+      replyTo: row.requestId
+        ? replyAddress({ secret: deps.secret, requestId: row.requestId, domain: deps.domain })
+        : undefined,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      messageId,
+      inReplyTo: references.at(-1),
+      references: references.length ? references : undefined,
+      automatic: row.template !== 'staff_reply',
+    });
+    await updateOutboxRow(tx, row.id, {
+      deliveredAt: now,
+      messageId,
+      smtpResponse: response.slice(0, 1000),
+      attempts: attempt + 1,
+    });
+    if (typeof payload.messageRowId === 'string')
+      await setMessageEmailId(tx, row.orgId, payload.messageRowId, messageId);
+  } catch (err) {
+    const code = (err as { responseCode?: number }).responseCode;
+    const permanent = code !== undefined && code >= 500;
+    if (!permanent && attempt + 1 < maxDeliveryAttempts) throw err;
+    await updateOutboxRow(tx, row.id, {
+      failedAt: now,
+      attempts: attempt + 1,
+      lastError: String(err).slice(0, 2000),
+    });
+    if (permanent) await markAddressBounced(tx, row.orgId, row.recipient, now);
+  }
+}
