@@ -20,7 +20,10 @@ const envSchema = z.object({
     .string()
     .regex(/^(off|[^:]+:\d{1,5})$/, 'host:port, or off')
     .default('127.0.0.1:2525'),
-  TEND_EMAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'a domain name').optional(),
+  TEND_EMAIL_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, 'a domain name')
+    .optional(),
   TEND_MAIL_FROM: z.string().optional(),
   TEND_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   TEND_MAIL_MAX_MB: z.coerce.number().int().min(1).max(100).default(25),

@@ -57,7 +57,10 @@ export function smtpMailer(url: string): Mailer {
  * without a mail server does, so nothing is lost and every mail can be opened and read.
  */
 export function folderMailer(dir: string): Mailer {
-  const transport: Transporter = nodemailer.createTransport({ streamTransport: true, buffer: true });
+  const transport: Transporter = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+  });
   return {
     send: async (mail) => {
       const info = (await transport.sendMail(message(mail))) as { message: Buffer };
