@@ -1,7 +1,8 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import nodemailer from 'nodemailer';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /** These tests run the real `tend` command, as an admin would, on throw-away data folders. */
@@ -30,12 +31,22 @@ function run(args: string[], env: Record<string, string>, stdin?: string) {
 
 const lastLine = (s: string) => s.trim().split('\n').at(-1)!;
 
+/** Polls until `probe` yields a value (at most 20 s). */
+async function until<T>(probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('gave up waiting');
+}
+
 /** Starts `tend serve` on a free port; resolves with its URL and everything it said. */
 function serve(
   env: Record<string, string>,
 ): Promise<{ url: string; output: () => string; child: ChildProcess }> {
   const child = spawn('node', [tend, 'serve', '--port', '0'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', SMTP_LISTEN: '127.0.0.1:0', ...env },
   });
   servers.push(child);
   let output = '';
@@ -80,6 +91,39 @@ describe('first run', () => {
     expect(contacts.status).toBe(200);
     const docs = await fetch(`${server.url}/api/openapi.json`);
     expect(((await docs.json()) as { openapi: string }).openapi).toBe('3.1.0');
+
+    // Its demo history sent nobody mail; an email to the demo's address opens a request, and
+    // the acknowledgement lands in the mail folder (no SMTP_URL on a fresh install).
+    const mailDir = join(env.TEND_DATA_DIR, 'mail');
+    const smtpPort = await until(
+      () => /receiving on 127\.0\.0\.1:(\d+)/.exec(server.output())?.[1],
+    );
+    expect(await readdir(mailDir).catch(() => [])).toEqual([]);
+    await nodemailer
+      .createTransport({ host: '127.0.0.1', port: Number(smtpPort), ignoreTLS: true })
+      .sendMail({
+        from: '"Rūta Kazlauskienė" <ruta.k@example.lt>',
+        to: 'help@demo.example.org',
+        subject: 'Maisto paketas',
+        text: 'Laba diena, ar galėčiau gauti maisto paketą?',
+      });
+    const saved = await until(async () => (await readdir(mailDir).catch(() => []))[0]);
+    const ack = await readFile(join(mailDir, saved), 'utf8');
+    expect(ack).toMatch(/^To: ruta\.k@example\.lt/m);
+    expect(ack).toMatch(/^Subject: \[R-\d+\]/m);
+    const found = await fetch(`${server.url}/api/v1/contacts?q=ruta.k%40example.lt`, {
+      headers: { cookie },
+    });
+    const contact = ((await found.json()) as { data: { id: string }[] }).data[0]!;
+    const requests = await fetch(
+      `${server.url}/api/v1/requests?view=all&requesterId=${contact.id}`,
+      {
+        headers: { cookie },
+      },
+    );
+    expect(((await requests.json()) as { data: { subject: string }[] }).data[0]?.subject).toBe(
+      'Maisto paketas',
+    );
 
     // While it runs, the data folder is taken: another command says who holds it.
     const second = await run(['migrate'], env);

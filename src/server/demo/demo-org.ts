@@ -8,6 +8,7 @@ import { createUser } from '../domain/users/create-user';
 import { sql } from 'drizzle-orm';
 import { seedContacts } from './seed';
 import { seedDemoDesk } from './demo-desk';
+import { dropPendingEmails } from '../db/repositories/outbox';
 
 /** What a newcomer needs to sign in to the demo. */
 export type DemoLogin = { org: OrganizationRow; email: string; password: string; contacts: number };
@@ -62,6 +63,8 @@ export async function createDemoOrganization(
     where org_id = ${org.id} and 'donor' = any(roles) and (hashtext(id::text) % 3) = 0`);
   const byRole = Object.fromEntries(users.map((u) => [u.role, u]));
   await seedDemoDesk(database, clock.now(), org.id, byRole);
+  // The demo's made-up history must not email its made-up people.
+  await dropPendingEmails(db, org.id);
   // Planner statistics after a bulk load (PGlite has no autovacuum to gather them).
   await db.execute(sql`analyze`);
   return { org, email, password, contacts: result.contacts };

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../connection';
 import { contactEmails, outbox, requestMessages } from '../schema';
 import { insertRows } from '../write-together';
@@ -98,4 +98,18 @@ export async function requestOfSentMessage(
     )
     .limit(1);
   return row?.requestId ? { orgId: row.orgId, requestId: row.requestId } : undefined;
+}
+
+/** Drops an organization's undelivered emails and their delivery jobs (demo history sends none). */
+export async function dropPendingEmails(db: Executor, orgId: string): Promise<number> {
+  await db.execute(
+    sql`delete from jobs where org_id = ${orgId} and name = 'email.deliver'
+        and payload->>'outboxId' in (select id::text from outbox where org_id = ${orgId}
+          and delivered_at is null)`,
+  );
+  const rows = await db
+    .delete(outbox)
+    .where(and(eq(outbox.orgId, orgId), isNull(outbox.deliveredAt)))
+    .returning({ id: outbox.id });
+  return rows.length;
 }
