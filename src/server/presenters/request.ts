@@ -46,6 +46,8 @@ export function presentMessage(m: MessageRow) {
     channel: m.channel,
     body: m.body,
     automatic: m.automatic,
+    fromAddress: m.fromAddress,
+    needsReview: m.needsReview,
     createdAt: m.createdAt.toISOString(),
   };
 }

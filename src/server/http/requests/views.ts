@@ -40,5 +40,9 @@ export const messageView = z.object({
   channel: z.enum(requestChannels),
   body: z.string(),
   automatic: z.boolean(),
+  fromAddress: z.string().nullable().describe('The address an emailed message came from'),
+  needsReview: z
+    .boolean()
+    .describe('From someone who is neither the requester nor staff: a person should look'),
   createdAt: z.string(),
 });
