@@ -69,3 +69,25 @@ export async function insertInboundAddress(
 ): Promise<void> {
   await db.insert(orgInboundAddresses).values({ orgId, address: address.toLowerCase() });
 }
+
+/** Changes an organization's own fields. */
+export async function updateOrganizationRow(
+  db: Executor,
+  id: string,
+  values: Partial<
+    Pick<OrganizationRow, 'name' | 'defaultCountry' | 'defaultLanguage' | 'timeZone'>
+  >,
+): Promise<void> {
+  if (Object.keys(values).length)
+    await db.update(organizations).set(values).where(eq(organizations.id, id));
+}
+
+/** Replaces an organization's inbound addresses. */
+export async function replaceInboundAddresses(
+  db: Executor,
+  orgId: string,
+  addresses: string[],
+): Promise<void> {
+  await db.delete(orgInboundAddresses).where(eq(orgInboundAddresses.orgId, orgId));
+  for (const address of addresses) await insertInboundAddress(db, orgId, address);
+}

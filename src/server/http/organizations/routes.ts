@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { organizationChanges } from '../../../shared/schemas/organization';
 import { getOrganization } from '../../domain/orgs/get-organization';
+import { updateOrganization } from '../../domain/orgs/update-organization';
 import { actorOf } from '../authenticate';
 import type { App, AppDeps } from '../types';
 
@@ -28,5 +30,18 @@ export function organizationRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req) => getOrganization(db, actorOf(req)),
+  );
+  app.patch(
+    '/organization',
+    {
+      config: { access: 'org.manage' },
+      schema: {
+        tags: ['organization'],
+        summary: 'Change the organization’s settings and the addresses it receives mail at',
+        body: organizationChanges,
+        response: { 200: orgView },
+      },
+    },
+    async (req) => updateOrganization(db, actorOf(req), req.body),
   );
 }
