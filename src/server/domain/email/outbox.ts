@@ -119,7 +119,8 @@ async function templateData(
  * delivered), rendered in the recipient's language, sent with our Message-ID and — for a request —
  * its signed reply address and thread headers, and marked delivered in the same transaction.
  * A permanent refusal (5xx) marks the address as bouncing and gives up; a temporary one throws,
- * so the job retries with backoff, until `maxDeliveryAttempts`.
+ * so the job retries with backoff, until `maxDeliveryAttempts`. `attempt` counts this one
+ * (1 at the first try: the job's attempts, which claiming it already counted).
  */
 export async function deliverEmail(
   tx: Tx,
@@ -159,17 +160,17 @@ export async function deliverEmail(
       deliveredAt: now,
       messageId,
       smtpResponse: response.slice(0, 1000),
-      attempts: attempt + 1,
+      attempts: attempt,
     });
     if (typeof payload.messageRowId === 'string')
       await setMessageEmailId(tx, row.orgId, payload.messageRowId, messageId);
   } catch (err) {
     const code = (err as { responseCode?: number }).responseCode;
     const permanent = code !== undefined && code >= 500;
-    if (!permanent && attempt + 1 < maxDeliveryAttempts) throw err;
+    if (!permanent && attempt < maxDeliveryAttempts) throw err;
     await updateOutboxRow(tx, row.id, {
       failedAt: now,
-      attempts: attempt + 1,
+      attempts: attempt,
       lastError: String(err).slice(0, 2000),
     });
     if (permanent) await markAddressBounced(tx, row.orgId, row.recipient, now);
