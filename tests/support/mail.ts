@@ -110,7 +110,9 @@ export async function emailDesk() {
   await insertInboundAddress(api.database.db, org.org.id, inbox);
   const farEnd = await farEndSmtp();
   const mail = testMailDeps({ mailer: farEnd.mailer() });
-  const worker = new JobWorker(api.database, api.clock, jobRegistry({ mail }));
+  const worker = new JobWorker(api.database, api.clock, jobRegistry({ mail }), undefined, [
+    org.org.id,
+  ]);
   const listener: SmtpListener = await startSmtpListener({
     host: '127.0.0.1',
     port: 0,

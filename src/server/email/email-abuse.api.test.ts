@@ -323,6 +323,18 @@ describe('bounces', () => {
     expect(desk.mailTo(requester)).toHaveLength(1); // the acknowledgement only
   });
 
+  it('ignores a forged bounce that quotes no mail we sent to that address', async () => {
+    const requester = `victim-${unique()}@example.org`;
+    await desk.openByEmail(requester, 'Coat');
+    const raw = dsn(requester, '5.1.1', {
+      subject: 'Something',
+      messageId: `<forged-${unique()}@elsewhere.example>`,
+    });
+    await desk.client().sendMail({ envelope: { from: '', to: [desk.inbox] }, raw });
+    await desk.settle();
+    expect((await emailRow(requester))!.bouncedAt).toBeNull();
+  });
+
   it('marks nothing for a temporary failure report (4.2.2)', async () => {
     const requester = `full-${unique()}@example.org`;
     const { request, ack } = await desk.openByEmail(requester, 'Shoes');

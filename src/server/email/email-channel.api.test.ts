@@ -23,7 +23,7 @@ let farEnd: Awaited<ReturnType<typeof farEndSmtp>>;
 let listener: SmtpListener;
 let worker: JobWorker;
 let mail: MailDeps;
-const inbox = 'help@foodbank.test';
+let inbox: string;
 
 const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
   api.app.inject({
@@ -66,10 +66,11 @@ const mailTo = (address: string) => farEnd.received.filter((m) => m.envelopeTo.i
 beforeAll(async () => {
   api = await testApi();
   org = await staffedOrg(api.database);
+  inbox = `help-${org.org.slug}@foodbank.test`; // unique: a shared PostgreSQL keeps every test's
   await insertInboundAddress(api.database.db, org.org.id, inbox);
   farEnd = await farEndSmtp();
   mail = testMailDeps({ mailer: farEnd.mailer() });
-  worker = new JobWorker(api.database, api.clock, jobRegistry({ mail }));
+  worker = new JobWorker(api.database, api.clock, jobRegistry({ mail }), undefined, [org.org.id]);
   listener = await startSmtpListener({
     host: '127.0.0.1',
     port: 0,

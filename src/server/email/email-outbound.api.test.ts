@@ -142,6 +142,8 @@ describe('two workers at once', () => {
       desk.api.database,
       desk.api.clock,
       jobRegistry({ mail: otherMail }),
+      undefined,
+      [desk.org.org.id],
     );
     try {
       const [a, b] = await Promise.all([desk.worker.runDue(), other.runDue()]);

@@ -40,7 +40,10 @@ export async function startSmtpListener(opts: {
       if (session.envelope.rcptTo.length >= maxRecipients)
         return callback(smtpError(452, 'too many recipients; send the rest separately'));
       destinationOf(database.db, deps, address.address).then(
-        (d) => callback(d ? undefined : smtpError(550, 'no such mailbox here')),
+        (d) => {
+          if (d) orgsOf(session).add(d.orgId);
+          callback(d ? undefined : smtpError(550, 'no such mailbox here'));
+        },
         (err: unknown) => {
           opts.log?.error({ err }, 'smtp: recipient check failed');
           callback(smtpError(451, 'temporary failure; try again later'));
@@ -73,13 +76,25 @@ export async function startSmtpListener(opts: {
   };
 }
 
+// The organizations the accepted recipients belong to, per SMTP session.
+const sessionOrgs = new WeakMap<SMTPServerSession, Set<string>>();
+function orgsOf(session: SMTPServerSession): Set<string> {
+  let orgs = sessionOrgs.get(session);
+  if (!orgs) sessionOrgs.set(session, (orgs = new Set()));
+  return orgs;
+}
+
 function inbound(session: SMTPServerSession, raw: Buffer) {
   const from = session.envelope.mailFrom;
+  const orgs = [...orgsOf(session)];
+  sessionOrgs.delete(session); // the next message of the session starts afresh
   return {
     source: 'smtp' as const,
     envelopeFrom: from ? from.address : null,
     envelopeTo: session.envelope.rcptTo.map((r) => r.address),
     raw,
+    // Known at once when every recipient belongs to one organization (the usual case).
+    ...(orgs.length === 1 ? { orgId: orgs[0] } : {}),
   };
 }
 

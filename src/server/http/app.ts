@@ -144,9 +144,13 @@ export async function buildApp(
     { prefix: '/api/v1' },
   );
   // Raw email bodies are parsed only by the inbound mail webhook.
-  await app.register(async (mail) => inboundRoutes(mail as unknown as App, deps), {
-    prefix: '/api/v1',
-  });
+  await app.register(
+    (mail, _opts, done) => {
+      inboundRoutes(mail as unknown as App, deps);
+      done();
+    },
+    { prefix: '/api/v1' },
+  );
   // Multipart uploads are parsed only by the attachment routes.
   await app.register(async (files) => attachmentRoutes(files as unknown as App, deps), {
     prefix: '/api/v1',

@@ -49,6 +49,8 @@ export class JobWorker {
     private readonly clock: Clock,
     private readonly registry: JobRegistry,
     private readonly log?: FastifyBaseLogger,
+    /** Only the jobs of these organizations (tests sharing one database; a dedicated worker). */
+    private readonly orgIds?: readonly string[],
   ) {}
 
   /** Starts the loop and listens for wake-ups. */
@@ -123,7 +125,9 @@ export class JobWorker {
     let ran = 0;
     for (;;) {
       const db = this.database.db;
-      const batch = await db.transaction((tx) => claimDueJobs(tx, this.clock.now(), 20, leaseMs));
+      const batch = await db.transaction((tx) =>
+        claimDueJobs(tx, this.clock.now(), 20, leaseMs, this.orgIds),
+      );
       if (batch.length === 0) return ran;
       for (const job of batch) {
         await this.runOne(job);
@@ -143,7 +147,8 @@ export class JobWorker {
         else await finishJob(tx, job.id);
       });
     } catch (err) {
-      const backoff = Math.min(3_600_000, 10_000 * 2 ** Math.min(job.attempts, 9));
+      // attempts counts this try (the claim counted it): 10 s after the first failure, then doubling.
+      const backoff = Math.min(3_600_000, 10_000 * 2 ** Math.min(job.attempts - 1, 9));
       this.log?.error({ err, job: job.name, id: job.id }, 'job failed; will retry');
       await retryJob(
         this.database.db,

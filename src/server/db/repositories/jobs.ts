@@ -78,25 +78,21 @@ export async function claimDueJobs(
   now: Date,
   limit: number,
   leaseMs: number,
+  orgIds?: readonly string[],
 ): Promise<JobRow[]> {
   const lease = new Date(now.getTime() + leaseMs);
-  const rows = await queryRows<{ id: number }>(
-    db,
-    sql`select id from ${jobs}
-        where run_at <= ${now} and (locked_until is null or locked_until <= ${now})
-        order by run_at limit ${limit} for update skip locked`,
-  );
-  if (rows.length === 0) return [];
-  const claimed: JobRow[] = [];
-  for (const { id } of rows) {
-    const [row] = await db
-      .update(jobs)
-      .set({ lockedUntil: lease, attempts: sql`${jobs.attempts} + 1` })
-      .where(eq(jobs.id, Number(id)))
-      .returning();
-    if (row) claimed.push(row);
-  }
-  return claimed;
+  const scope = !orgIds ? sql`` : orgIds.length ? sql`and org_id in ${orgIds}` : sql`and false`;
+  const claimed = await db
+    .update(jobs)
+    .set({ lockedUntil: lease, attempts: sql`${jobs.attempts} + 1` })
+    .where(
+      sql`${jobs.id} in (select id from ${jobs}
+        where run_at <= ${now} and (locked_until is null or locked_until <= ${now}) ${scope}
+        order by run_at, id limit ${limit} for update skip locked)`,
+    )
+    .returning();
+  // RETURNING has no order: run them as they were due, first scheduled first.
+  return claimed.sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id - b.id);
 }
 
 /** Deletes a finished job. */

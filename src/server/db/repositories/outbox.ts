@@ -113,3 +113,24 @@ export async function dropPendingEmails(db: Executor, orgId: string): Promise<nu
     .returning({ id: outbox.id });
   return rows.length;
 }
+
+/** The Message-IDs of the latest mail delivered to an address (a bounce must quote one). */
+export async function sentMessageIds(
+  db: Executor,
+  orgId: string,
+  recipient: string,
+): Promise<string[]> {
+  const rows = await db
+    .select({ messageId: outbox.messageId })
+    .from(outbox)
+    .where(
+      and(
+        eq(outbox.orgId, orgId),
+        sql`lower(${outbox.recipient}) = ${recipient.toLowerCase()}`,
+        isNotNull(outbox.messageId),
+      ),
+    )
+    .orderBy(sql`${outbox.createdAt} desc`)
+    .limit(50);
+  return rows.map((r) => r.messageId!);
+}

@@ -12,7 +12,11 @@ import {
 } from '../../db/repositories/inbound';
 import { upsertJob } from '../../db/repositories/jobs';
 import { findOrganization, ownerOfInboundAddress } from '../../db/repositories/organizations';
-import { markAddressBounced, requestOfSentMessage } from '../../db/repositories/outbox';
+import {
+  markAddressBounced,
+  requestOfSentMessage,
+  sentMessageIds,
+} from '../../db/repositories/outbox';
 import { findRequest, insertMessage, type RequestRow } from '../../db/repositories/requests';
 import { findUsersByEmail } from '../../db/repositories/users';
 import { parseMessage, type ParsedEmail } from '../../email/parse-message';
@@ -166,11 +170,21 @@ export async function processInbound(
   if (!org) return finish('rejected', { reason: 'organization gone' });
   const sender = email.from?.address?.toLowerCase() ?? null;
   if (email.bounce) {
+    // Only a bounce of mail we really sent counts: it must quote one of our Message-IDs, or
+    // anyone could silence a contact by mailing a fake report.
+    const recipient = email.bounce.recipient;
+    const ours = recipient ? await sentMessageIds(tx, orgId, recipient) : [];
+    const raw = row.raw.toString('latin1');
+    const genuine = ours.some((id) => raw.includes(id));
     const marked =
-      email.bounce.hard && email.bounce.recipient
-        ? await markAddressBounced(tx, orgId, email.bounce.recipient, now)
+      email.bounce.hard && recipient && genuine
+        ? await markAddressBounced(tx, orgId, recipient, now)
         : 0;
-    return finish('processed', { bounce: email.bounce, addressesMarked: marked }, orgId);
+    return finish(
+      'processed',
+      { bounce: email.bounce, quotesOurMail: genuine, addressesMarked: marked },
+      orgId,
+    );
   }
   const body = (email.visibleText || email.text || '(no text)').slice(0, 50_000);
   const request = await threadOf(tx, orgId, email, dest, sender);

@@ -101,7 +101,9 @@ beforeAll(async () => {
       },
     ],
   });
-  worker = new JobWorker(database, clock, jobRegistry({ mail: testMailDeps() }));
+  worker = new JobWorker(database, clock, jobRegistry({ mail: testMailDeps() }), undefined, [
+    org.id,
+  ]);
 });
 afterAll(() => database.close());
 
