@@ -146,7 +146,7 @@ export async function buildApp(
   // Raw email bodies are parsed only by the inbound mail webhook.
   await app.register(
     (mail, _opts, done) => {
-      inboundRoutes(mail as unknown as App, deps);
+      inboundRoutes(mail, deps);
       done();
     },
     { prefix: '/api/v1' },
