@@ -45,7 +45,8 @@ export async function inboundAddresses(db: Executor, orgId: string): Promise<str
   const rows = await db
     .select({ address: orgInboundAddresses.address })
     .from(orgInboundAddresses)
-    .where(eq(orgInboundAddresses.orgId, orgId));
+    .where(eq(orgInboundAddresses.orgId, orgId))
+    .orderBy(orgInboundAddresses.createdAt, orgInboundAddresses.address);
   return rows.map((r) => r.address);
 }
 

@@ -79,12 +79,21 @@ export async function destinationOf(
   address: string,
 ): Promise<Destination | undefined> {
   const lower = address.toLowerCase();
-  if (lower.endsWith(`@${deps.domain.toLowerCase()}`)) {
+  const at = lower.lastIndexOf('@');
+  const [local, domain] = [lower.slice(0, at), lower.slice(at + 1)];
+  const plus = local.indexOf('+');
+  if (plus > 0) {
+    // A reply address: `reply+<token>@TEND_EMAIL_DOMAIN`, or the organization's own inbound
+    // address with the token after a plus (`help+<token>@foodbank.org`).
     const check = verifyReplyAddress(deps.secret, lower);
-    if (check.ok) {
-      const request = await requestById(db, check.requestId);
-      if (request) return { orgId: request.orgId, requestId: request.id, verifiedToken: true };
-    }
+    if (!check.ok) return undefined;
+    const request = await requestById(db, check.requestId);
+    if (!request) return undefined;
+    const base = `${local.slice(0, plus)}@${domain}`;
+    const ours =
+      domain === deps.domain.toLowerCase() ||
+      (await ownerOfInboundAddress(db, base)) === request.orgId;
+    return ours ? { orgId: request.orgId, requestId: request.id, verifiedToken: true } : undefined;
   }
   const orgId = await ownerOfInboundAddress(db, lower);
   return orgId ? { orgId, verifiedToken: false } : undefined;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { replyAddress } from '../../../core/email/reply-token';
 import type { Executor, Tx } from '../../db/connection';
 import { jobsNotice, upsertJobsQuery, type JobPlan } from '../../db/repositories/jobs';
-import { findOrganization } from '../../db/repositories/organizations';
+import { findOrganization, inboundAddresses } from '../../db/repositories/organizations';
 import { findUser } from '../../db/repositories/users';
 import {
   insertOutboxQuery,
@@ -115,6 +115,25 @@ async function templateData(
 }
 
 /**
+ * A request's reply address: the organization's first inbound address with a signed token after
+ * a plus (`help+<token>@foodbank.org`, so replies reach the organization's own mailbox, which
+ * forwards to Tend), or `reply+<token>@TEND_EMAIL_DOMAIN` when it has none that fits.
+ */
+export function replyAddressOf(
+  deps: Pick<MailDeps, 'secret' | 'domain'>,
+  requestId: string,
+  orgAddresses: readonly string[],
+): string {
+  const own = orgAddresses[0]?.toLowerCase();
+  const [local, domain] = own
+    ? [own.slice(0, own.lastIndexOf('@')), own.slice(own.lastIndexOf('@') + 1)]
+    : [];
+  if (local && domain && /^[a-z0-9][a-z0-9._-]{0,20}$/.test(local) && !local.includes('+'))
+    return replyAddress({ secret: deps.secret, requestId, domain, localPrefix: local });
+  return replyAddress({ secret: deps.secret, requestId, domain: deps.domain });
+}
+
+/**
  * Delivers one queued email, once: the row is locked (a second worker waits and then finds it
  * delivered), rendered in the recipient's language, sent with our Message-ID and — for a request —
  * its signed reply address and thread headers, and marked delivered in the same transaction.
@@ -146,7 +165,7 @@ export async function deliverEmail(
       from: `"${org.name.replace(/["\\\r\n]/g, '')}" <${deps.fromAddress}>`,
       to: row.recipient,
       replyTo: row.requestId
-        ? replyAddress({ secret: deps.secret, requestId: row.requestId, domain: deps.domain })
+        ? replyAddressOf(deps, row.requestId, await inboundAddresses(tx, row.orgId))
         : undefined,
       subject: email.subject,
       text: email.text,
