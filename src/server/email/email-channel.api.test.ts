@@ -187,6 +187,36 @@ describe('a conversation by email', () => {
     }
   });
 
+  it('keeps the attachments of an email that pass the upload checks, and names the refused', async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510, 1)]);
+    await client().sendMail({
+      from: 'files@example.org',
+      to: inbox,
+      subject: 'Documents',
+      text: 'My documents are attached.',
+      attachments: [
+        { filename: 'photo.png', content: png },
+        { filename: 'invoice.exe', content: exe },
+      ],
+    });
+    await settle();
+    const [request] = await requestsOf('files@example.org');
+    const files = (await call('GET', `/requests/${request!.id}/attachments`)).json().data as {
+      name: string;
+      contentType: string;
+    }[];
+    expect(files.map((f) => [f.name, f.contentType])).toEqual([['photo.png', 'image/png']]);
+    const [row] = (await api.database.db.select().from(inboundEmails)).filter((r) =>
+      r.raw.toString().includes('Subject: Documents'),
+    );
+    expect(JSON.stringify(row!.outcome)).toContain('invoice.exe');
+    expect((await messagesOf(request!.id))[0]!.body).toBe('My documents are attached.');
+  });
+
   it('stores the raw message before answering 250, and parses it again after a crash', async () => {
     const before = await api.database.db.select().from(inboundEmails);
     await client().sendMail({ from: 'late@example.org', to: inbox, subject: 'Later', text: 'Hi' });

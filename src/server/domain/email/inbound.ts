@@ -23,7 +23,9 @@ import { parseMessage, type ParsedEmail } from '../../email/parse-message';
 import type { MailDeps } from '../../email/settings';
 import { systemActor, type Actor } from '../actor';
 import { createContact } from '../contacts/create-contact';
+import { attachFile } from '../requests/attachments';
 import { createRequest } from '../requests/create-request';
+import { databaseFileStore } from '../../storage/file-store';
 import { addRequesterMessage, addStaffMessage } from '../requests/messages';
 import { cleanSubject, subjectReference } from './subjects';
 
@@ -254,7 +256,8 @@ async function openFromEmail(
     fromAddress: sender,
     createdAt: clock.now(),
   });
-  return { opened: request.id, reference: request.reference, contactId: contact.id };
+  const files = await keepAttachments(tx, actor, request.id, email);
+  return { opened: request.id, reference: request.reference, contactId: contact.id, files };
 }
 
 async function continueThread(
@@ -298,7 +301,8 @@ async function continueThread(
       visibility: 'public',
       channel: 'email',
     });
-    return { request: request.id, staffReply: message.id, by: staff.id };
+    const files = await keepAttachments(tx, actor, request.id, email);
+    return { request: request.id, staffReply: message.id, by: staff.id, files };
   }
   if (isRequester) {
     const actor = systemActor(orgId);
@@ -312,7 +316,8 @@ async function continueThread(
       emailMessageId: email.messageId,
       fromAddress: sender,
     });
-    return { request: into.id, message: message.id, followUp };
+    const files = await keepAttachments(tx, actor, into.id, email);
+    return { request: into.id, message: message.id, followUp, files };
   }
   // Neither the requester nor (provably) staff: never their reply, never staff's; a person looks.
   const m = await note(
@@ -321,4 +326,35 @@ async function continueThread(
     true,
   );
   return { request: request.id, note: m.id, needsReview: true };
+}
+
+/** Attachments kept from one email at most. */
+export const maxEmailAttachments = 20;
+
+/**
+ * Keeps an email's attachments on the request, each checked like an upload (size, type judged
+ * from the bytes); one that is refused is named in the outcome and the rest are kept. Only mail
+ * from the requester or staff brings files: a stranger's note keeps none.
+ */
+async function keepAttachments(tx: Tx, actor: Actor, requestId: string, email: ParsedEmail) {
+  const kept: string[] = [];
+  const refused: { name: string; reason: string }[] = [];
+  for (const [i, a] of email.attachments.entries()) {
+    if (a.contentType === 'message/delivery-status') continue;
+    const name = a.filename ?? `attachment-${i + 1}`;
+    if (i >= maxEmailAttachments) {
+      refused.push({ name, reason: `more than ${maxEmailAttachments} files` });
+      continue;
+    }
+    try {
+      // A savepoint: a refused file must not undo the message.
+      const file = await tx.transaction((inner) =>
+        attachFile(inner, databaseFileStore, actor, requestId, { name, bytes: a.content }),
+      );
+      kept.push(file.id);
+    } catch (err) {
+      refused.push({ name, reason: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return { kept, refused };
 }
