@@ -270,7 +270,7 @@ export async function findContactByEmail(
         isNull(contacts.deletedAt),
       ),
     )
-    .orderBy(asc(contacts.createdAt))
+    .orderBy(asc(contacts.createdAt), asc(contacts.id))
     .limit(1);
   return row?.contact;
 }
@@ -295,7 +295,7 @@ export async function findContactByPhone(
         isNull(contacts.deletedAt),
       ),
     )
-    .orderBy(asc(contacts.createdAt))
+    .orderBy(asc(contacts.createdAt), asc(contacts.id))
     .limit(1);
   return row?.contact;
 }

@@ -141,7 +141,7 @@ export async function listTokens(
     .select()
     .from(apiTokens)
     .where(and(eq(apiTokens.orgId, orgId), userId ? eq(apiTokens.userId, userId) : undefined))
-    .orderBy(asc(apiTokens.createdAt));
+    .orderBy(asc(apiTokens.createdAt), asc(apiTokens.id));
 }
 
 /** A token of an organization by id. */
