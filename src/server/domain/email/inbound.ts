@@ -28,6 +28,7 @@ import { createRequest } from '../requests/create-request';
 import { databaseFileStore } from '../../storage/file-store';
 import { addRequesterMessage, addStaffMessage } from '../requests/messages';
 import { cleanSubject, subjectReference } from './subjects';
+import { guessLanguage } from '../../../core/text/guess-language';
 
 /** The job that turns a stored incoming email into requests and messages. */
 export const processInboundJob = 'email.inbound';
@@ -219,6 +220,7 @@ async function openFromEmail(
 ) {
   const actor = systemActor(org.id);
   const name = email.from?.name?.trim() || sender.split('@')[0]!;
+  const written = guessLanguage(`${email.subject}\n${body}`);
   const contact =
     (await findContactByEmail(tx, org.id, sender)) ??
     (await createContact(tx, clock, actor, {
@@ -228,6 +230,8 @@ async function openFromEmail(
       familyName: name.split(/\s+/).slice(1).join(' ') || null,
       roles: ['client'],
       emails: [{ address: sender }],
+      // A newcomer is answered in the language they wrote in, when it is clear.
+      preferredLanguage: written ?? null,
     }));
   const request = await createRequest(
     tx,
@@ -237,6 +241,7 @@ async function openFromEmail(
       subject: cleanSubject(email.subject) || '(no subject)',
       description: body,
       requesterId: contact.id,
+      language: contact.preferredLanguage ?? written ?? null,
       priority: 'normal',
       channel: 'email',
       tags: [],
