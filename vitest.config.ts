@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * Three tiers, each its own project so `npm run test:<tier>` runs one:
  * unit = pure core and CLI parsing; db = repositories and use-cases on a real database;
- * api = the HTTP app in-process; journey = the real `tend` command and server, as an admin uses them.
+ * api = the HTTP app in-process; journey = the real `tend` command and server, as an admin uses them;
+ * e2e = the web apps in Chromium (Debian's /usr/bin/chromium) against a real server.
  */
 export default defineConfig({
   test: {
@@ -37,6 +38,14 @@ export default defineConfig({
           name: 'journey',
           include: ['src/**/*.journey.test.ts'],
           testTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
     ],

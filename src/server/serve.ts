@@ -12,6 +12,7 @@ import { JobWorker } from './jobs/worker';
 import { scheduleAnalyze } from './domain/maintenance/analyze';
 import { mailDeps } from './email/settings';
 import { startSmtpListener } from './email/smtp-listener';
+import { ensureWebBuild } from './web-build';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in the data folder. */
 export function openConfiguredDatabase(config: Config, command: string): Promise<Database> {
@@ -55,7 +56,8 @@ export async function startServer(
       say('');
     }
     const logger = pino({ level: config.logLevel });
-    const app = await buildApp({ database, clock: systemClock, config }, { logger });
+    const webRoot = await ensureWebBuild(say);
+    const app = await buildApp({ database, clock: systemClock, config }, { logger, webRoot });
     const url = await app.listen({ port: config.port, host: config.host });
     await scheduleAnalyze(database.db, systemClock);
     const mail = await mailDeps(database.db, config);
@@ -70,7 +72,9 @@ export async function startServer(
           log: app.log,
         })
       : undefined;
-    say(`Tend listens on ${url}  ·  API docs ${url}/api/docs  ·  database: ${database.kind}`);
+    say(
+      `Tend listens on ${url}  ·  staff console ${url}/app/  ·  API docs ${url}/api/docs  ·  database: ${database.kind}`,
+    );
     say(
       `Mail: ${smtp ? `receiving on ${config.mail.listen!.host}:${smtp.port}` : 'not receiving (SMTP_LISTEN=off)'}  ·  ${config.mail.smtpUrl ? 'sending through SMTP_URL' : `no SMTP_URL: outgoing mail is saved in ${join(config.dataDir, 'mail')}`}`,
     );

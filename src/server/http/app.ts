@@ -14,6 +14,7 @@ import { AppError } from '../errors';
 import { authorizeHook } from './authenticate';
 import { sendError, toAppError } from './error-writer';
 import { inboundRoutes } from './inbound/routes';
+import { webRoutes } from './web';
 import type { App, AppDeps } from './types';
 import type { Access } from '../policies';
 import { healthRoutes } from './health/routes';
@@ -51,7 +52,7 @@ export function routeTable(app: App): RouteAccess[] {
 /** Builds the HTTP app (not listening): used by `tend serve` and, in-process, by the API tests. */
 export async function buildApp(
   deps: AppDeps,
-  opts: { logger?: FastifyBaseLogger } = {},
+  opts: { logger?: FastifyBaseLogger; webRoot?: string } = {},
 ): Promise<App> {
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
@@ -131,6 +132,7 @@ export async function buildApp(
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   app.addHook('onRequest', authorizeHook(deps));
+  if (opts.webRoot) await webRoutes(app, opts.webRoot);
   const api = app as unknown as App;
   healthRoutes(api, deps);
   requestFormRoutes(api, deps, '');

@@ -14,6 +14,7 @@ import { decodeCursor, encodeCursor, type Page } from '../cursor';
 /** The queue's views. */
 export const queueViews = [
   'all',
+  'open',
   'mine',
   'my_teams',
   'unassigned',
@@ -44,6 +45,8 @@ function viewCondition(view: QueueView, actor: Actor, now: Date): SQL | undefine
   switch (view) {
     case 'all':
       return undefined;
+    case 'open':
+      return open;
     case 'mine':
       return and(open, actor.userId ? eq(requests.assigneeId, actor.userId) : sql`false`);
     case 'my_teams':
@@ -117,7 +120,9 @@ export async function readQueue(
 }
 
 /** The views the counts cover: every view of work still to do (`all` includes the archive). */
-export const countedViews = queueViews.filter((v): v is Exclude<QueueView, 'all'> => v !== 'all');
+export const countedViews = queueViews.filter(
+  (v): v is Exclude<QueueView, 'all' | 'open'> => v !== 'all' && v !== 'open',
+);
 
 /**
  * How many requests each working view holds for the caller, plus `open` (all unfinished), in one

@@ -1,0 +1,91 @@
+import { Anchor, AppShell, Group, NativeSelect, Text, Button, Loader, Center } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Route, Routes } from 'react-router';
+import { chooseLanguage, languages, type Language } from '../i18n';
+import { api, ApiError, type Me } from './api';
+import { Queue } from './Queue';
+import { RequestPage } from './RequestPage';
+import { SignIn } from './SignIn';
+
+/** The staff console: sign in, then the queue and each request. */
+export function App() {
+  const me = useQuery({
+    queryKey: ['me'],
+    queryFn: () => api<Me>('/auth/me'),
+  });
+  useLiveUpdates(me.isSuccess);
+  if (me.isPending)
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  if (me.error instanceof ApiError && me.error.status === 401) return <SignIn />;
+  if (me.isError) return <Text c="red">{me.error.message}</Text>;
+  return (
+    <AppShell header={{ height: 56 }} padding="md">
+      <AppShell.Header>
+        <Header me={me.data} />
+      </AppShell.Header>
+      <AppShell.Main id="main">
+        <Routes>
+          <Route path="/" element={<Navigate to="/queue/open" replace />} />
+          <Route path="/queue/:view" element={<Queue />} />
+          <Route path="/requests/:id" element={<RequestPage />} />
+        </Routes>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function Header({ me }: { me: Me }) {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const signOut = async () => {
+    await api('/auth/sign-out', { method: 'POST' });
+    client.clear();
+    await client.invalidateQueries();
+  };
+  return (
+    <Group h="100%" px="md" justify="space-between">
+      <Group>
+        <Anchor href="#main" className="skip-link">
+          {t('app.skip')}
+        </Anchor>
+        <Text fw={700}>{t('app.name')}</Text>
+        <Text c="dimmed">{me.organization.name}</Text>
+        <Anchor component={Link} to="/queue/open">
+          {t('nav.queue')}
+        </Anchor>
+      </Group>
+      <Group>
+        <NativeSelect
+          aria-label={t('nav.language')}
+          value={i18n.language}
+          data={Object.entries(languages).map(([value, label]) => ({ value, label }))}
+          onChange={(e) => void chooseLanguage(e.currentTarget.value as Language)}
+        />
+        <Text size="sm">{me.user.name}</Text>
+        <Button variant="subtle" onClick={() => void signOut()}>
+          {t('nav.signOut')}
+        </Button>
+      </Group>
+    </Group>
+  );
+}
+
+/** Refetches what changed when the server announces a request change (server-sent events). */
+function useLiveUpdates(enabled: boolean) {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!enabled) return;
+    const events = new EventSource('/api/v1/events');
+    events.addEventListener(
+      'request',
+      () => void client.invalidateQueries({ queryKey: ['requests'] }),
+    );
+    return () => events.close();
+  }, [enabled, client]);
+}

@@ -1,0 +1,60 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Debian's Chromium, which CI installs; the browser tests say so and skip when it is missing. */
+export const chromiumPath = '/usr/bin/chromium';
+/** Whether the browser tests can run on this machine. */
+export const haveChromium = existsSync(chromiumPath);
+
+/** Launches headless Chromium with the flags this machine needs. */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh `tend serve` (demo organization, built web app) on free ports of 127.0.0.1. */
+export async function startTend(): Promise<{
+  url: string;
+  email: string;
+  password: string;
+  child: ChildProcess;
+}> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'tend-e2e-'));
+  const tend = join(import.meta.dirname, '../../bin/tend.js');
+  const child = spawn('node', [tend, 'serve', '--port', '0'], {
+    env: { ...process.env, TEND_DATA_DIR: dataDir, SMTP_LISTEN: '127.0.0.1:0', LOG_LEVEL: 'warn' },
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`tend did not start: ${output}`)), 170_000);
+    child.stderr.on('data', (b: Buffer) => {
+      output += b.toString();
+      const m = /Tend listens on (http:\/\/\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve({
+          url: m[1]!,
+          email: /Sign in as\s+(\S+)/.exec(output)![1]!,
+          password: /Password\s+(\S+)/.exec(output)![1]!,
+          child,
+        });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`tend exited with ${code}: ${output}`)));
+  });
+}
