@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Vite from 'vite';
@@ -16,6 +16,14 @@ async function filesUnder(dir: string): Promise<string[]> {
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
     .sort();
+}
+
+const stamp = join(webDist, 'build.json');
+
+/** The source hash the present build was made from, if any. */
+async function builtHash(): Promise<string | undefined> {
+  if (!existsSync(stamp)) return undefined;
+  return (JSON.parse(await readFile(stamp, 'utf8')) as { hash?: string }).hash;
 }
 
 /** A hash of everything the web build depends on: its sources, its config and the lock file. */
@@ -37,12 +45,8 @@ async function sourceHash(): Promise<string> {
  */
 export async function ensureWebBuild(say: (line: string) => void): Promise<string | undefined> {
   if (!existsSync(sources)) return existsSync(webDist) ? webDist : undefined;
-  const stamp = join(webDist, 'build.json');
   const hash = await sourceHash();
-  const built = existsSync(stamp)
-    ? (JSON.parse(await readFile(stamp, 'utf8')) as { hash?: string }).hash
-    : undefined;
-  if (built === hash) return webDist;
+  if ((await builtHash()) === hash) return webDist;
   let vite: typeof Vite;
   try {
     vite = await import('vite');
@@ -50,8 +54,28 @@ export async function ensureWebBuild(say: (line: string) => void): Promise<strin
     say('The web app is not built and Vite is not installed (npm install without --omit=dev).');
     return existsSync(join(webDist, 'index.html')) ? webDist : undefined;
   }
-  say('Building the web app…');
-  await vite.build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
-  await writeFile(stamp, JSON.stringify({ hash, at: new Date().toISOString() }));
+  // One build at a time: another process building the same sources is waited for.
+  const lock = join(root, 'dist/.web-build.lock');
+  await mkdir(join(root, 'dist'), { recursive: true });
+  for (let waited = 0; ; waited += 500) {
+    try {
+      await writeFile(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch {
+      const age = Date.now() - (await stat(lock).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
+      if (age > 300_000) await rm(lock, { force: true }); // left by a process that died
+      if (waited > 300_000) throw new Error(`the web build is locked by ${lock}`);
+      await new Promise((r) => setTimeout(r, 500));
+      if ((await builtHash()) === hash) return webDist;
+    }
+  }
+  try {
+    if ((await builtHash()) === hash) return webDist; // built while we waited for the lock
+    say('Building the web app…');
+    await vite.build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+    await writeFile(stamp, JSON.stringify({ hash, at: new Date().toISOString() }));
+  } finally {
+    await rm(lock, { force: true });
+  }
   return webDist;
 }
