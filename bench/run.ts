@@ -5,6 +5,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { calendarFromInput, due, naiveDue } from '../src/core/business-time';
 import { seededRandom } from '../src/core/random';
@@ -18,6 +19,7 @@ import { createUser } from '../src/server/domain/users/create-user';
 import { buildSeedRows, insertInBatches, seedContacts } from '../src/server/demo/seed';
 import { setUpDemoDesk } from '../src/server/demo/demo-desk';
 import { peakRssMiB, percentile, postLoad, rate, startChild } from './lib';
+import { ensureWebBuild } from '../src/server/web-build';
 import { queueFigures, seedRequests } from './requests';
 
 const quick = process.argv.includes('--quick');
@@ -197,6 +199,25 @@ function clockFigures() {
   };
 }
 
+/** What the staff console's first page load transfers: its JS and CSS, gzipped. */
+async function webFigures() {
+  const dist = await ensureWebBuild(log);
+  if (!dist) return;
+  const html = await readFile(join(dist, 'index.html'), 'utf8');
+  const assets = [...html.matchAll(/(?:src|href)="\/app\/(assets\/[^"]+\.(?:js|css))"/g)].map(
+    (m) => m[1]!,
+  );
+  let bytes = 0;
+  for (const a of assets) bytes += gzipSync(await readFile(join(dist, a))).length;
+  const kib = Math.round(bytes / 1024);
+  figures.webFirstLoad = {
+    value: kib,
+    unit: `KiB gzipped (${assets.length} files)`,
+    budget: '< 300 kB JS+CSS gzipped',
+    met: bytes < 300_000,
+  };
+}
+
 async function searchFigures(url: string, token: string) {
   const queries = [
     'sarunas',
@@ -346,6 +367,8 @@ async function main() {
 
     log('promise clock…');
     clockFigures();
+    log('web app first load…');
+    await webFigures();
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -72,7 +72,20 @@ export async function ensureWebBuild(say: (line: string) => void): Promise<strin
   try {
     if ((await builtHash()) === hash) return webDist; // built while we waited for the lock
     say('Building the web app…');
-    await vite.build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+    // Always a production build (minified React), even when started from a test runner that
+    // set NODE_ENV=test: Vite builds what NODE_ENV says.
+    const env = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await vite.build({
+        configFile: join(root, 'vite.config.ts'),
+        mode: 'production',
+        logLevel: 'warn',
+      });
+    } finally {
+      if (env === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = env;
+    }
     await writeFile(stamp, JSON.stringify({ hash, at: new Date().toISOString() }));
   } finally {
     await rm(lock, { force: true });
