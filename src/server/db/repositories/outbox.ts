@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../connection';
 import { contactEmails, outbox, requestMessages } from '../schema';
 import { insertRows } from '../write-together';
@@ -133,4 +133,25 @@ export async function sentMessageIds(
     .orderBy(sql`${outbox.createdAt} desc`)
     .limit(50);
   return rows.map((r) => r.messageId!);
+}
+
+/** The address Tend writes to a contact at: the primary one that does not bounce, if any. */
+export async function mailableAddress(
+  db: Executor,
+  orgId: string,
+  contactId: string,
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ address: contactEmails.address })
+    .from(contactEmails)
+    .where(
+      and(
+        eq(contactEmails.orgId, orgId),
+        eq(contactEmails.contactId, contactId),
+        isNull(contactEmails.bouncedAt),
+      ),
+    )
+    .orderBy(desc(contactEmails.isPrimary), asc(contactEmails.address))
+    .limit(1);
+  return row?.address;
 }
