@@ -56,7 +56,11 @@ export async function startServer(
       say('');
     }
     const logger = pino({ level: config.logLevel });
-    const webRoot = await ensureWebBuild(say);
+    // A broken web build must not take the API down with it.
+    const webRoot = await ensureWebBuild(say).catch((err: unknown) => {
+      say(`The web app could not be built (${String(err)}); serving the API only.`);
+      return undefined;
+    });
     const app = await buildApp({ database, clock: systemClock, config }, { logger, webRoot });
     const url = await app.listen({ port: config.port, host: config.host });
     await scheduleAnalyze(database.db, systemClock);

@@ -10,7 +10,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** What `verifyReplyAddress` concludes about an address. */
 export type ReplyAddressCheck =
-  | { ok: true; requestId: string; orgSlug: string | null }
+  | { ok: true; requestId: string; orgSlug: string | null; staffUserId: string | null }
   | { ok: false; reason: 'malformed' | 'bad_signature' };
 
 /** The inputs of a reply address; `localPrefix` defaults to "reply". */
@@ -20,6 +20,11 @@ export type ReplyAddressInput = {
   requestId: string;
   domain: string;
   localPrefix?: string;
+  /**
+   * For mail to a staff member: the address then vouches for that person too (a different MAC),
+   * so a requester's reply address can never be used to write as staff.
+   */
+  staffUserId?: string;
 };
 
 const VERSION = 1;
@@ -42,13 +47,20 @@ export function replyAddress(input: ReplyAddressInput): string {
   const id = Buffer.from(requestId.replaceAll('-', ''), 'hex');
   const fits = `${localPrefix}+${input.orgSlug}.`.length + ID_CHARS + MAC_CHARS <= MAX_LOCAL_PART;
   const slug = input.orgSlug && fits ? input.orgSlug : '';
-  const token = base32(id) + base32(mac(secret, id, slug));
+  const token = base32(id) + base32(mac(secret, id, signed(slug, input.staffUserId)));
   const local = slug ? `${localPrefix}+${slug}.${token}` : `${localPrefix}+${token}`;
   return `${local}@${domain}`;
 }
 
-/** Checks a reply address (display name and angle brackets allowed) and returns its request. */
-export function verifyReplyAddress(secret: string | Buffer, address: string): ReplyAddressCheck {
+/**
+ * Checks a reply address (display name and angle brackets allowed) and returns its request, and
+ * which of `staffUserIds` it was made for when it is a staff member's address.
+ */
+export function verifyReplyAddress(
+  secret: string | Buffer,
+  address: string,
+  staffUserIds: readonly string[] = [],
+): ReplyAddressCheck {
   const local = localPart(address);
   const plus = local?.indexOf('+') ?? -1;
   if (!local || plus < 1) return { ok: false, reason: 'malformed' };
@@ -62,11 +74,29 @@ export function verifyReplyAddress(secret: string | Buffer, address: string): Re
   const id = unbase32(token.slice(0, ID_CHARS), 16);
   const given = unbase32(token.slice(ID_CHARS), MAC_BYTES);
   if (!id || !given) return { ok: false, reason: 'malformed' };
-  if (!timingSafeEqual(given, mac(secret, id, slug))) return { ok: false, reason: 'bad_signature' };
   const hex = id.toString('hex');
   const requestId = [0, 8, 12, 16, 20].map((at, i, all) => hex.slice(at, all[i + 1])).join('-');
-  return { ok: true, requestId, orgSlug: slug || null };
+  const staffUserId = [null, ...staffUserIds].find((user) =>
+    timingSafeEqual(given, mac(secret, id, signed(slug, user ?? undefined))),
+  );
+  if (staffUserId === undefined) return { ok: false, reason: 'bad_signature' };
+  return { ok: true, requestId, orgSlug: slug || null, staffUserId };
 }
+
+/** The request an address names, NOT verified: only to look up whom it might vouch for. */
+export function claimedRequestId(address: string): string | undefined {
+  const token = localPart(address)?.split('+')[1]?.split('.').at(-1)?.toLowerCase();
+  const id =
+    token && token.length === ID_CHARS + MAC_CHARS
+      ? unbase32(token.slice(0, ID_CHARS), 16)
+      : undefined;
+  if (!id) return undefined;
+  const hex = id.toString('hex');
+  return [0, 8, 12, 16, 20].map((at, i, all) => hex.slice(at, all[i + 1])).join('-');
+}
+
+const signed = (slug: string, staffUserId: string | undefined) =>
+  staffUserId ? `${slug}\u0000staff:${staffUserId}` : slug;
 
 /** The local part of `Name <local@domain>`, `<local@domain>` or `local@domain`, unquoted. */
 function localPart(address: string): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replyAddress, verifyReplyAddress } from './reply-token';
+import { claimedRequestId, replyAddress, verifyReplyAddress } from './reply-token';
 
 const secret = 'a long enough test secret, not a real one';
 const requestId = '0f8e2c7a-3b1d-4e5f-9a6b-7c8d9e0f1a2b';
@@ -12,7 +12,12 @@ describe('reply addresses', () => {
   it('round-trips the request id through a lowercase, fixed-length address', () => {
     const address = replyAddress({ secret, requestId, domain });
     expect(address).toMatch(/^reply\+[a-z2-7]{42}@mail\.tend\.example$/);
-    expect(verifyReplyAddress(secret, address)).toEqual({ ok: true, requestId, orgSlug: null });
+    expect(verifyReplyAddress(secret, address)).toEqual({
+      ok: true,
+      requestId,
+      orgSlug: null,
+      staffUserId: null,
+    });
   });
 
   it('normalizes an upper-case request id and gives the same address', () => {
@@ -68,6 +73,7 @@ describe('reply addresses', () => {
       ok: true,
       requestId,
       orgSlug: 'food-bank',
+      staffUserId: null,
     });
     const moved = address.replace('food-bank.', 'other-org.');
     expect(verifyReplyAddress(secret, moved)).toEqual({ ok: false, reason: 'bad_signature' });
@@ -77,7 +83,12 @@ describe('reply addresses', () => {
     const orgSlug = 'vilniaus-maisto-bankas-ir-partneriai';
     const address = replyAddress({ secret, requestId, domain, orgSlug });
     expect(address.split('@')[0]!.length).toBeLessThanOrEqual(64);
-    expect(verifyReplyAddress(secret, address)).toEqual({ ok: true, requestId, orgSlug: null });
+    expect(verifyReplyAddress(secret, address)).toEqual({
+      ok: true,
+      requestId,
+      orgSlug: null,
+      staffUserId: null,
+    });
   });
 
   it('refuses an altered token', () => {
@@ -127,5 +138,31 @@ describe('reply addresses', () => {
     expect(() => replyAddress({ secret: '', requestId, domain })).toThrow(/secret/);
     expect(() => replyAddress({ secret, requestId, domain, orgSlug: 'Bad Slug' })).toThrow();
     expect(() => replyAddress({ secret, requestId, domain, localPrefix: 'a+b' })).toThrow();
+  });
+});
+
+describe('staff reply addresses', () => {
+  const staff = '6f1c2a7e-93d4-4b8e-a2f0-1c9d8e7b6a55';
+  const other = '0b5e4d3c-2a19-4f87-b6e5-d4c3b2a19087';
+
+  it('vouch for the staff member they were made for, and only with that member named', () => {
+    const address = replyAddress({ secret, requestId, domain, staffUserId: staff });
+    expect(verifyReplyAddress(secret, address, [other, staff])).toEqual({
+      ok: true,
+      requestId,
+      orgSlug: null,
+      staffUserId: staff,
+    });
+    expect(verifyReplyAddress(secret, address, [other])).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
+    expect(claimedRequestId(address)).toBe(requestId);
+  });
+
+  it('are never the requester’s address: that one vouches for no staff member', () => {
+    const requesters = replyAddress({ secret, requestId, domain });
+    expect(verifyReplyAddress(secret, requesters, [staff])).toMatchObject({ staffUserId: null });
+    expect(requesters).not.toBe(replyAddress({ secret, requestId, domain, staffUserId: staff }));
   });
 });

@@ -261,6 +261,23 @@ describe('automatic mail', () => {
     const [stored] = await desk.storedWith(marker);
     expect(stored).toMatchObject({ state: 'processed', outcome: { ignored: 'auto-submitted' } });
   });
+
+  it('treats mail with an empty return path (MAIL FROM:<>) as automatic, whatever its headers', async () => {
+    const from = `robot-${unique()}@example.org`;
+    const marker = `null-sender-${unique()}`;
+    await desk.client().sendMail({
+      envelope: { from: '', to: [desk.inbox] },
+      from,
+      to: desk.inbox,
+      subject: `Your order ${marker}`,
+      text: 'Thank you for your order.',
+    });
+    await desk.settle();
+    expect(await desk.requestsOf(from)).toEqual([]);
+    expect(desk.mailTo(from)).toEqual([]); // no acknowledgement: no mail loop
+    const [stored] = await desk.storedWith(marker);
+    expect(stored).toMatchObject({ state: 'processed', outcome: { ignored: 'auto-submitted' } });
+  });
 });
 
 /** A delivery status notification (RFC 3464) about a message to `recipient`. */

@@ -122,7 +122,7 @@ describe('a conversation by email', () => {
     expect(ack, 'an acknowledgement went out').toBeDefined();
     expect(ack!.subject).toBe(`[${request!.reference}] Gavome jūsų prašymą: Maisto paketas šeimai`); // in Lithuanian, as written
     expect(ack!.inReplyTo).toBe(first.messageId);
-    expect(ack!.headers.get('auto-submitted')).toBe('auto-generated');
+    expect(ack!.headers.get('auto-submitted')).toBe('auto-replied');
     const replyTo = ack!.replyTo!.value[0]!.address!;
     expect(replyTo).toMatch(/^reply\+[a-z2-7]{42}@reply\.tend\.test$/);
 

@@ -1,3 +1,4 @@
+import { replyAddressOf } from '../domain/email/outbox';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -21,9 +22,12 @@ describe('a staff member answering from their own mail client', () => {
     const { request, ack, replyTo } = await desk.openByEmail(requester, 'School shoes');
     expect((await desk.request(request.id)).firstRespondedAt).toBeNull();
     const staff = desk.org.users.agent;
+    // Mail to staff carries an address made for them; the requester's never vouches for staff.
+    const staffAddress = replyAddressOf(desk.mail, request.id, [desk.inbox], staff.id);
+    expect(staffAddress).not.toBe(replyTo);
     await desk.client().sendMail({
       from: `"${staff.name}" <${staff.email}>`,
-      to: replyTo,
+      to: staffAddress,
       subject: `Re: ${ack.subject}`,
       inReplyTo: ack.messageId,
       text: `We have shoes in size 34 for Friday.\n\nOn Tue, 24 Nov 2026 at 10:00, ${requester} wrote:\n> Hello, can you help?`,
@@ -50,6 +54,24 @@ describe('a staff member answering from their own mail client', () => {
     expect(reply.text).toContain('We have shoes in size 34 for Friday.');
     expect(reply.headers.get('auto-submitted')).toBeUndefined();
     expect(reply.replyTo!.value[0]!.address).toBe(replyTo);
+  });
+
+  it('keeps a staff From on the requester’s own reply address as a note for review, never a staff reply', async () => {
+    const requester = `forward-${unique()}@example.org`;
+    const { request, ack, replyTo } = await desk.openByEmail(requester, 'Winter coat');
+    const staff = desk.org.users.manager;
+    const before = desk.mailTo(requester).length;
+    await desk.client().sendMail({
+      from: `"${staff.name}" <${staff.email}>`, // forged by whoever holds the requester's mail
+      to: replyTo,
+      subject: `Re: ${ack.subject}`,
+      text: 'Your case is closed, please pay the fee at http://evil.example',
+    });
+    await desk.settle();
+    const last = (await desk.messagesOf(request.id)).at(-1)!;
+    expect(last).toMatchObject({ visibility: 'internal', needsReview: true });
+    expect((await desk.request(request.id)).firstRespondedAt).toBeNull();
+    expect(desk.mailTo(requester)).toHaveLength(before); // nothing went out in staff's name
   });
 });
 

@@ -14,8 +14,8 @@ export type OutgoingMail = {
   messageId: string;
   inReplyTo?: string;
   references?: string[];
-  /** Marks mail Tend writes on its own (acknowledgements, alerts): RFC 3834. */
-  automatic: boolean;
+  /** Mail Tend writes on its own, RFC 3834: an acknowledgement answers a message, an alert does not. */
+  automatic: false | 'auto-replied' | 'auto-generated';
 };
 
 /** Delivers outgoing mail; SMTP in production, a folder of .eml files when none is configured. */
@@ -36,7 +36,7 @@ function message(mail: OutgoingMail): SendMailOptions {
     messageId: mail.messageId,
     inReplyTo: mail.inReplyTo,
     references: mail.references,
-    headers: mail.automatic ? { 'Auto-Submitted': 'auto-generated' } : {},
+    headers: mail.automatic ? { 'Auto-Submitted': mail.automatic } : {},
   };
 }
 

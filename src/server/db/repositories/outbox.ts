@@ -39,6 +39,7 @@ export async function threadMessageIds(
       and(
         eq(requestMessages.orgId, orgId),
         eq(requestMessages.requestId, requestId),
+        eq(requestMessages.visibility, 'public'), // a note's mail is not the requester's business
         isNotNull(requestMessages.emailMessageId),
       ),
     )

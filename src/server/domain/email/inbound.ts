@@ -1,5 +1,5 @@
 import type { Clock } from '../../../core/clock';
-import { verifyReplyAddress } from '../../../core/email/reply-token';
+import { claimedRequestId, verifyReplyAddress } from '../../../core/email/reply-token';
 import type { Executor, Tx } from '../../db/connection';
 import { findContactByEmail } from '../../db/repositories/contacts';
 import {
@@ -18,7 +18,7 @@ import {
   sentMessageIds,
 } from '../../db/repositories/outbox';
 import { findRequest, insertMessage, type RequestRow } from '../../db/repositories/requests';
-import { findUsersByEmail } from '../../db/repositories/users';
+import { findUsersByEmail, listUsers } from '../../db/repositories/users';
 import { parseMessage, type ParsedEmail } from '../../email/parse-message';
 import type { MailDeps } from '../../email/settings';
 import { systemActor, type Actor } from '../actor';
@@ -70,7 +70,13 @@ export async function receiveEmail(
 }
 
 /** Where the recipients of an email point: a request by its signed reply address, or an organization. */
-export type Destination = { orgId: string; requestId?: string; verifiedToken: boolean };
+export type Destination = {
+  orgId: string;
+  requestId?: string;
+  verifiedToken: boolean;
+  /** The staff member a staff reply address was made for (never set by a requester's address). */
+  staffUserId?: string | null;
+};
 
 /**
  * Whether Tend accepts mail for an address: a reply address whose signature verifies, or an
@@ -88,15 +94,26 @@ export async function destinationOf(
   if (plus > 0) {
     // A reply address: `reply+<token>@TEND_EMAIL_DOMAIN`, or the organization's own inbound
     // address with the token after a plus (`help+<token>@foodbank.org`).
-    const check = verifyReplyAddress(deps.secret, lower);
-    if (!check.ok) return undefined;
-    const request = await requestById(db, check.requestId);
+    const claimed = claimedRequestId(lower);
+    const request = claimed ? await requestById(db, claimed) : undefined;
     if (!request) return undefined;
+    // The address may be a staff member's (made for them, in mail to them): try the
+    // organization's active staff too; the requester's address vouches for nobody.
+    const staff = (await listUsers(db, request.orgId)).filter((u) => u.active).map((u) => u.id);
+    const check = verifyReplyAddress(deps.secret, lower, staff);
+    if (!check.ok || check.requestId !== request.id) return undefined;
     const base = `${local.slice(0, plus)}@${domain}`;
     const ours =
       domain === deps.domain.toLowerCase() ||
       (await ownerOfInboundAddress(db, base)) === request.orgId;
-    return ours ? { orgId: request.orgId, requestId: request.id, verifiedToken: true } : undefined;
+    return ours
+      ? {
+          orgId: request.orgId,
+          requestId: request.id,
+          verifiedToken: true,
+          staffUserId: check.staffUserId,
+        }
+      : undefined;
   }
   const orgId = await ownerOfInboundAddress(db, lower);
   return orgId ? { orgId, verifiedToken: false } : undefined;
@@ -199,6 +216,9 @@ export async function processInbound(
     );
   }
   const body = (email.visibleText || email.text || '(no text)').slice(0, 50_000);
+  // An empty return path (MAIL FROM:<>) marks machine mail too, whatever its headers say.
+  if (row.source === 'smtp' && !row.envelopeFrom && !email.autoSubmitted)
+    Object.assign(email, { autoSubmitted: true, autoReason: 'auto-submitted' });
   const request = await threadOf(tx, orgId, email, dest, sender);
   if (!request) {
     // Tend never answers automatic mail, and an auto-reply to nothing opens nothing.
@@ -277,9 +297,12 @@ async function continueThread(
   const orgId = request.orgId;
   const isRequester =
     !!sender && (await addressesOf(tx, orgId, request.requesterId)).includes(sender);
+  // Staff only through the address made for that very staff member, from their own address.
   const staff =
-    dest.verifiedToken && sender
-      ? (await findUsersByEmail(tx, sender, orgId)).find((u) => u.active)
+    dest.staffUserId && sender
+      ? (await findUsersByEmail(tx, sender, orgId)).find(
+          (u) => u.active && u.id === dest.staffUserId,
+        )
       : undefined;
   const note = (why: string, automatic: boolean, needsReview: boolean) =>
     insertMessage(tx, {

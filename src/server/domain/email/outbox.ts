@@ -123,14 +123,21 @@ export function replyAddressOf(
   deps: Pick<MailDeps, 'secret' | 'domain'>,
   requestId: string,
   orgAddresses: readonly string[],
+  staffUserId?: string,
 ): string {
   const own = orgAddresses[0]?.toLowerCase();
   const [local, domain] = own
     ? [own.slice(0, own.lastIndexOf('@')), own.slice(own.lastIndexOf('@') + 1)]
     : [];
   if (local && domain && /^[a-z0-9][a-z0-9._-]{0,20}$/.test(local) && !local.includes('+'))
-    return replyAddress({ secret: deps.secret, requestId, domain, localPrefix: local });
-  return replyAddress({ secret: deps.secret, requestId, domain: deps.domain });
+    return replyAddress({
+      secret: deps.secret,
+      requestId,
+      domain,
+      localPrefix: local,
+      staffUserId,
+    });
+  return replyAddress({ secret: deps.secret, requestId, domain: deps.domain, staffUserId });
 }
 
 /**
@@ -173,7 +180,12 @@ export async function deliverEmail(
       messageId,
       inReplyTo: references.at(-1),
       references: references.length ? references : undefined,
-      automatic: row.template !== 'staff_reply',
+      automatic:
+        row.template === 'staff_reply'
+          ? false
+          : row.template === 'request_received'
+            ? 'auto-replied'
+            : 'auto-generated',
     });
     await updateOutboxRow(tx, row.id, {
       deliveredAt: now,

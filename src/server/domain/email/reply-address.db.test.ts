@@ -45,6 +45,7 @@ describe('reply addresses', () => {
       orgId,
       requestId,
       verifiedToken: true,
+      staffUserId: null,
     });
   });
 

@@ -12,7 +12,8 @@ import { requestLinks, requestMessages, requests } from '../../db/schema';
 import { AppError, invalid, notFound } from '../../errors';
 import { presentRequest, reference, type RequestView } from '../../presenters/request';
 import type { Actor } from '../actor';
-import { cancelPromises, combinePromises } from '../promises/clocks';
+import { cancelPromises, combinePromises, subjectChanged } from '../promises/clocks';
+import { requestSubject } from './subject';
 import { appendToTimeline } from '../timeline/timeline';
 import { refreshTeamLine } from './team-line';
 
@@ -44,6 +45,8 @@ export async function mergeRequests(
     { type: 'request', id: source.id },
     { type: 'request', id: target.id },
   );
+  // Moved clocks follow the surviving request's status (pause, resume) and its policy.
+  if (moved.length) await subjectChanged(tx, clock, actor.orgId, await requestSubject(tx, target));
   await tx
     .update(requestMessages)
     .set({ requestId: target.id })
