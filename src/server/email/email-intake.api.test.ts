@@ -56,6 +56,44 @@ describe('a staff member answering from their own mail client', () => {
     expect(reply.replyTo!.value[0]!.address).toBe(replyTo);
   });
 
+  it('tells the assignee when the requester writes, and their reply to that email answers the requester', async () => {
+    const requester = `mother-${unique()}@example.org`;
+    const { request, replyTo } = await desk.openByEmail(requester, 'Cot for the baby');
+    const staff = desk.org.users.agent;
+    expect(
+      (await desk.call('PATCH', `/requests/${request.id}`, { assigneeId: staff.id })).statusCode,
+    ).toBe(200);
+    await desk.client().sendMail({
+      from: requester,
+      to: replyTo,
+      subject: 'Re: Cot for the baby',
+      text: 'Is Friday afternoon all right?',
+    });
+    await desk.settle();
+    const told = desk.mailTo(staff.email).at(-1)!;
+    expect(told.subject).toContain('Cot for the baby');
+    expect(told.text).toContain('Is Friday afternoon all right?');
+    expect(told.text).toContain(`/app/requests/${request.id}`);
+    const staffReplyTo = told.replyTo!.value[0]!.address!;
+    expect(staffReplyTo).not.toBe(replyTo);
+
+    await desk.client().sendMail({
+      from: staff.email,
+      to: staffReplyTo,
+      subject: `Re: ${told.subject}`,
+      inReplyTo: told.messageId,
+      text: 'Friday at 15:00 is fine.\n\n> Is Friday afternoon all right?',
+    });
+    await desk.settle();
+    expect((await desk.messagesOf(request.id)).at(-1)).toMatchObject({
+      author: 'staff',
+      visibility: 'public',
+      authorUserId: staff.id,
+      body: 'Friday at 15:00 is fine.',
+    });
+    expect(desk.mailTo(requester).at(-1)!.text).toContain('Friday at 15:00 is fine.');
+  });
+
   it('keeps a staff From on the requester’s own reply address as a note for review, never a staff reply', async () => {
     const requester = `forward-${unique()}@example.org`;
     const { request, ack, replyTo } = await desk.openByEmail(requester, 'Winter coat');

@@ -28,6 +28,7 @@ import { createRequest } from '../requests/create-request';
 import { databaseFileStore } from '../../storage/file-store';
 import { addRequesterMessage, addStaffMessage } from '../requests/messages';
 import { cleanSubject, subjectReference } from './subjects';
+import { emailAssignee } from './notify';
 import { guessLanguage } from '../../../core/text/guess-language';
 
 /** The job that turns a stored incoming email into requests and messages. */
@@ -282,6 +283,7 @@ async function openFromEmail(
     createdAt: clock.now(),
   });
   const files = await keepAttachments(tx, actor, request.id, email);
+  await emailAssignee(tx, (await findRequest(tx, org.id, request.id))!, clock.now(), body);
   return { opened: request.id, reference: request.reference, contactId: contact.id, files };
 }
 

@@ -104,6 +104,11 @@ async function templateData(
         agentName: agent?.name ?? org.name,
       } as unknown as TemplateData['staff_reply'];
     }
+    case 'requester_wrote':
+      return {
+        ...common,
+        link: `${deps.publicUrl}/app/requests/${String(payload.requestId ?? '')}`,
+      } as unknown as TemplateData['requester_wrote'];
     case 'team_line_alert':
       return {
         ...common,
@@ -159,7 +164,10 @@ export async function deliverEmail(
   if (!row || row.deliveredAt || row.failedAt) return;
   const org = await findOrganization(tx, row.orgId);
   if (!org) return;
-  const payload = row.payload as Record<string, unknown>;
+  const payload: Record<string, unknown> = {
+    ...(row.payload as Record<string, unknown>),
+    requestId: row.requestId,
+  };
   const email = renderEmail(
     row.template as TemplateName,
     row.language,
@@ -172,7 +180,12 @@ export async function deliverEmail(
       from: `"${org.name.replace(/["\\\r\n]/g, '')}" <${deps.fromAddress}>`,
       to: row.recipient,
       replyTo: row.requestId
-        ? replyAddressOf(deps, row.requestId, await inboundAddresses(tx, row.orgId))
+        ? replyAddressOf(
+            deps,
+            row.requestId,
+            await inboundAddresses(tx, row.orgId),
+            typeof payload.staffUserId === 'string' ? payload.staffUserId : undefined,
+          )
         : undefined,
       subject: email.subject,
       text: email.text,

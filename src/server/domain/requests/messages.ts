@@ -25,7 +25,7 @@ import { actorCan } from '../../policies';
 import type { Actor } from '../actor';
 import { fulfilTarget, startTarget } from '../promises/clocks';
 import { appendToTimeline } from '../timeline/timeline';
-import { emailRequester } from '../email/notify';
+import { emailAssignee, emailRequester } from '../email/notify';
 import { applyRequestChange } from './change-request';
 import { createRequest } from './create-request';
 import { requestSubject } from './subject';
@@ -176,11 +176,9 @@ export async function addRequesterMessage(
       fromAddress: input.fromAddress ?? null,
       createdAt: now,
     });
-    return {
-      message: presentMessage(message),
-      request: presentRequest((await findRequest(tx, actor.orgId, followUp.id))!),
-      followUp: true,
-    };
+    const opened = (await findRequest(tx, actor.orgId, followUp.id))!;
+    await emailAssignee(tx, opened, now, input.body);
+    return { message: presentMessage(message), request: presentRequest(opened), followUp: true };
   }
   const message = await insertMessage(tx, {
     orgId: actor.orgId,
@@ -215,6 +213,7 @@ export async function addRequesterMessage(
     'next_response',
     now,
   );
+  await emailAssignee(tx, current, now, input.body);
   return {
     message: presentMessage(message),
     request: presentRequest((await findRequest(tx, actor.orgId, requestId))!),

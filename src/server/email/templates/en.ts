@@ -56,6 +56,19 @@ export const en: Catalog = {
         { parts: [`Kind regards,\n${d.organizationName}`] },
       ],
     }),
+    requester_wrote: (d) => ({
+      subject: `[${d.reference}] ${d.requesterName} wrote: ${d.subject}`,
+      paragraphs: [
+        { parts: [d.text.trim()] },
+        { parts: [`Open it in Tend: `, { href: d.link }] },
+        {
+          parts: [
+            'Reply to this email to answer them: your reply goes out from the organization, in the same conversation.',
+          ],
+          muted: true,
+        },
+      ],
+    }),
     team_line_alert: (d, f) => ({
       subject: `[${d.teamName}] ${f.count(d.waiting, { one: '# person waiting', other: '# people waiting' })} (threshold ${d.threshold})`,
       paragraphs: [

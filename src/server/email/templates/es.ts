@@ -61,6 +61,19 @@ export const es: Catalog = {
         { parts: [`Un saludo,\n${d.organizationName}`] },
       ],
     }),
+    requester_wrote: (d) => ({
+      subject: `[${d.reference}] ${d.requesterName} escribió: ${d.subject}`,
+      paragraphs: [
+        { parts: [d.text.trim()] },
+        { parts: [`Ábralo en Tend: `, { href: d.link }] },
+        {
+          parts: [
+            'Responda a este correo para contestarle: su respuesta saldrá en nombre de la organización, en la misma conversación.',
+          ],
+          muted: true,
+        },
+      ],
+    }),
     team_line_alert: (d, f) => ({
       subject: `[${d.teamName}] ${f.count(d.waiting, { one: '# persona esperando', other: '# personas esperando' })} (umbral: ${d.threshold})`,
       paragraphs: [

@@ -63,6 +63,19 @@ export const lt: Catalog = {
         { parts: [`Pagarbiai\n${d.organizationName}`] },
       ],
     }),
+    requester_wrote: (d) => ({
+      subject: `[${d.reference}] Rašo ${d.requesterName}: ${d.subject}`,
+      paragraphs: [
+        { parts: [d.text.trim()] },
+        { parts: [`Atidaryti Tend: `, { href: d.link }] },
+        {
+          parts: [
+            'Atsakykite į šį laišką ir atsakymas bus išsiųstas organizacijos vardu tame pačiame pokalbyje.',
+          ],
+          muted: true,
+        },
+      ],
+    }),
     team_line_alert: (d, f) => ({
       subject: `[${d.teamName}] ${f.count(d.waiting, people)} laukia eilėje (riba: ${d.threshold})`,
       paragraphs: [

@@ -32,6 +32,14 @@ const samples: { [T in TemplateName]: TemplateData[T] } = {
     threshold: 10,
     link: 'https://tend.example/teams/t1/line',
   },
+  requester_wrote: {
+    reference: 'R-1042',
+    subject: 'Food parcel for Thursday',
+    requesterName: 'Ana <script>',
+    text: 'Can I come on Friday instead?',
+    link: 'https://tend.example/app/requests/r1',
+    organizationName: 'Vilnius Food Bank',
+  },
   portal_sign_in: {
     organizationName: 'Vilnius Food Bank',
     link: 'https://tend.example/portal/sign-in?token=abc',

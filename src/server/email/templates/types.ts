@@ -36,6 +36,15 @@ export type TemplateData = {
   };
   /** To a team's members and backup addresses when its line reaches the threshold. */
   team_line_alert: { teamName: string; waiting: number; threshold: number; link: string };
+  /** To the staff member a request is assigned to, when its requester writes. */
+  requester_wrote: {
+    reference: string;
+    subject: string;
+    requesterName: string;
+    text: string;
+    link: string;
+    organizationName: string;
+  };
   /** To a requester who asked to sign in to the portal. */
   portal_sign_in: { organizationName: string; link: string; expiresInMinutes: number };
 };

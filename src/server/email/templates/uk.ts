@@ -68,6 +68,19 @@ export const uk: Catalog = {
         { parts: [`З повагою,\n${d.organizationName}`] },
       ],
     }),
+    requester_wrote: (d) => ({
+      subject: `[${d.reference}] Пише ${d.requesterName}: ${d.subject}`,
+      paragraphs: [
+        { parts: [d.text.trim()] },
+        { parts: [`Відкрити в Tend: `, { href: d.link }] },
+        {
+          parts: [
+            'Відповідайте на цей лист — відповідь надійде від імені організації в тій самій розмові.',
+          ],
+          muted: true,
+        },
+      ],
+    }),
     team_line_alert: (d, f) => ({
       subject: `[${d.teamName}] ${f.count(d.waiting, waiting)} (поріг: ${d.threshold})`,
       paragraphs: [
