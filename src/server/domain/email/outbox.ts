@@ -107,7 +107,7 @@ async function templateData(
     case 'requester_wrote':
       return {
         ...common,
-        link: `${deps.publicUrl}/app/requests/${String(payload.requestId ?? '')}`,
+        link: `${deps.publicUrl}/app/requests/${typeof payload.requestId === 'string' ? payload.requestId : ''}`,
       } as unknown as TemplateData['requester_wrote'];
     case 'team_line_alert':
       return {
