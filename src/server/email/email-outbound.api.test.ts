@@ -111,6 +111,27 @@ describe('delivery to a far end that refuses', () => {
 });
 
 describe('two workers at once', () => {
+  it('never sends again an email whose sending was cut off (a crash after asking the mail server)', async () => {
+    const address = `crash-${unique()}@example.org`;
+    const contact = await buildContact(db(), desk.org.org, { emails: [{ address }] });
+    const res = await desk.call('POST', '/requests', {
+      subject: 'From the web',
+      requesterId: contact.id,
+      channel: 'web',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const [row] = await db().select().from(outbox).where(eq(outbox.requestId, res.json().id));
+    // As a worker leaves it when it dies between the server's answer and its own record.
+    const claimedAt = new Date(desk.api.clock.now().getTime() - 60 * 60_000);
+    await db().update(outbox).set({ sendingAt: claimedAt }).where(eq(outbox.id, row!.id));
+    await desk.settle();
+    expect(desk.mailTo(address)).toEqual([]);
+    const [after] = await db().select().from(outbox).where(eq(outbox.id, row!.id));
+    expect(after!.failedAt).not.toBeNull();
+    expect(after!.deliveredAt).toBeNull();
+    expect(after!.lastError).toContain('not sent again');
+  });
+
   it('deliver each email exactly once, even when each email has two delivery jobs', async () => {
     const count = 30;
     const tag = unique();

@@ -20,8 +20,9 @@ export function jobRegistry(deps: { mail: MailDeps }): JobRegistry {
     }),
     [deliverEmailJob]: defineJob({
       payload: z.object({ outboxId: z.uuid() }),
-      handle: (tx, { outboxId }, { clock, job }) =>
-        deliverEmail(tx, deps.mail, outboxId, job.attempts, clock.now()),
+      ownCommits: true, // it records "sending" before the mail server is asked, and after
+      handle: (db, { outboxId }, { clock, job }) =>
+        deliverEmail(db, deps.mail, outboxId, job.attempts, clock.now()),
     }),
     [processInboundJob]: defineJob({
       payload: z.object({ inboundId: z.uuid() }),

@@ -15,6 +15,11 @@ import {
 /** A named job: its payload schema and its handler, run in the transaction that completes it. */
 export type JobDefinition<T = unknown> = {
   payload: z.ZodType<T>;
+  /**
+   * The handler commits on its own (it receives the database, not a transaction), for work that
+   * must record a step before an outside effect — sending an email — and after it.
+   */
+  ownCommits?: boolean;
   /** Returns `{ again }` to run once more at that instant (a recurring job), else it is done. */
   handle(tx: Tx, payload: T, ctx: { clock: Clock; job: JobRow }): Promise<void | { again: Date }>;
 };
@@ -141,11 +146,13 @@ export class JobWorker {
     try {
       if (!definition) throw new Error(`no handler for job ${job.name}`);
       const payload = definition.payload.parse(job.payload);
-      await this.database.db.transaction(async (tx) => {
-        const outcome = await definition.handle(tx, payload, { clock: this.clock, job });
-        if (outcome) await rescheduleJob(tx, job.id, outcome.again);
-        else await finishJob(tx, job.id);
-      });
+      const run = async (db: Tx) => {
+        const outcome = await definition.handle(db, payload, { clock: this.clock, job });
+        if (outcome) await rescheduleJob(db, job.id, outcome.again);
+        else await finishJob(db, job.id);
+      };
+      if (definition.ownCommits) await run(this.database.db as unknown as Tx);
+      else await this.database.db.transaction(run);
     } catch (err) {
       // attempts counts this try (the claim counted it): 10 s after the first failure, then doubling.
       const backoff = Math.min(3_600_000, 10_000 * 2 ** Math.min(job.attempts - 1, 9));

@@ -11,9 +11,33 @@ export function insertOutboxQuery(rows: (typeof outbox.$inferInsert & { id: stri
   return insertRows(outbox, rows);
 }
 
-/** An outbox row, locked for its delivery (a second worker waits, then sees it delivered). */
-export async function lockOutboxRow(db: Executor, id: string): Promise<OutboxRow | undefined> {
-  const [row] = await db.select().from(outbox).where(eq(outbox.id, id)).for('update');
+/** An outbox row. */
+export async function findOutboxRow(db: Executor, id: string): Promise<OutboxRow | undefined> {
+  const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
+  return row;
+}
+
+/**
+ * Marks a row as being sent, only if nobody has: undelivered, not failed, not already being
+ * sent. Committed on its own, so whoever gets the row back is the one sender.
+ */
+export async function claimForSending(
+  db: Executor,
+  id: string,
+  at: Date,
+): Promise<OutboxRow | undefined> {
+  const [row] = await db
+    .update(outbox)
+    .set({ sendingAt: at })
+    .where(
+      and(
+        eq(outbox.id, id),
+        isNull(outbox.deliveredAt),
+        isNull(outbox.failedAt),
+        isNull(outbox.sendingAt),
+      ),
+    )
+    .returning();
   return row;
 }
 

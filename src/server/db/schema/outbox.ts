@@ -28,6 +28,9 @@ export const outbox = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** Set, and committed, just before the mail server is asked: a delivery cut off after this
+     * point is never tried again, so no email goes out twice. */
+    sendingAt: timestamp('sending_at', { withTimezone: true }),
     failedAt: timestamp('failed_at', { withTimezone: true }),
     smtpResponse: text('smtp_response'),
   },

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { replyAddress } from '../../../core/email/reply-token';
-import type { Executor, Tx } from '../../db/connection';
+import type { Executor } from '../../db/connection';
 import { jobsNotice, upsertJobsQuery, type JobPlan } from '../../db/repositories/jobs';
 import { findOrganization, inboundAddresses } from '../../db/repositories/organizations';
 import { findUser } from '../../db/repositories/users';
 import {
   insertOutboxQuery,
-  lockOutboxRow,
+  claimForSending,
+  findOutboxRow,
   markAddressBounced,
   setMessageEmailId,
   updateOutboxRow,
@@ -17,6 +18,9 @@ import type { MailDeps } from '../../email/settings';
 
 /** The job that delivers one queued email. */
 export const deliverEmailJob = 'email.deliver';
+
+/** How long a send may take before a claim without an outcome counts as cut off by a crash. */
+export const sendingLeaseMs = 10 * 60_000;
 
 /** Attempts before an email that keeps failing for a temporary reason is given up. */
 export const maxDeliveryAttempts = 8;
@@ -146,44 +150,60 @@ export function replyAddressOf(
 }
 
 /**
- * Delivers one queued email, once: the row is locked (a second worker waits and then finds it
- * delivered), rendered in the recipient's language, sent with our Message-ID and — for a request —
- * its signed reply address and thread headers, and marked delivered in the same transaction.
- * A permanent refusal (5xx) marks the address as bouncing and gives up; a temporary one throws,
- * so the job retries with backoff, until `maxDeliveryAttempts`. `attempt` counts this one
- * (1 at the first try: the job's attempts, which claiming it already counted).
+ * Delivers one queued email AT MOST ONCE, in steps that each commit on their own:
+ * 1. claim the row for sending (`sending_at`; a second worker gets nothing and stops);
+ * 2. render it in the recipient's language and send it with our Message-ID and — for a
+ *    request — its signed reply address and thread headers;
+ * 3. record the outcome: delivered; or, on a temporary refusal (4xx, no answer), release the
+ *    claim and throw, so the job retries with backoff until `maxDeliveryAttempts`; on a
+ *    permanent one (5xx), give up and mark the address as bouncing.
+ * A row found claimed for longer than `sendingLeaseMs` but neither delivered nor released was cut
+ * off mid-send (a crash): it is marked failed, never sent again, so nobody gets an email twice; staff see it in the outbox.
+ * `attempt` counts this try (the job's attempts, which claiming the job already counted).
  */
 export async function deliverEmail(
-  tx: Tx,
+  db: Executor,
   deps: MailDeps,
   outboxId: string,
   attempt: number,
   now: Date,
 ): Promise<void> {
-  const row = await lockOutboxRow(tx, outboxId);
-  if (!row || row.deliveredAt || row.failedAt) return;
-  const org = await findOrganization(tx, row.orgId);
+  const row = await claimForSending(db, outboxId, now);
+  if (!row) {
+    // Claimed by someone else: still sending (its own job answers for it), or cut off long ago.
+    const seen = await findOutboxRow(db, outboxId);
+    const cutOff = seen?.sendingAt && now.getTime() - seen.sendingAt.getTime() > sendingLeaseMs;
+    if (seen && cutOff && !seen.deliveredAt && !seen.failedAt)
+      await updateOutboxRow(db, seen.id, {
+        failedAt: now,
+        lastError: 'interrupted while sending; not sent again, so that it never arrives twice',
+      });
+    return;
+  }
+  const org = await findOrganization(db, row.orgId);
   if (!org) return;
   const payload: Record<string, unknown> = {
     ...(row.payload as Record<string, unknown>),
     requestId: row.requestId,
   };
+  const template = row.template as TemplateName;
   const email = renderEmail(
-    row.template as TemplateName,
+    template,
     row.language,
-    await templateData(tx, row.template as TemplateName, payload, org, deps),
+    await templateData(db, template, payload, org, deps),
   );
   const messageId = row.messageId ?? `<${row.id}@${deps.domain}>`;
   const references = row.references;
+  let response: string;
   try {
-    const { response } = await deps.mailer.send({
+    ({ response } = await deps.mailer.send({
       from: `"${org.name.replace(/["\\\r\n]/g, '')}" <${deps.fromAddress}>`,
       to: row.recipient,
       replyTo: row.requestId
         ? replyAddressOf(
             deps,
             row.requestId,
-            await inboundAddresses(tx, row.orgId),
+            await inboundAddresses(db, row.orgId),
             typeof payload.staffUserId === 'string' ? payload.staffUserId : undefined,
           )
         : undefined,
@@ -194,29 +214,31 @@ export async function deliverEmail(
       inReplyTo: references.at(-1),
       references: references.length ? references : undefined,
       automatic:
-        row.template === 'staff_reply'
+        template === 'staff_reply'
           ? false
-          : row.template === 'request_received'
+          : template === 'request_received'
             ? 'auto-replied'
             : 'auto-generated',
-    });
-    await updateOutboxRow(tx, row.id, {
-      deliveredAt: now,
-      messageId,
-      smtpResponse: response.slice(0, 1000),
-      attempts: attempt,
-    });
-    if (typeof payload.messageRowId === 'string')
-      await setMessageEmailId(tx, row.orgId, payload.messageRowId, messageId);
+    }));
   } catch (err) {
     const code = (err as { responseCode?: number }).responseCode;
     const permanent = code !== undefined && code >= 500;
-    if (!permanent && attempt < maxDeliveryAttempts) throw err;
-    await updateOutboxRow(tx, row.id, {
-      failedAt: now,
+    const last = !permanent && attempt >= maxDeliveryAttempts;
+    await updateOutboxRow(db, row.id, {
       attempts: attempt,
       lastError: String(err).slice(0, 2000),
+      ...(permanent || last ? { failedAt: now } : { sendingAt: null }), // released: retry
     });
-    if (permanent) await markAddressBounced(tx, row.orgId, row.recipient, now);
+    if (permanent) await markAddressBounced(db, row.orgId, row.recipient, now);
+    if (!permanent && !last) throw err;
+    return;
   }
+  await updateOutboxRow(db, row.id, {
+    deliveredAt: now,
+    messageId,
+    smtpResponse: response.slice(0, 1000),
+    attempts: attempt,
+  });
+  if (typeof payload.messageRowId === 'string')
+    await setMessageEmailId(db, row.orgId, payload.messageRowId, messageId);
 }
