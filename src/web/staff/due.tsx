@@ -36,10 +36,11 @@ export function DueBadge({ dueAt, breached }: { dueAt: string | null; breached: 
   const { t, i18n } = useTranslation();
   const now = useNow();
   if (!dueAt)
-    return breached ? <Badge color="red">{t('clock.breached')}</Badge> : <>{t('due.none')}</>;
+    return breached ? <Badge color="red.9">{t('clock.breached')}</Badge> : <>{t('due.none')}</>;
   const due = new Date(dueAt);
   const left = due.getTime() - now;
-  const color = breached || left < 0 ? 'red' : left < 3_600_000 ? 'orange' : 'gray';
+  // Shades with at least 4.5:1 against their text (amber takes dark text: autoContrast).
+  const color = breached || left < 0 ? 'red.9' : left < 3_600_000 ? 'yellow.5' : 'gray';
   return (
     <Badge
       color={color}
