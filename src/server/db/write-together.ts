@@ -2,6 +2,12 @@ import { getTableColumns, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { queryPrepared, type Executor } from './connection';
 
+/**
+ * One write of a batch; a named one can be read by the parts after it (`… from name`), e.g. to
+ * write a row only when another part's insert took place.
+ */
+export type Part = SQLWrapper | SQL | { name: string; query: SQL };
+
 /** A NOTIFY to send with a batch of writes (delivered on commit, like any NOTIFY). */
 export type Notice = { channel: string; payload: string };
 
@@ -17,11 +23,15 @@ export type Notice = { channel: string; payload: string };
  */
 export async function writeTogether(
   db: Executor,
-  parts: readonly (SQLWrapper | SQL)[],
+  parts: readonly Part[],
   notices: readonly Notice[] = [],
 ): Promise<void> {
   if (parts.length === 0 && notices.length === 0) return;
-  const ctes = parts.map((p, i) => sql`${sql.raw(`w${i}`)} as (${p.getSQL()})`);
+  const ctes = parts.map((p, i) =>
+    'name' in p
+      ? sql`${sql.identifier(p.name)} as (${p.query})`
+      : sql`${sql.raw(`w${i}`)} as (${p.getSQL()})`,
+  );
   const unique = [...new Map(notices.map((n) => [`${n.channel}\u0000${n.payload}`, n])).values()];
   const select = unique.length
     ? sql.join(
@@ -48,6 +58,8 @@ export function insertRows<T extends PgTable>(
   table: T,
   rows: readonly T['$inferInsert'][],
   then?: SQL,
+  /** Inserts the rows only when this holds (e.g. `exists (select 1 from part)`). */
+  onlyIf?: SQL,
 ): SQL {
   const columns = getTableColumns(table);
   const first = (rows[0] ?? {}) as Record<string, unknown>;
@@ -63,5 +75,5 @@ export function insertRows<T extends PgTable>(
   );
   const list = sql.raw(names.map((n) => `"${n}"`).join(', '));
   return sql`insert into ${table} (${list}) select ${list}
-    from jsonb_populate_recordset(null::${table}, ${json}::jsonb)${then ? sql` ${then}` : sql``}`;
+    from jsonb_populate_recordset(null::${table}, ${json}::jsonb)${onlyIf ? sql` where ${onlyIf}` : sql``}${then ? sql` ${then}` : sql``}`;
 }

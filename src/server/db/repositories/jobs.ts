@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../connection';
 import { insertRows } from '../write-together';
 import { queryRows } from '../connection';
@@ -20,12 +20,13 @@ export type JobPlan = {
 };
 
 /** The statement that schedules keyed jobs (await it, or send it with writeTogether). */
-export function upsertJobsQuery(plans: readonly JobPlan[]) {
+export function upsertJobsQuery(plans: readonly JobPlan[], onlyIf?: SQL) {
   return insertRows(
     jobs,
     plans.map((j) => ({ ...j })),
     sql`on conflict (key) do update set name = excluded.name, payload = excluded.payload,
       run_at = excluded.run_at, attempts = 0, locked_until = null, last_error = null`,
+    onlyIf,
   );
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../connection';
 import { contactEmails, outbox, requestMessages } from '../schema';
 import { insertRows } from '../write-together';
@@ -7,8 +7,11 @@ import { insertRows } from '../write-together';
 export type OutboxRow = typeof outbox.$inferSelect;
 
 /** The statement that queues planned emails (for writeTogether). */
-export function insertOutboxQuery(rows: (typeof outbox.$inferInsert & { id: string })[]) {
-  return insertRows(outbox, rows);
+export function insertOutboxQuery(
+  rows: (typeof outbox.$inferInsert & { id: string })[],
+  onlyIf?: SQL,
+) {
+  return insertRows(outbox, rows, undefined, onlyIf);
 }
 
 /** An outbox row. */

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { replyAddress } from '../../../core/email/reply-token';
 import type { Executor } from '../../db/connection';
@@ -46,7 +47,7 @@ export type EmailPlan = {
  * The writes that queue emails in the caller's change (for writeTogether): one outbox row each,
  * and a delivery job keyed by it, so the email exists exactly when the change commits.
  */
-export function emailWrites(emails: readonly EmailPlan[], now: Date) {
+export function emailWrites(emails: readonly EmailPlan[], now: Date, onlyIf?: SQL) {
   if (emails.length === 0) return { parts: [], notices: [] as Notice[] };
   const rows = emails.map((e) => ({
     id: randomUUID(),
@@ -68,7 +69,7 @@ export function emailWrites(emails: readonly EmailPlan[], now: Date) {
     runAt: now,
   }));
   return {
-    parts: [insertOutboxQuery(rows), upsertJobsQuery(jobs)],
+    parts: [insertOutboxQuery(rows, onlyIf), upsertJobsQuery(jobs, onlyIf)],
     notices: [jobsNotice([now])],
   };
 }

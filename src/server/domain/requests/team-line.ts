@@ -5,7 +5,7 @@ import { queryRows } from '../../db/connection';
 import { alerts, teamLineEpisodes } from '../../db/schema';
 import { lineCountCap } from '../../db/repositories/intake';
 import { findTeam, type TeamRow } from '../../db/repositories/teams';
-import { writeTogether } from '../../db/write-together';
+import { insertRows, writeTogether, type Part } from '../../db/write-together';
 import { jobsNotice } from '../../db/repositories/jobs';
 import { emailWrites } from '../email/outbox';
 import { notFound } from '../../errors';
@@ -56,7 +56,7 @@ export function lineChangeWrites(
   team: LineTeam,
   change: LineChange | undefined,
   now: Date,
-) {
+): Part[] {
   if (!change) return [];
   if (change.kind === 'peak')
     return [
@@ -86,19 +86,34 @@ export function lineChangeWrites(
   const { waiting } = change;
   const threshold = team.waitingThreshold;
   const message = `${team.name}: ${waiting} requests are waiting for a first response (threshold ${threshold}). Open another window.`;
+  // The alert and the emails hang on the episode's insert: when a concurrent request started the
+  // episode first (the unique index turns this insert into nothing), they are not written twice.
+  const started = sql`exists (select 1 from line_episode)`;
   return [
-    tx
-      .insert(teamLineEpisodes)
-      .values({ orgId, teamId: team.id, threshold, peak: waiting, startedAt: now })
-      .onConflictDoNothing(),
-    tx.insert(alerts).values({
-      orgId,
-      kind: 'team_line',
-      teamId: team.id,
-      message,
-      data: { waiting, threshold },
-      createdAt: now,
-    }),
+    {
+      name: 'line_episode',
+      query: tx
+        .insert(teamLineEpisodes)
+        .values({ orgId, teamId: team.id, threshold, peak: waiting, startedAt: now })
+        .onConflictDoNothing()
+        .returning({ id: teamLineEpisodes.id })
+        .getSQL(),
+    },
+    insertRows(
+      alerts,
+      [
+        {
+          orgId,
+          kind: 'team_line',
+          teamId: team.id,
+          message,
+          data: { waiting, threshold },
+          createdAt: now,
+        },
+      ],
+      undefined,
+      started,
+    ),
     ...emailWrites(
       team.backupEmails.map((recipient) => ({
         orgId,
@@ -108,6 +123,7 @@ export function lineChangeWrites(
         payload: { teamId: team.id, teamName: team.name, waiting, threshold },
       })),
       now,
+      started,
     ).parts,
   ];
 }
