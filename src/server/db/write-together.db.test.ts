@@ -5,7 +5,7 @@ import { testDatabase } from '../../../tests/support/database';
 import { buildContact, buildOrg } from '../../../tests/support/factories';
 import type { Database } from './connection';
 import { queryRows } from './connection';
-import { takeRequestNumber } from './repositories/requests';
+import { intakeContext } from './repositories/intake';
 import { interactions, jobs, requests } from './schema';
 import { insertRows, writeTogether } from './write-together';
 
@@ -103,6 +103,10 @@ describe('writeTogether and insertRows', () => {
     }
   });
 });
+
+/** A request number as intake takes it (its context query draws the next from the sequence). */
+const takeRequestNumber = async (db: Database['db'], orgId: string) =>
+  (await intakeContext(db, orgId, randomUUID())).number;
 
 describe('request numbers', () => {
   it('are unique and increasing under concurrent takes, and an organization starts at 1001', async () => {

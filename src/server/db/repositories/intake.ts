@@ -88,16 +88,49 @@ export type TeamCandidate = {
   openCount: number;
 };
 
-/** What assigning within a team and watching its line need, read in one statement. */
-export type TeamIntake = {
+/** What watching a team's line needs: the team, how many wait for a first response, its open episode. */
+export type TeamLineState = {
   team: Pick<
     TeamRow,
     'id' | 'name' | 'strategy' | 'waitingThreshold' | 'backupEmails' | 'lastAssignedUserId'
   >;
-  members: TeamCandidate[];
   waiting: number;
   episode: { id: string; peak: number } | null;
 };
+
+/** What assigning within a team and watching its line need, read in one statement. */
+export type TeamIntake = TeamLineState & { members: TeamCandidate[] };
+
+// The columns of a team's line: the one definition of "waiting" (counted up to lineCountCap).
+const lineColumns = (orgId: string, teamId: string) => sql`
+  (select json_build_object('id', t.id, 'name', t.name, 'strategy', t.strategy,
+      'waitingThreshold', t.waiting_threshold, 'backupEmails', t.backup_emails,
+      'lastAssignedUserId', t.last_assigned_user_id)
+    from teams t where t.org_id = ${orgId} and t.id = ${teamId}) as team,
+  (select count(*)::int from (select 1 from requests r
+    where r.org_id = ${orgId} and r.team_id = ${teamId} and r.first_responded_at is null
+    and r.status in ('new', 'open', 'waiting_on_requester', 'on_hold')
+    limit ${lineCountCap}) line) as waiting,
+  (select json_build_object('id', e.id, 'peak', e.peak) from team_line_episodes e
+    where e.org_id = ${orgId} and e.team_id = ${teamId} and e.ended_at is null
+    order by e.started_at desc limit 1) as episode`;
+
+type Found<T extends { team: unknown }> = Omit<T, 'team'> & { team: T['team'] | null };
+const found = <T extends TeamLineState>(row: Found<T> | undefined): T | undefined =>
+  row?.team ? ({ ...row, waiting: Number(row.waiting) } as T) : undefined;
+
+/** A team's line: the team, its waiting count and its open over-threshold episode. */
+export async function teamLineState(
+  db: Executor,
+  orgId: string,
+  teamId: string,
+): Promise<TeamLineState | undefined> {
+  const [row] = await queryPrepared<Found<TeamLineState>>(
+    db,
+    sql`select ${lineColumns(orgId, teamId)}`,
+  );
+  return found(row);
+}
 
 /** A team, its members with their open load, its line, and its open over-threshold episode. */
 export async function teamIntake(
@@ -105,13 +138,9 @@ export async function teamIntake(
   orgId: string,
   teamId: string,
 ): Promise<TeamIntake | undefined> {
-  const [row] = await queryPrepared<TeamIntake & { team: TeamIntake['team'] | null }>(
+  const [row] = await queryPrepared<Found<TeamIntake>>(
     db,
-    sql`select
-      (select json_build_object('id', t.id, 'name', t.name, 'strategy', t.strategy,
-          'waitingThreshold', t.waiting_threshold, 'backupEmails', t.backup_emails,
-          'lastAssignedUserId', t.last_assigned_user_id)
-        from teams t where t.org_id = ${orgId} and t.id = ${teamId}) as team,
+    sql`select ${lineColumns(orgId, teamId)},
       coalesce((select json_agg(json_build_object('userId', m.user_id, 'capacity', m.capacity,
           'available', m.available, 'active', u.active,
           'openCount', (select count(*) from (select 1 from requests r where r.org_id = m.org_id
@@ -120,15 +149,7 @@ export async function teamIntake(
              limit m.capacity) busy))
           order by u.name, m.user_id)
         from team_members m join users u on u.id = m.user_id
-        where m.org_id = ${orgId} and m.team_id = ${teamId}), '[]') as members,
-      (select count(*)::int from (select 1 from requests r
-        where r.org_id = ${orgId} and r.team_id = ${teamId} and r.first_responded_at is null
-        and r.status in ('new', 'open', 'waiting_on_requester', 'on_hold')
-        limit ${lineCountCap}) line) as waiting,
-      (select json_build_object('id', e.id, 'peak', e.peak) from team_line_episodes e
-        where e.org_id = ${orgId} and e.team_id = ${teamId} and e.ended_at is null
-        order by e.started_at desc limit 1) as episode`,
+        where m.org_id = ${orgId} and m.team_id = ${teamId}), '[]') as members`,
   );
-  if (!row?.team) return undefined;
-  return { ...row, team: row.team, waiting: Number(row.waiting) };
+  return found(row);
 }

@@ -184,15 +184,6 @@ export async function lockClock(
   return row;
 }
 
-/** Inserts a clock. */
-export async function insertClock(
-  db: Executor,
-  values: typeof promiseClocks.$inferInsert,
-): Promise<ClockRow> {
-  const [row] = await db.insert(promiseClocks).values(values).returning();
-  return row!;
-}
-
 /** The statement that inserts planned clocks (await it, or send it with writeTogether). */
 export function insertClocksQuery(rows: (typeof promiseClocks.$inferInsert)[]) {
   return insertRows(promiseClocks, rows);

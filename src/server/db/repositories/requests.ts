@@ -49,28 +49,9 @@ export async function saveDeskSettings(
   return row!;
 }
 
-/** Takes the next request number of an organization (R-1001, R-1002…) from its sequence: no lock; a failed create leaves a gap. */
-export async function takeRequestNumber(db: Executor, orgId: string): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    db,
-    sql`select tend_next_request_number(${orgId}) as n`,
-  );
-  return Number(row!.n);
-}
-
 /** The statement that inserts a fully planned request (for writeTogether). */
 export function insertRequestQuery(row: RequestRow) {
   return insertRows(requests, [row]);
-}
-
-/** Inserts a request. */
-export async function insertRequest(
-  db: Executor,
-  values: typeof requests.$inferInsert,
-): Promise<RequestRow> {
-  const [row] = await db.insert(requests).values(values).returning();
-  await announce(db, row!.orgId, row!.id);
-  return row!;
 }
 
 /** A request of the organization, by id or by number. */

@@ -30,12 +30,12 @@ import {
   planClockStart,
   termsFrom,
   type ClockStart,
-  type Subject,
 } from '../promises/clocks';
 import { timelineRow } from '../timeline/timeline';
 import { emailWrites, type EmailPlan } from '../email/outbox';
 import { jobsNotice } from '../../db/repositories/jobs';
 import { assignmentEntry, routeAssignee, routeTeam } from './assign';
+import { subjectOf } from './subject';
 import { lineChange, lineChangeWrites } from './team-line';
 
 /** Checks a category against a list (any category while the list is empty). */
@@ -79,22 +79,6 @@ export async function checkAssignment(
     throw invalid('assigneeId', 'no such staff user');
   if (given.teamId && !(await findTeam(tx, orgId, given.teamId)))
     throw invalid('teamId', 'no such team');
-}
-
-/** A request as the promise machinery sees it, from its row and its requester. */
-export function subjectOf(r: RequestRow, requester: Pick<Requester, 'roles' | 'tags'>): Subject {
-  return {
-    type: 'request',
-    id: r.id,
-    status: r.status,
-    facts: {
-      roles: requester.roles,
-      segments: requester.tags,
-      category: r.category,
-      channel: r.channel,
-      priority: r.priority,
-    },
-  };
 }
 
 /** Channels on which the requester gets an emailed acknowledgement with the promised time. */

@@ -1,26 +1,14 @@
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Clock } from '../../../core/clock';
 import type { Executor } from '../../db/connection';
-import { queryRows } from '../../db/connection';
 import { alerts, teamLineEpisodes } from '../../db/schema';
-import { lineCountCap } from '../../db/repositories/intake';
-import { findTeam, type TeamRow } from '../../db/repositories/teams';
+import { teamLineState } from '../../db/repositories/intake';
+import type { TeamRow } from '../../db/repositories/teams';
 import { insertRows, writeTogether, type Part } from '../../db/write-together';
 import { jobsNotice } from '../../db/repositories/jobs';
 import { emailWrites } from '../email/outbox';
 import { notFound } from '../../errors';
 import type { Actor } from '../actor';
-
-/** Requests of a team still waiting for a first response (counted up to lineCountCap). */
-async function waitingCount(tx: Executor, orgId: string, teamId: string): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    tx,
-    sql`select count(*)::int as n from (select 1 from requests where org_id = ${orgId}
-        and team_id = ${teamId} and first_responded_at is null
-        and status in ('new', 'open', 'waiting_on_requester', 'on_hold') limit ${lineCountCap}) line`,
-  );
-  return Number(row?.n ?? 0);
-}
 
 /** A team as its line needs it. */
 type LineTeam = Pick<TeamRow, 'id' | 'name' | 'waitingThreshold' | 'backupEmails'>;
@@ -141,23 +129,16 @@ export async function refreshTeamLine(
   teamId: string | null,
 ): Promise<void> {
   if (!teamId) return;
-  const team = await findTeam(tx, orgId, teamId);
-  if (!team) return;
-  const waiting = await waitingCount(tx, orgId, teamId);
-  const [episode] = await tx
-    .select()
-    .from(teamLineEpisodes)
-    .where(
-      and(
-        eq(teamLineEpisodes.orgId, orgId),
-        eq(teamLineEpisodes.teamId, teamId),
-        isNull(teamLineEpisodes.endedAt),
-      ),
-    )
-    .for('update');
-  const change = lineChange(team, waiting, episode);
+  const line = await teamLineState(tx, orgId, teamId);
+  if (!line) return;
+  const change = lineChange(line.team, line.waiting, line.episode);
+  if (!change) return;
   const now = clock.now();
-  await writeTogether(tx, lineChangeWrites(tx, orgId, team, change, now), [jobsNotice([now])]);
+  await writeTogether(
+    tx,
+    lineChangeWrites(tx, orgId, line.team, change, now),
+    change.kind === 'start' ? [jobsNotice([now])] : [], // the backup list's emails
+  );
 }
 
 /** A team's line now and the time it spent over its threshold in the last `days` days. */
@@ -168,8 +149,8 @@ export async function teamLine(
   teamId: string,
   days = 30,
 ) {
-  const team = await findTeam(db, actor.orgId, teamId);
-  if (!team) throw notFound('team');
+  const line = await teamLineState(db, actor.orgId, teamId);
+  if (!line) throw notFound('team');
   const now = clock.now();
   const since = new Date(now.getTime() - days * 86_400_000);
   const episodes = await db
@@ -190,8 +171,8 @@ export async function teamLine(
   );
   return {
     teamId,
-    waiting: await waitingCount(db, actor.orgId, teamId),
-    threshold: team.waitingThreshold,
+    waiting: line.waiting,
+    threshold: line.team.waitingThreshold,
     over: episodes.some((e) => e.endedAt === null),
     minutesOverThreshold: Math.round(overMs / 60_000),
     days,
