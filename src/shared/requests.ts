@@ -44,3 +44,17 @@ export const requestLimits = {
   /** Days after solving in which a requester's reply reopens the request. */
   reopenDaysDefault: 7,
 } as const;
+
+/** The views of the queue, in the order the console shows them (`all` includes the archive). */
+export const queueViews = [
+  'all',
+  'open',
+  'mine',
+  'my_teams',
+  'unassigned',
+  'due_soon',
+  'breached',
+  'waiting',
+] as const;
+/** One view of the queue. */
+export type QueueView = (typeof queueViews)[number];

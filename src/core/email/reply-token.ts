@@ -74,8 +74,7 @@ export function verifyReplyAddress(
   const id = unbase32(token.slice(0, ID_CHARS), 16);
   const given = unbase32(token.slice(ID_CHARS), MAC_BYTES);
   if (!id || !given) return { ok: false, reason: 'malformed' };
-  const hex = id.toString('hex');
-  const requestId = [0, 8, 12, 16, 20].map((at, i, all) => hex.slice(at, all[i + 1])).join('-');
+  const requestId = uuidOf(id);
   const staffUserId = [null, ...staffUserIds].find((user) =>
     timingSafeEqual(given, mac(secret, id, signed(slug, user ?? undefined))),
   );
@@ -91,6 +90,11 @@ export function claimedRequestId(address: string): string | undefined {
       ? unbase32(token.slice(0, ID_CHARS), 16)
       : undefined;
   if (!id) return undefined;
+  return uuidOf(id);
+}
+
+/** The canonical text of a 16-byte UUID. */
+function uuidOf(id: Buffer): string {
   const hex = id.toString('hex');
   return [0, 8, 12, 16, 20].map((at, i, all) => hex.slice(at, all[i + 1])).join('-');
 }

@@ -2,19 +2,12 @@ import { Anchor, Badge, Group, Table, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { queueViews } from '../../shared/requests';
 import { api, type RequestItem } from './api';
 import { DueBadge } from './due';
 
-const views = [
-  'open',
-  'mine',
-  'my_teams',
-  'unassigned',
-  'due_soon',
-  'breached',
-  'waiting',
-  'all',
-] as const;
+// The console's order: the working views first, the archive (`all`) last.
+const views = [...queueViews.filter((v) => v !== 'all'), 'all' as const];
 
 /** The queue: one view at a time, ordered by what is due next, with each view's count. */
 export function Queue() {

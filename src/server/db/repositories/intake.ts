@@ -7,6 +7,7 @@ import type { Executor } from '../connection';
 import { queryPrepared } from '../connection';
 import type { PolicyTarget } from '../schema';
 import type { ContactRow } from './contacts';
+import { mailableAddressOf } from './outbox';
 import type { TeamRow } from './teams';
 
 /** The requester as intake needs them: who they are, what they like, whose they are. */
@@ -50,9 +51,7 @@ export async function intakeContext(
       (select json_build_object('id', c.id, 'roles', c.roles, 'tags', c.tags,
           'preferredLanguage', c.preferred_language, 'ownerUserId', c.owner_user_id,
           'name', c.name,
-          'email', (select e.address from contact_emails e where e.org_id = c.org_id
-            and e.contact_id = c.id and e.bounced_at is null
-            order by e.is_primary desc, e.address limit 1))
+          'email', ${mailableAddressOf(sql`c.org_id`, sql`c.id`)})
         from contacts c where c.org_id = ${orgId} and c.id = ${requesterId} and c.deleted_at is null
       ) as requester,
       tend_next_request_number(${orgId}) as number,

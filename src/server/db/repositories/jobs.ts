@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../connection';
-import { insertRows } from '../write-together';
+import { insertRows, writeTogether } from '../write-together';
 import { queryRows } from '../connection';
 import { jobs } from '../schema';
 
@@ -35,34 +35,13 @@ export async function upsertJob(
   db: Executor,
   job: { orgId: string | null; name: string; key?: string; payload: unknown; runAt: Date },
 ): Promise<void> {
-  // Delivered on commit only, so a woken worker always sees the job.
-  const notice = jobsNotice([job.runAt]);
-  await db.execute(sql`select pg_notify(${notice.channel}, ${notice.payload})`);
-  const values = {
-    orgId: job.orgId,
-    name: job.name,
-    key: job.key ?? null,
-    payload: job.payload,
-    runAt: job.runAt,
-  };
-  if (job.key === undefined) {
-    await db.insert(jobs).values(values);
-    return;
-  }
-  await db
-    .insert(jobs)
-    .values(values)
-    .onConflictDoUpdate({
-      target: jobs.key,
-      set: {
-        name: job.name,
-        payload: job.payload,
-        runAt: job.runAt,
-        attempts: 0,
-        lockedUntil: null,
-        lastError: null,
-      },
-    });
+  // One statement: the job, and the wake-up delivered on commit (so a woken worker sees it).
+  const { key, ...rest } = job;
+  await writeTogether(
+    db,
+    [key === undefined ? insertRows(jobs, [rest]) : upsertJobsQuery([{ ...rest, key }])],
+    [jobsNotice([job.runAt])],
+  );
 }
 
 /** Removes pending jobs by key (a promise fulfilled before its breach job ran). */

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../connection';
+import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Executor } from '../connection';
 import { contactEmails, outbox, requestMessages } from '../schema';
 import { insertRows } from '../write-together';
 
@@ -169,17 +169,18 @@ export async function mailableAddress(
   orgId: string,
   contactId: string,
 ): Promise<string | undefined> {
-  const [row] = await db
-    .select({ address: contactEmails.address })
-    .from(contactEmails)
-    .where(
-      and(
-        eq(contactEmails.orgId, orgId),
-        eq(contactEmails.contactId, contactId),
-        isNull(contactEmails.bouncedAt),
-      ),
-    )
-    .orderBy(desc(contactEmails.isPrimary), asc(contactEmails.address))
-    .limit(1);
-  return row?.address;
+  const [row] = await queryRows<{ address: string | null }>(
+    db,
+    sql`select ${mailableAddressOf(sql`${orgId}::uuid`, sql`${contactId}::uuid`)} as address`,
+  );
+  return row?.address ?? undefined;
 }
+
+/**
+ * The one rule for the address Tend writes to a contact at, as a scalar subquery (intake reads
+ * it along with the requester): the primary one that does not bounce, else another that does not.
+ */
+export const mailableAddressOf = (orgId: SQL, contactId: SQL) =>
+  sql`(select e.address from contact_emails e where e.org_id = ${orgId}
+    and e.contact_id = ${contactId} and e.bounced_at is null
+    order by e.is_primary desc, e.address limit 1)`;

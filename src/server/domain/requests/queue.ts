@@ -1,3 +1,4 @@
+import { queueViews, type QueueView } from '../../../shared/requests';
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock';
@@ -11,19 +12,7 @@ import { notFound } from '../../errors';
 import type { Actor } from '../actor';
 import { decodeCursor, encodeCursor, type Page } from '../cursor';
 
-/** The queue's views. */
-export const queueViews = [
-  'all',
-  'open',
-  'mine',
-  'my_teams',
-  'unassigned',
-  'due_soon',
-  'breached',
-  'waiting',
-] as const;
-/** One view. */
-export type QueueView = (typeof queueViews)[number];
+export { queueViews, type QueueView };
 
 /** Filters of the queue. */
 export type QueueFilters = {
