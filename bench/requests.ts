@@ -1,5 +1,5 @@
 /** The service-desk part of the benchmark dataset: requests loaded with COPY, and the queue probe. */
-import { randomUUID } from 'node:crypto';
+import { newId } from '../src/core/ids';
 import { sql } from 'drizzle-orm';
 import { seededRandom } from '../src/core/random';
 import { queryRows, type Database } from '../src/server/db/connection';
@@ -62,17 +62,47 @@ export async function seedRequests(
     'created_at',
     'updated_at',
   ];
+  const clockColumns = [
+    'org_id',
+    'subject_type',
+    'subject_id',
+    'target',
+    'minutes',
+    'state',
+    'due_at',
+    'started_at',
+    'fulfilled_at',
+    'kept',
+  ];
   const chunk = 50_000;
   for (let start = 0; start < count; start += chunk) {
     const lines: string[] = [];
+    // Every request of a real desk has its promise clocks: one first-response clock each.
+    const clocks: string[] = [];
     for (let i = start; i < Math.min(count, start + chunk); i++) {
       const status = r.pick(statuses);
       const created = new Date(now - r.int(0, 365 * 86_400) * 1000).toISOString();
       const open = status !== 'solved' && status !== 'closed';
       const due = open ? new Date(now + r.int(-3 * 86_400, 5 * 86_400) * 1000).toISOString() : '';
+      const id = newId();
+      const answered = new Date(Date.parse(created) + r.int(600, 86_400) * 1000).toISOString();
+      clocks.push(
+        [
+          orgId,
+          'request',
+          id,
+          'first_response',
+          480,
+          open ? 'running' : 'fulfilled',
+          open ? due : '',
+          created,
+          open ? '' : answered,
+          open ? '' : r.chance(0.85) ? 't' : 'f',
+        ].join(','),
+      );
       lines.push(
         [
-          randomUUID(),
+          id,
           orgId,
           100_000 + i,
           `Request ${i}`,
@@ -90,11 +120,13 @@ export async function seedRequests(
       );
     }
     await database.copyCsv('requests', columns, lines.join('\n'));
+    await database.copyCsv('promise_clocks', clockColumns, clocks.join('\n'));
   }
   await database.db.execute(
     sql`select setval(tend_request_sequence(${orgId})::regclass, ${100_000 + count})`,
   );
   await database.db.execute(sql`analyze requests`);
+  await database.db.execute(sql`analyze promise_clocks`);
 }
 
 /** p50 and p95 of the queue views (first page, 50 rows) and of the counts. */

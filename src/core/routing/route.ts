@@ -54,14 +54,15 @@ export type Strategy = 'manual' | 'round_robin' | 'least_loaded';
 /**
  * Who takes a new request: the contact's relationship owner when that person is on the team,
  * available and under capacity; otherwise by the team's strategy among available members under
- * capacity — round robin after the last one given work (in the members' stable order), or the
+ * capacity — round robin by the team's rotation ticket (a number that grows by one with every
+ * request the team is given; the free members take turns in the members' stable order), or the
  * least loaded (ties by that order). Manual, or nobody free: unassigned.
- * @example pickAssignee('round_robin', members, { lastAssigned: 'u1' }) // the member after u1
+ * @example pickAssignee('round_robin', members, { ticket: 7 }) // free member 7 mod count
  */
 export function pickAssignee(
   strategy: Strategy,
   members: readonly Candidate[],
-  opts: { ownerId?: string | null; lastAssigned?: string | null },
+  opts: { ownerId?: string | null; ticket?: number | null },
 ): string | undefined {
   const free = members.filter((m) => m.available && m.openCount < m.capacity);
   const owner = opts.ownerId ? free.find((m) => m.userId === opts.ownerId) : undefined;
@@ -70,11 +71,5 @@ export function pickAssignee(
   if (strategy === 'least_loaded') {
     return free.reduce((best, m) => (m.openCount < best.openCount ? m : best)).userId;
   }
-  const order = members.map((m) => m.userId);
-  const last = opts.lastAssigned ? order.indexOf(opts.lastAssigned) : -1;
-  for (let step = 1; step <= order.length; step++) {
-    const candidate = order[(last + step) % order.length];
-    if (free.some((m) => m.userId === candidate)) return candidate;
-  }
-  return undefined;
+  return free[(opts.ticket ?? 0) % free.length]!.userId;
 }

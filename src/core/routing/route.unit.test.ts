@@ -39,10 +39,16 @@ describe('routeToTeam', () => {
 describe('pickAssignee', () => {
   const team = [m('ana', 3), m('bo', 1), m('cy', 1)];
 
-  it('gives round robin to the next free member after the last one, wrapping around', () => {
-    expect(pickAssignee('round_robin', team, { lastAssigned: 'ana' })).toBe('bo');
-    expect(pickAssignee('round_robin', team, { lastAssigned: 'cy' })).toBe('ana');
+  it('gives round robin to the free members in turn by the team’s ticket, wrapping around', () => {
+    const turns = [0, 1, 2, 3, 4, 5].map((ticket) => pickAssignee('round_robin', team, { ticket }));
+    expect(turns).toEqual(['ana', 'bo', 'cy', 'ana', 'bo', 'cy']);
     expect(pickAssignee('round_robin', team, {})).toBe('ana');
+  });
+
+  it('keeps the turns even among the free members when one is off', () => {
+    const off = [m('ana'), m('bo', 0, { available: false }), m('cy')];
+    const turns = [10, 11, 12, 13].map((ticket) => pickAssignee('round_robin', off, { ticket }));
+    expect(turns).toEqual(['ana', 'cy', 'ana', 'cy']);
   });
 
   it('gives least loaded to the member with the fewest open requests, ties in team order', () => {
@@ -51,7 +57,7 @@ describe('pickAssignee', () => {
 
   it('skips people who are off or at capacity', () => {
     const busy = [m('ana', 0, { available: false }), m('bo', 5), m('cy', 4)];
-    expect(pickAssignee('round_robin', busy, { lastAssigned: 'cy' })).toBe('cy');
+    expect(pickAssignee('round_robin', busy, { ticket: 1 })).toBe('cy');
     expect(pickAssignee('least_loaded', busy, {})).toBe('cy');
     expect(pickAssignee('least_loaded', [m('ana', 5)], {})).toBeUndefined();
   });

@@ -102,6 +102,107 @@ describe('writeTogether and insertRows', () => {
       await stop();
     }
   });
+
+  it('sends the notices of writes outside a transaction after their commit, every one of many at once, none of a failed write', async () => {
+    const heard: string[] = [];
+    const stop = await database.listen('tend_test_after', (p) => heard.push(p ?? ''));
+    try {
+      const rows = Array.from({ length: 12 }, (_, i) => requestRow(9100 + i));
+      await Promise.all(
+        rows.map((row) =>
+          writeTogether(
+            database.db,
+            [insertRows(requests, [row])],
+            [{ channel: 'tend_test_after', payload: row.id }],
+          ),
+        ),
+      );
+      await expect.poll(() => heard.length, { timeout: 5_000 }).toBe(12);
+      expect(new Set(heard)).toEqual(new Set(rows.map((r) => r.id)));
+      const failed = writeTogether(
+        database.db,
+        [insertRows(requests, [requestRow(9100)])], // the number is taken: unique violation
+        [{ channel: 'tend_test_after', payload: 'failed' }],
+      );
+      await expect(failed).rejects.toThrow();
+      await writeTogether(database.db, [], [{ channel: 'tend_test_after', payload: 'last' }]);
+      await expect.poll(() => heard.at(-1), { timeout: 5_000 }).toBe('last');
+      expect(heard).not.toContain('failed');
+    } finally {
+      await stop();
+    }
+  });
+
+  it('sends the notices of writes inside a transaction only when it commits', async () => {
+    const heard: string[] = [];
+    const stop = await database.listen('tend_test_tx', (p) => heard.push(p ?? ''));
+    try {
+      await expect(
+        database.db.transaction(async (tx) => {
+          await writeTogether(
+            tx,
+            [insertRows(requests, [requestRow(9200)])],
+            [{ channel: 'tend_test_tx', payload: 'rolled back' }],
+          );
+          throw new Error('abort');
+        }),
+      ).rejects.toThrow('abort');
+      await database.db.transaction((tx) =>
+        writeTogether(
+          tx,
+          [insertRows(requests, [requestRow(9201)])],
+          [{ channel: 'tend_test_tx', payload: 'committed' }],
+        ),
+      );
+      await expect.poll(() => heard, { timeout: 5_000 }).toEqual(['committed']);
+    } finally {
+      await stop();
+    }
+  });
+});
+
+describe('ids', () => {
+  it('are time-ordered UUIDs (version 7) by default, in creation order', async () => {
+    const made: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const [row] = await database.db
+        .insert(interactions)
+        .values({
+          orgId,
+          contactId,
+          kind: 'note',
+          channel: 'system',
+          direction: 'internal',
+          summary: `Ordered ${i}`,
+          occurredAt: new Date(),
+        })
+        .returning({ id: interactions.id });
+      made.push(row!.id);
+      await new Promise((r) => setTimeout(r, 2)); // the next millisecond
+    }
+    expect(made.every((id) => id[14] === '7')).toBe(true);
+    expect([...made].sort()).toEqual(made);
+  });
+});
+
+describe('round-robin tickets', () => {
+  it('come from a sequence per team: every concurrent take gets its own, from 0', async () => {
+    const [team] = await queryRows<{ id: string }>(
+      database.db,
+      sql`insert into teams (org_id, name, strategy) values (${orgId}, 'Tickets', 'round_robin')
+        returning id`,
+    );
+    const tickets = await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const [row] = await queryRows<{ t: string }>(
+          database.db,
+          sql`select tend_next_team_ticket(${team!.id}) as t`,
+        );
+        return Number(row!.t);
+      }),
+    );
+    expect([...tickets].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
 });
 
 /** A request number as intake takes it (its context query draws the next from the sequence). */

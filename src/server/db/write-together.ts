@@ -1,5 +1,5 @@
 import { getTableColumns, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { PgTransaction, type PgTable } from 'drizzle-orm/pg-core';
 import { queryPrepared, type Executor } from './connection';
 
 /**
@@ -13,12 +13,18 @@ export type Notice = { channel: string; payload: string };
 
 /**
  * Sends several writes as ONE statement: each becomes a data-modifying CTE of
- * `WITH w0 AS (…), w1 AS (…) SELECT pg_notify(…)`. One round trip instead of one per write, and
- * atomic on its own: PostgreSQL runs every part or none, and checks foreign keys at the end of
- * the statement, so a child row may name a parent inserted by a sibling part.
+ * `WITH w0 AS (…), w1 AS (…) SELECT …`. One round trip instead of one per write, and atomic on
+ * its own: PostgreSQL runs every part or none, and checks foreign keys at the end of the
+ * statement, so a child row may name a parent inserted by a sibling part.
  *
  * The parts see the same snapshot: a part cannot read (or change again) a row another part
  * writes. Callers plan final rows first (ids made here, projections computed), then write.
+ *
+ * Notices: inside a transaction they are NOTIFYs of the statement, delivered on its commit. A
+ * statement outside any transaction commits by itself, and its notices follow right after the
+ * commit (see notifyAfterCommit): PostgreSQL serializes every committing transaction that
+ * notifies — holding a global lock through the commit's disk flush — so a NOTIFY in each create
+ * made concurrent creates queue one flush at a time.
  * @example await writeTogether(tx, [db.insert(a).values(x), db.insert(b).values(y)])
  */
 export async function writeTogether(
@@ -26,13 +32,15 @@ export async function writeTogether(
   parts: readonly Part[],
   notices: readonly Notice[] = [],
 ): Promise<void> {
-  if (parts.length === 0 && notices.length === 0) return;
+  const own = !(db instanceof PgTransaction) && parts.length > 0;
+  const inline = own ? [] : notices;
+  if (parts.length === 0 && inline.length === 0) return;
   const ctes = parts.map((p, i) =>
     'name' in p
       ? sql`${sql.identifier(p.name)} as (${p.query})`
       : sql`${sql.raw(`w${i}`)} as (${p.getSQL()})`,
   );
-  const unique = [...new Map(notices.map((n) => [`${n.channel}\u0000${n.payload}`, n])).values()];
+  const unique = distinct(inline);
   const select = unique.length
     ? sql.join(
         unique.map((n) => sql`pg_notify(${n.channel}, ${n.payload})`),
@@ -43,6 +51,49 @@ export async function writeTogether(
     db,
     ctes.length ? sql`with ${sql.join(ctes, sql`, `)} select ${select}` : sql`select ${select}`,
   );
+  if (own && notices.length) await notifyAfterCommit(db, notices);
+}
+
+const distinct = (notices: readonly Notice[]) => [
+  ...new Map(notices.map((n) => [`${n.channel}\u0000${n.payload}`, n])).values(),
+];
+
+type NoticeBatch = { notices: Notice[]; sent: Promise<void> };
+const gathering = new WeakMap<object, NoticeBatch>();
+const sending = new WeakMap<object, Promise<void>>();
+
+/**
+ * Sends notices of committed writes. One NOTIFY statement is in flight per database at a time;
+ * notices arriving meanwhile gather into the next one, so a busy server sends a few per
+ * round trip instead of one each. Its commit skips the disk flush (synchronous_commit off for
+ * that transaction alone: a notice is a wake-up, not data), so the global notify lock is held
+ * for microseconds. A process that dies between a commit and its notice loses only the wake-up:
+ * workers resync on their own timer and browsers on their next refetch.
+ */
+export function notifyAfterCommit(db: Executor, notices: readonly Notice[]): Promise<void> {
+  let batch = gathering.get(db);
+  if (!batch) {
+    const gathered: Notice[] = [];
+    const previous = sending.get(db) ?? Promise.resolve();
+    const sent = previous
+      .catch(() => undefined)
+      .then(() => {
+        gathering.delete(db);
+        const json = JSON.stringify(distinct(gathered));
+        return queryPrepared(
+          db,
+          sql`select set_config('synchronous_commit', 'off', true),
+            count(pg_notify(n.channel, n.payload))
+            from json_to_recordset(${json}::json) as n(channel text, payload text)`,
+        );
+      })
+      .then(() => undefined);
+    batch = { notices: gathered, sent };
+    gathering.set(db, batch);
+    sending.set(db, sent);
+  }
+  batch.notices.push(...notices);
+  return batch.sent;
 }
 
 const encode = (v: unknown) => (v instanceof Date ? v.toISOString() : v);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../../core/ids';
 import type { Clock } from '../../core/clock';
 import type { Executor } from '../db/connection';
 import { appendAudit } from '../db/repositories/audit';
@@ -29,8 +29,8 @@ export async function insertInBatches<T>(
 /** Generates `count` contacts (deterministic for a seed) as table rows for one organization. */
 export function buildSeedRows(orgId: string, count: number, seed: number, now: number) {
   const data = generateDemoData(count, seed);
-  const householdIds = data.households.map(() => randomUUID());
-  const ids = data.contacts.map(() => randomUUID());
+  const householdIds = data.households.map(() => newId());
+  const ids = data.contacts.map(() => newId());
   const created = new Date(now - 366 * dayMs);
   const at = (daysAgo: number) => new Date(now - Math.round(daysAgo * dayMs));
   return {

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { RoutingRule } from '../../../core/routing/route';
 import type { PolicyConditions } from '../../../core/promises/policy-match';
 import type { CalendarInput } from '../../../core/business-time';
@@ -73,7 +73,8 @@ export async function intakeContext(
 }
 
 /**
- * Lines are counted up to this many requests: enough to compare with any threshold and to record
+ * Lines are counted up to this many requests when a change may shorten them (an answer, a
+ * status, a move) and for the line report: enough to compare with any threshold and to record
  * a peak, and a backlog of thousands costs no more to count than a short line.
  */
 export const lineCountCap = 1000;
@@ -89,27 +90,29 @@ export type TeamCandidate = {
 
 /** What watching a team's line needs: the team, how many wait for a first response, its open episode. */
 export type TeamLineState = {
-  team: Pick<
-    TeamRow,
-    'id' | 'name' | 'strategy' | 'waitingThreshold' | 'backupEmails' | 'lastAssignedUserId'
-  >;
+  team: Pick<TeamRow, 'id' | 'name' | 'strategy' | 'waitingThreshold' | 'backupEmails'>;
   waiting: number;
   episode: { id: string; peak: number } | null;
 };
 
-/** What assigning within a team and watching its line need, read in one statement. */
-export type TeamIntake = TeamLineState & { members: TeamCandidate[] };
+/**
+ * What assigning within a team and watching its line need, read in one statement; a round-robin
+ * team also hands out its next rotation ticket. A new request can only make a line reach its
+ * threshold, so `waiting` is counted up to the threshold, and not at all while the team is over
+ * it already (an open episode): under a surge, the request that would count the longest line
+ * counts nothing. The episode's peak is raised by the changes that shorten the line.
+ */
+export type TeamIntake = TeamLineState & { members: TeamCandidate[]; ticket: number | null };
 
-// The columns of a team's line: the one definition of "waiting" (counted up to lineCountCap).
-const lineColumns = (orgId: string, teamId: string) => sql`
+// The columns of a team's line: the one definition of "waiting", counted up to `limit`.
+const lineColumns = (orgId: string, teamId: string, limit: SQL = sql`${lineCountCap}`) => sql`
   (select json_build_object('id', t.id, 'name', t.name, 'strategy', t.strategy,
-      'waitingThreshold', t.waiting_threshold, 'backupEmails', t.backup_emails,
-      'lastAssignedUserId', t.last_assigned_user_id)
+      'waitingThreshold', t.waiting_threshold, 'backupEmails', t.backup_emails)
     from teams t where t.org_id = ${orgId} and t.id = ${teamId}) as team,
   (select count(*)::int from (select 1 from requests r
     where r.org_id = ${orgId} and r.team_id = ${teamId} and r.first_responded_at is null
     and r.status in ('new', 'open', 'waiting_on_requester', 'on_hold')
-    limit ${lineCountCap}) line) as waiting,
+    limit ${limit}) line) as waiting,
   (select json_build_object('id', e.id, 'peak', e.peak) from team_line_episodes e
     where e.org_id = ${orgId} and e.team_id = ${teamId} and e.ended_at is null
     order by e.started_at desc limit 1) as episode`;
@@ -139,7 +142,13 @@ export async function teamIntake(
 ): Promise<TeamIntake | undefined> {
   const [row] = await queryPrepared<Found<TeamIntake>>(
     db,
-    sql`select ${lineColumns(orgId, teamId)},
+    sql`select ${lineColumns(
+      orgId,
+      teamId,
+      sql`(select case when exists (select 1 from team_line_episodes e where e.org_id = ${orgId}
+          and e.team_id = ${teamId} and e.ended_at is null) then 0 else t.waiting_threshold end
+        from teams t where t.org_id = ${orgId} and t.id = ${teamId})`,
+    )},
       coalesce((select json_agg(json_build_object('userId', m.user_id, 'capacity', m.capacity,
           'available', m.available, 'active', u.active,
           'openCount', (select count(*) from (select 1 from requests r where r.org_id = m.org_id
@@ -148,7 +157,10 @@ export async function teamIntake(
              limit m.capacity) busy))
           order by u.name, m.user_id)
         from team_members m join users u on u.id = m.user_id
-        where m.org_id = ${orgId} and m.team_id = ${teamId}), '[]') as members`,
+        where m.org_id = ${orgId} and m.team_id = ${teamId}), '[]') as members,
+      (select tend_next_team_ticket(t.id) from teams t
+        where t.org_id = ${orgId} and t.id = ${teamId} and t.strategy = 'round_robin') as ticket`,
   );
-  return found(row);
+  const team = found(row);
+  return team && { ...team, ticket: team.ticket === null ? null : Number(team.ticket) };
 }

@@ -84,14 +84,6 @@ export async function membersWithLoad(db: Executor, orgId: string, teamId: strin
   );
 }
 
-/** The statement that moves a round-robin team's pointer to who was just given work. */
-export function lastAssignedQuery(db: Executor, orgId: string, teamId: string, userId: string) {
-  return db
-    .update(teams)
-    .set({ lastAssignedUserId: userId })
-    .where(and(eq(teams.orgId, orgId), eq(teams.id, teamId)));
-}
-
 /** Routing rules in order. */
 export function listRoutingRules(db: Executor, orgId: string): Promise<RoutingRuleRow[]> {
   return db

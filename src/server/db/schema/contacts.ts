@@ -1,3 +1,4 @@
+import { timeOrderedId } from './ids';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -25,7 +26,7 @@ import { users } from './users';
 export const households = pgTable(
   'households',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
@@ -40,7 +41,7 @@ export const households = pgTable(
 export const contacts = pgTable(
   'contacts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
@@ -99,7 +100,7 @@ const contactRef = (name: string, orgId: PgColumn, contactId: PgColumn) =>
 export const contactEmails = pgTable(
   'contact_emails',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id').notNull(),
     contactId: uuid('contact_id').notNull(),
     address: text('address').notNull(),
@@ -119,7 +120,7 @@ export const contactEmails = pgTable(
 export const contactPhones = pgTable(
   'contact_phones',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id').notNull(),
     contactId: uuid('contact_id').notNull(),
     number: text('number').notNull(),
@@ -137,7 +138,7 @@ export const contactPhones = pgTable(
 export const contactAddresses = pgTable(
   'contact_addresses',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id').notNull(),
     contactId: uuid('contact_id').notNull(),
     label: text('label'),
@@ -159,7 +160,7 @@ export const contactAddresses = pgTable(
 export const relationships = pgTable(
   'relationships',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id').notNull(),
     fromContactId: uuid('from_contact_id').notNull(),
     toContactId: uuid('to_contact_id').notNull(),

@@ -1,3 +1,4 @@
+import { timeOrderedId } from './ids';
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from './files';
@@ -12,7 +13,7 @@ export const inboundStates = ['received', 'processed', 'rejected', 'failed'] as 
 export const inboundEmails = pgTable(
   'inbound_emails',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     /** Known once a recipient address names an organization (or a request of one). */
     orgId: uuid('org_id'),
     source: text('source', { enum: ['smtp', 'webhook'] }).notNull(),

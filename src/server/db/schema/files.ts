@@ -1,3 +1,4 @@
+import { timeOrderedId } from './ids';
 import {
   customType,
   foreignKey,
@@ -18,7 +19,7 @@ export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array 
 
 /** Stored file contents: the database-backed default of the file store (stateless processes). */
 export const files = pgTable('files', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').primaryKey().default(timeOrderedId),
   orgId: uuid('org_id').notNull(),
   sha256: text('sha256').notNull(),
   size: integer('size').notNull(),
@@ -30,7 +31,7 @@ export const files = pgTable('files', {
 export const requestAttachments = pgTable(
   'request_attachments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id').notNull(),
     requestId: uuid('request_id').notNull(),
     fileKey: text('file_key').notNull(),

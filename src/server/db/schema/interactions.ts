@@ -1,3 +1,4 @@
+import { timeOrderedId } from './ids';
 import { foreignKey, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import {
   interactionChannels,
@@ -10,7 +11,7 @@ import { contacts } from './contacts';
 export const interactions = pgTable(
   'interactions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id').notNull(),
     contactId: uuid('contact_id').notNull(),
     kind: text('kind', { enum: interactionKinds }).notNull(),

@@ -1,9 +1,10 @@
+import { timeOrderedId } from './ids';
 import { sql } from 'drizzle-orm';
 import { pgTable, text, timestamp, uuid, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** A tenant: one charity. Every other row carries its id. */
 export const organizations = pgTable('organizations', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').primaryKey().default(timeOrderedId),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   defaultCountry: text('default_country'),
@@ -16,7 +17,7 @@ export const organizations = pgTable('organizations', {
 export const orgInboundAddresses = pgTable(
   'org_inbound_addresses',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),

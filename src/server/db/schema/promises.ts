@@ -1,3 +1,4 @@
+import { timeOrderedId } from './ids';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -27,7 +28,7 @@ import { organizations } from './organizations';
 export const calendars = pgTable(
   'calendars',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
@@ -53,7 +54,7 @@ export type PolicyTarget = {
 export const promisePolicies = pgTable(
   'promise_policies',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
@@ -81,7 +82,7 @@ export const promisePolicies = pgTable(
 export const promiseClocks = pgTable(
   'promise_clocks',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id').notNull(),
     subjectType: text('subject_type', { enum: promiseSubjectTypes }).notNull(),
     subjectId: text('subject_id').notNull(),

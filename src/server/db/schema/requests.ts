@@ -1,3 +1,4 @@
+import { timeOrderedId } from './ids';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -46,7 +47,7 @@ export const deskSettings = pgTable('desk_settings', {
 export const teams = pgTable(
   'teams',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
@@ -58,7 +59,6 @@ export const teams = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
-    lastAssignedUserId: uuid('last_assigned_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('teams_org_id_key').on(t.orgId, t.id)],
@@ -101,7 +101,7 @@ export type RoutingConditions = {
 export const routingRules = pgTable(
   'routing_rules',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id').notNull(),
     position: integer('position').notNull(),
     conditions: jsonb('conditions').$type<RoutingConditions>().notNull(),
@@ -122,7 +122,7 @@ export const routingRules = pgTable(
 export const requests = pgTable(
   'requests',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id').notNull(),
     number: integer('number').notNull(),
     subject: text('subject').notNull(),
@@ -190,7 +190,7 @@ export const requests = pgTable(
 export const requestMessages = pgTable(
   'request_messages',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     /** Order of writing, which timestamps alone cannot give for messages in the same millisecond. */
     seq: bigserial('seq', { mode: 'number' }).notNull(),
     orgId: uuid('org_id').notNull(),
@@ -252,7 +252,7 @@ export const requestLinks = pgTable(
 export const teamLineEpisodes = pgTable(
   'team_line_episodes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id').notNull(),
     teamId: uuid('team_id').notNull(),
     threshold: integer('threshold').notNull(),
@@ -278,7 +278,7 @@ export const teamLineEpisodes = pgTable(
 export const alerts = pgTable(
   'alerts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id').notNull(),
     kind: text('kind').notNull(),
     teamId: uuid('team_id'),
@@ -294,7 +294,7 @@ export const alerts = pgTable(
 export const cannedReplies = pgTable(
   'canned_replies',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),

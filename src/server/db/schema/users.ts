@@ -1,3 +1,4 @@
+import { timeOrderedId } from './ids';
 import {
   boolean,
   integer,
@@ -17,7 +18,7 @@ export { staffRoles, type StaffRole } from '../../../shared/staff';
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
@@ -43,7 +44,7 @@ export const users = pgTable(
 export const sessions = pgTable(
   'sessions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id').notNull(),
     userId: uuid('user_id')
       .notNull()
@@ -59,7 +60,7 @@ export const sessions = pgTable(
 export const apiTokens = pgTable(
   'api_tokens',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id').notNull(),
     userId: uuid('user_id')
       .notNull()

@@ -1,5 +1,5 @@
 import type { SQL } from 'drizzle-orm';
-import { randomUUID } from 'node:crypto';
+import { newId } from '../../../core/ids';
 import { replyAddress } from '../../../core/email/reply-token';
 import type { Executor } from '../../db/connection';
 import { jobsNotice, upsertJobsQuery, type JobPlan } from '../../db/repositories/jobs';
@@ -50,7 +50,7 @@ export type EmailPlan = {
 export function emailWrites(emails: readonly EmailPlan[], now: Date, onlyIf?: SQL) {
   if (emails.length === 0) return { parts: [], notices: [] as Notice[] };
   const rows = emails.map((e) => ({
-    id: randomUUID(),
+    id: newId(),
     orgId: e.orgId,
     kind: 'email' as const,
     recipient: e.recipient,

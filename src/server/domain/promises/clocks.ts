@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../../../core/ids';
 import type { Calendar } from '../../../core/business-time';
 import {
   projectClock,
@@ -179,7 +179,7 @@ export function planClockStart(
   at: Date,
   now: Date,
 ): ClockStart {
-  const id = randomUUID();
+  const id = newId();
   const paused = subject.status ? t.pauseStatuses.includes(subject.status) : false;
   const log: ClockEvent[] = [
     { type: 'started', at },

@@ -35,7 +35,7 @@ export function routeAssignee(
   return (
     pickAssignee(team.team.strategy, members, {
       ownerId: requester.ownerUserId,
-      lastAssigned: team.team.lastAssignedUserId,
+      ticket: team.ticket,
     }) ?? null
   );
 }

@@ -20,7 +20,7 @@ import { recordAssignment } from './assign';
 import { emailRequester } from '../email/notify';
 import { checkAssignment, checkCategory, checkCustomFields } from './create-request';
 import { requestSubject } from './subject';
-import { refreshTeamLine } from './team-line';
+import { inLine, refreshTeamLine } from './team-line';
 
 /** What a status change does to the row's dates. */
 function statusDates(from: RequestStatus, to: RequestStatus, now: Date): Partial<RequestRow> {
@@ -102,8 +102,16 @@ export async function applyRequestChange(
       occurredAt: now,
     });
   }
-  await refreshTeamLine(tx, clock, actor.orgId, row.teamId);
-  if (current.teamId !== row.teamId) await refreshTeamLine(tx, clock, actor.orgId, current.teamId);
+  const leftLine = inLine(current) && (current.teamId !== row.teamId || !inLine(row));
+  await refreshTeamLine(
+    tx,
+    clock,
+    actor.orgId,
+    row.teamId,
+    leftLine && current.teamId === row.teamId ? 1 : 0,
+  );
+  if (current.teamId !== row.teamId)
+    await refreshTeamLine(tx, clock, actor.orgId, current.teamId, leftLine ? 1 : 0);
   const after = (await findRequest(tx, actor.orgId, row.id))!;
   await appendAudit(tx, actor, {
     action: 'update',

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../../../core/ids';
 import type { Clock } from '../../../core/clock';
 import {
   customFieldIssues,
@@ -17,7 +17,7 @@ import {
   requestNotice,
   type RequestRow,
 } from '../../db/repositories/requests';
-import { findTeam, lastAssignedQuery } from '../../db/repositories/teams';
+import { findTeam } from '../../db/repositories/teams';
 import { findUser } from '../../db/repositories/users';
 import { writeTogether } from '../../db/write-together';
 import { AppError, invalid } from '../../errors';
@@ -156,7 +156,7 @@ export async function createRequest(
   const team = teamId ? await teamIntake(tx, orgId, teamId) : undefined;
   const assigneeId = routeAssignee(team, requester, input);
   const row: RequestRow = {
-    id: randomUUID(),
+    id: newId(),
     orgId,
     number: ctx.number,
     subject: input.subject,
@@ -214,7 +214,8 @@ export async function createRequest(
       ? [timelineRow(actor, requester.id, assignmentEntry(row, row, now))]
       : []),
   ];
-  const line = team ? lineChange(team.team, team.waiting + 1, team.episode) : undefined;
+  // A new request can only start an episode (see teamIntake: not counted while one is open).
+  const line = team && !team.episode ? lineChange(team.team, team.waiting + 1, null) : undefined;
   const mail = emailWrites(acknowledgement(row, requester, starts, input.channel, opts), now);
   await writeTogether(
     tx,
@@ -223,9 +224,6 @@ export async function createRequest(
       insertInteractionsQuery(timeline),
       ...clocks.parts,
       ...mail.parts,
-      ...(team && assigneeId && team.team.strategy === 'round_robin' && !input.assigneeId
-        ? [lastAssignedQuery(tx, orgId, team.team.id, assigneeId)]
-        : []),
       ...(team ? lineChangeWrites(tx, orgId, team.team, line, now) : []),
       auditQuery(actor, { action: 'create', entityType: 'request', entityId: row.id, after: view }),
     ],

@@ -15,7 +15,7 @@ import type { Actor } from '../actor';
 import { cancelPromises, combinePromises, subjectChanged } from '../promises/clocks';
 import { requestSubject } from './subject';
 import { appendToTimeline } from '../timeline/timeline';
-import { refreshTeamLine } from './team-line';
+import { inLine, refreshTeamLine } from './team-line';
 
 /**
  * Merges one request into another: its conversation moves to the target (in order, with a note
@@ -80,7 +80,7 @@ export async function mergeRequests(
       occurredAt: now,
     });
   }
-  await refreshTeamLine(tx, clock, actor.orgId, source.teamId);
+  await refreshTeamLine(tx, clock, actor.orgId, source.teamId, inLine(source) ? 1 : 0);
   await appendAudit(tx, actor, {
     action: 'update',
     entityType: 'request',

@@ -29,7 +29,7 @@ import { emailAssignee, emailRequester } from '../email/notify';
 import { applyRequestChange } from './change-request';
 import { createRequest } from './create-request';
 import { requestSubject } from './subject';
-import { refreshTeamLine } from './team-line';
+import { inLine, refreshTeamLine } from './team-line';
 
 type Channel = (typeof requestChannels)[number];
 const dayMs = 86_400_000;
@@ -77,8 +77,9 @@ export async function addStaffMessage(
     await fulfilTarget(tx, clock, actor.orgId, subject, 'first_response', now);
     await fulfilTarget(tx, clock, actor.orgId, subject, 'next_response', now);
     if (!request.firstRespondedAt) {
+      const wasInLine = inLine(request);
       request = await updateRequestRow(tx, actor.orgId, requestId, { firstRespondedAt: now });
-      await refreshTeamLine(tx, clock, actor.orgId, request.teamId);
+      await refreshTeamLine(tx, clock, actor.orgId, request.teamId, wasInLine ? 1 : 0);
     }
     await emailRequester(tx, request, now, (recipient) => ({
       template: 'staff_reply',

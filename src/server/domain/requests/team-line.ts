@@ -8,6 +8,7 @@ import { insertRows, writeTogether, type Part } from '../../db/write-together';
 import { jobsNotice } from '../../db/repositories/jobs';
 import { emailWrites } from '../email/outbox';
 import { notFound } from '../../errors';
+import { openStatuses } from '../../../shared/requests';
 import type { Actor } from '../actor';
 
 /** A team as its line needs it. */
@@ -17,21 +18,32 @@ type LineTeam = Pick<TeamRow, 'id' | 'name' | 'waitingThreshold' | 'backupEmails
 export type LineChange =
   | { kind: 'start'; waiting: number }
   | { kind: 'peak'; episodeId: string; waiting: number }
-  | { kind: 'end'; episodeId: string };
+  | { kind: 'end'; episodeId: string; peak: number };
 
-/** Compares a team's line with its threshold (pure). */
+/**
+ * Compares a team's line with its threshold (pure). `before` is the line just before the change
+ * that led here (an answer that took a request off it leaves `waiting + 1` before): new requests
+ * do not count a line that is already over (see teamIntake), so the peak is taken when the line
+ * starts to shorten.
+ */
 export function lineChange(
   team: LineTeam,
   waiting: number,
   episode: { id: string; peak: number } | null | undefined,
+  before = waiting,
 ): LineChange | undefined {
   const over = waiting >= team.waitingThreshold;
   if (over && !episode) return { kind: 'start', waiting };
-  if (over && episode && waiting > episode.peak)
-    return { kind: 'peak', episodeId: episode.id, waiting };
-  if (!over && episode) return { kind: 'end', episodeId: episode.id };
+  const peak = Math.max(waiting, before);
+  if (over && episode && peak > episode.peak)
+    return { kind: 'peak', episodeId: episode.id, waiting: peak };
+  if (!over && episode) return { kind: 'end', episodeId: episode.id, peak };
   return undefined;
 }
+
+/** Whether a request stands in its team's line: unfinished and not answered yet. */
+export const inLine = (r: { status: string; firstRespondedAt: Date | null }) =>
+  r.firstRespondedAt === null && (openStatuses as readonly string[]).includes(r.status);
 
 /**
  * The statements of a line change, for writeTogether: a new episode (one per team at most, a
@@ -46,18 +58,24 @@ export function lineChangeWrites(
   now: Date,
 ): Part[] {
   if (!change) return [];
+  // Concurrent requests on a long line would queue on the episode's row to raise its peak: a
+  // writer that finds the row locked leaves the peak to the one holding it (whose count is as
+  // high, give or take the requests racing with it) and does not wait.
   if (change.kind === 'peak')
     return [
       tx
         .update(teamLineEpisodes)
         .set({ peak: sql`greatest(${teamLineEpisodes.peak}, ${change.waiting})` })
-        .where(eq(teamLineEpisodes.id, change.episodeId)),
+        .where(
+          sql`${teamLineEpisodes.id} = (select e.id from team_line_episodes e
+            where e.id = ${change.episodeId} for update skip locked)`,
+        ),
     ];
   if (change.kind === 'end')
     return [
       tx
         .update(teamLineEpisodes)
-        .set({ endedAt: now })
+        .set({ endedAt: now, peak: sql`greatest(${teamLineEpisodes.peak}, ${change.peak})` })
         .where(eq(teamLineEpisodes.id, change.episodeId)),
       tx
         .update(alerts)
@@ -120,18 +138,20 @@ export function lineChangeWrites(
  * "Open another window": when a team's line of requests waiting for a first response reaches its
  * threshold, an episode starts, an in-app alert is raised and an email to each backup address is
  * written to the outbox (same transaction); when the line falls below, the episode ends and the
- * alert is resolved. Call it after anything that changes a team's line.
+ * alert is resolved. Call it after anything that changes a team's line; `tookOff` is 1 when the
+ * change took a request off this line (it stood there just before), for the episode's peak.
  */
 export async function refreshTeamLine(
   tx: Executor,
   clock: Clock,
   orgId: string,
   teamId: string | null,
+  tookOff = 0,
 ): Promise<void> {
   if (!teamId) return;
   const line = await teamLineState(tx, orgId, teamId);
   if (!line) return;
-  const change = lineChange(line.team, line.waiting, line.episode);
+  const change = lineChange(line.team, line.waiting, line.episode, line.waiting + tookOff);
   if (!change) return;
   const now = clock.now();
   await writeTogether(
@@ -179,7 +199,8 @@ export async function teamLine(
     episodes: episodes.map((e) => ({
       startedAt: e.startedAt.toISOString(),
       endedAt: e.endedAt?.toISOString() ?? null,
-      peak: e.peak,
+      // an open episode's peak is at least the line now (new requests do not count the line)
+      peak: e.endedAt ? e.peak : Math.max(e.peak, line.waiting),
       threshold: e.threshold,
     })),
   };

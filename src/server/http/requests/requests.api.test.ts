@@ -335,6 +335,13 @@ describe('routing', () => {
       .members.map((m: { userId: string }) => m.userId);
     const available = order.filter((id) => id !== people[1]!.id);
     expect(assigned.map((r) => r.assigneeId)).toEqual([available[0], available[1], available[0]]);
+    // Requests opened at the same moment take different tickets: the turns stay even.
+    const burst = await Promise.all(
+      Array.from({ length: 4 }, () => newRequest({ category: 'housing' })),
+    );
+    const turns = burst.map((b) => b.request.assigneeId as string);
+    expect(turns.filter((id) => id === available[0])).toHaveLength(2);
+    expect(turns.filter((id) => id === available[1])).toHaveLength(2);
     const contact = await buildContact(api.database.db, org.org);
     const unknown = await call('POST', '/requests', {
       subject: 'x',

@@ -1,0 +1,163 @@
+/**
+ * `npm run bench:create-profile` (PostgreSQL only): where the time of POST /api/v1/requests goes.
+ * Not a figure of `npm run bench`; a tool for working on its create budget. It sets up an
+ * organization with the demo desk in BENCH_DATABASE_URL (use a scratch database), starts
+ * `tend serve` as a child, warms it for 2 s, then loads it and prints, per request, the CPU of
+ * the Node process and of every PostgreSQL process, and the WAL written.
+ *
+ *   ANALYZE=1        analyze after the warm-up (plans as they are once autovacuum caught up)
+ *   CPU_PROF=1       write a V8 CPU profile of the server into ./bench/results/profile
+ *   BASE=1           also load the bare-route baseline the same way
+ *   LOAD_SECONDS=8   length of the timed load
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { systemClock } from '../src/core/clock';
+import { openDatabase, queryRows } from '../src/server/db/connection';
+import { systemActor } from '../src/server/domain/actor';
+import { issueToken } from '../src/server/domain/auth/tokens';
+import { createOrganization } from '../src/server/domain/orgs/create-organization';
+import { createUser } from '../src/server/domain/users/create-user';
+import { seedContacts } from '../src/server/demo/seed';
+import { setUpDemoDesk } from '../src/server/demo/demo-desk';
+import { postLoad, startChild } from './lib';
+
+const pgUrl = process.env.BENCH_DATABASE_URL;
+if (!pgUrl) throw new Error('BENCH_DATABASE_URL (a scratch PostgreSQL database) is required');
+const root = join(import.meta.dirname, '..');
+const seconds = Number(process.env.LOAD_SECONDS ?? 8);
+const psql = (query: string) =>
+  execFileSync('psql', [pgUrl, '-Atc', query], { encoding: 'utf8' }).trim();
+
+const database = await openDatabase({ url: pgUrl });
+await database.migrate();
+const org = await createOrganization(database.db, {
+  name: `Profile ${Date.now()}`,
+  defaultCountry: 'LT',
+});
+const admin = await createUser(database.db, systemActor(org.id), {
+  email: 'profile@example.org',
+  name: 'Profile',
+  role: 'admin',
+  password: 'profile-password-123',
+});
+const staff = Object.fromEntries(
+  await Promise.all(
+    (['agent', 'manager', 'volunteer_coordinator', 'fundraiser'] as const).map(
+      async (role) =>
+        [
+          role,
+          await createUser(database.db, systemActor(org.id), {
+            email: `${role}@profile.example.org`,
+            name: `Profile ${role}`,
+            role,
+          }),
+        ] as const,
+    ),
+  ),
+) as Parameters<typeof setUpDemoDesk>[2];
+await setUpDemoDesk(database.db, org.id, staff);
+const token = (
+  await issueToken(database.db, systemClock, systemActor(org.id), {
+    userId: admin.id,
+    name: 'profile',
+  })
+).token;
+await database.db.transaction((tx) => seedContacts(tx, systemClock, org.id, { count: 2000 }));
+await database.db.execute(sql`analyze`);
+const requester = (
+  await queryRows<{ id: string }>(
+    database.db,
+    sql`select id from contacts where org_id = ${org.id} limit 1`,
+  )
+)[0]!.id;
+await database.close();
+
+/** CPU milliseconds (user + system) of the processes whose name is `postgres`. */
+function postgresCpuMs(): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks * 10;
+}
+const processCpuMs = (pid: number) => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
+};
+
+/** Loads `url` and prints the rate and each side's CPU per request. */
+async function measure(name: string, pid: number, url: string, body: object, auth: boolean) {
+  psql("select pg_stat_reset_shared('wal')");
+  const pg0 = postgresCpuMs();
+  const node0 = processCpuMs(pid);
+  const load = await postLoad(url, body, auth ? { authorization: `Bearer ${token}` } : {}, seconds);
+  const count = load.requestsPerSecond * seconds;
+  const [records, , bytes] = psql('select wal_records, wal_fpi, wal_bytes from pg_stat_wal')
+    .split('|')
+    .map(Number);
+  console.log(
+    `${name}: ${load.requestsPerSecond} req/s (p50 ${load.p50Ms} ms, non-2xx ${load.non2xx})` +
+      ` · per request: Node ${((processCpuMs(pid) - node0) / count).toFixed(3)} ms,` +
+      ` PostgreSQL ${((postgresCpuMs() - pg0) / count).toFixed(3)} ms,` +
+      ` WAL ${Math.round(records! / count)} records / ${Math.round(bytes! / count)} bytes`,
+  );
+}
+
+const profile = process.env.CPU_PROF
+  ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/results/profile')}`]
+  : [];
+const tend = await startChild(
+  'node',
+  [...profile, join(root, 'bin/tend.js'), 'serve', '--port', '0'],
+  { TEND_DEMO: 'off', LOG_LEVEL: 'warn', DATABASE_URL: pgUrl, SMTP_LISTEN: 'off' },
+  /Tend listens on (http:\/\/\S+)/,
+);
+const createUrl = `${tend.url}/api/v1/requests`;
+await postLoad(
+  createUrl,
+  { subject: 'Warm-up', requesterId: requester },
+  { authorization: `Bearer ${token}` },
+  2,
+);
+if (process.env.ANALYZE) psql('analyze');
+await measure(
+  'create request',
+  tend.child.pid!,
+  createUrl,
+  { subject: 'Profile', requesterId: requester },
+  true,
+);
+await tend.stop();
+
+if (process.env.BASE) {
+  const base = await startChild(
+    'node',
+    ['--import', 'tsx', join(root, 'bench/baseline-server.ts')],
+    { BENCH_DATABASE_URL: pgUrl },
+    /listening (http:\/\/\S+)/,
+  );
+  await measure(
+    'bare route',
+    base.child.pid!,
+    `${base.url}/contacts`,
+    {
+      kind: 'person',
+      givenName: 'Bench',
+      familyName: 'Person',
+      emails: [{ address: 'bench.person@example.org' }],
+    },
+    false,
+  );
+  await base.stop();
+}
