@@ -1,10 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, launch, startTend } from './browser';
+import { axeProblems, haveChromium, launch, startTend } from './browser';
 
 const shots = join(import.meta.dirname, '../../test-results/screenshots');
 let browser: Browser;
@@ -12,23 +11,6 @@ let tend: { url: string; email: string; password: string; child: ChildProcess };
 
 if (!haveChromium)
   console.warn('e2e: skipped — /usr/bin/chromium is missing (apt-get install -y chromium)');
-
-/** Serious and critical accessibility problems axe-core finds on the page. */
-async function axeProblems(page: Page) {
-  const axe = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: axe });
-  const result = await page.evaluate(async () => {
-    const run = (
-      globalThis as unknown as {
-        axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-      }
-    ).axe;
-    return run.run();
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.length}): ${JSON.stringify(v.nodes.slice(0, 3))}`);
-}
 
 describe.skipIf(!haveChromium)('the staff console', () => {
   beforeAll(async () => {

@@ -4,6 +4,16 @@ import { en } from './en';
 import { es } from './es';
 import { lt } from './lt';
 import { uk } from './uk';
+import * as contacts from './contacts';
+import * as home from './home';
+import * as settings from './settings';
+
+/**
+ * The catalogues: `translation` (the shell, the queue, the request page) and one namespace per
+ * area of the apps, each in its own folder with a file per language
+ * (`useTranslation('settings')`).
+ */
+const namespaces = { contacts, home, settings };
 
 /** The languages of the web apps, each named in itself. */
 export const languages = { en: 'English', es: 'Español', lt: 'Lietuvių', uk: 'Українська' };
@@ -32,12 +42,17 @@ export async function initI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
     lng,
     fallbackLng: 'en',
-    resources: {
-      en: { translation: en },
-      es: { translation: es },
-      lt: { translation: lt },
-      uk: { translation: uk },
-    },
+    resources: Object.fromEntries(
+      Object.entries({ en, es, lt, uk }).map(([lang, translation]) => [
+        lang,
+        {
+          translation,
+          ...Object.fromEntries(
+            Object.entries(namespaces).map(([ns, texts]) => [ns, texts[lang as Language]]),
+          ),
+        },
+      ]),
+    ),
     interpolation: { escapeValue: false }, // React escapes
   });
 }

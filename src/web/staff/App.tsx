@@ -5,9 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes } from 'react-router';
 import { chooseLanguage, languages, type Language } from '../i18n';
 import { api, ApiError, type Me } from './api';
+import { contactsNav, contactsRoutes } from './contacts/routes';
+import { homeNav, homeRoutes } from './home/routes';
+import type { NavItem } from './nav';
 import { Queue } from './Queue';
 import { RequestPage } from './RequestPage';
+import { settingsNav, settingsRoutes } from './settings/routes';
 import { SignIn } from './SignIn';
+
+// Each area of the console brings its own routes and navigation entries (see */routes.tsx).
+const areaRoutes = [...homeRoutes, ...contactsRoutes, ...settingsRoutes];
+const areaNav: NavItem[] = [...homeNav, ...contactsNav, ...settingsNav];
 
 /** The staff console: sign in, then the queue and each request. */
 export function App() {
@@ -31,9 +39,12 @@ export function App() {
       </AppShell.Header>
       <AppShell.Main id="main">
         <Routes>
-          <Route path="/" element={<Navigate to="/queue/open" replace />} />
+          {homeRoutes.length === 0 && (
+            <Route path="/" element={<Navigate to="/queue/open" replace />} />
+          )}
           <Route path="/queue/:view" element={<Queue />} />
           <Route path="/requests/:id" element={<RequestPage />} />
+          {areaRoutes}
         </Routes>
       </AppShell.Main>
     </AppShell>
@@ -59,6 +70,11 @@ function Header({ me }: { me: Me }) {
         <Anchor component={Link} to="/queue/open">
           {t('nav.queue')}
         </Anchor>
+        {areaNav.map((item) => (
+          <Anchor key={item.to} component={Link} to={item.to}>
+            {t(item.label, { ns: item.ns })}
+          </Anchor>
+        ))}
       </Group>
       <Group>
         <NativeSelect

@@ -1,0 +1,6 @@
+import type { ContactsCatalogue } from './en';
+
+/** Українська: the staff console's contacts pages. */
+export const uk: ContactsCatalogue = {
+  nav: 'Контакти',
+};

@@ -1,0 +1,6 @@
+import type { HomeCatalogue } from './en';
+
+/** Lietuvių: the staff console's home pages. */
+export const lt: HomeCatalogue = {
+  nav: 'Pradžia',
+};
