@@ -185,3 +185,21 @@ export async function previewCalendar(
     dueAt: previewDue(compileCalendar(row), at, minutes).toISOString(),
   };
 }
+
+/**
+ * Preview on a calendar that is not saved yet (the settings page's live preview while editing):
+ * the definition has passed the calendar schema; nothing is read or written.
+ */
+export function previewProposedCalendar(
+  clock: Clock,
+  definition: CalendarInput,
+  from: Date | undefined,
+  minutes: number,
+) {
+  const at = from ?? clock.now();
+  return {
+    from: at.toISOString(),
+    minutes,
+    dueAt: previewDue(calendarFromInput(definition), at, minutes).toISOString(),
+  };
+}

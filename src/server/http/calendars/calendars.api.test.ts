@@ -99,6 +99,46 @@ describe('calendars', () => {
     }
   });
 
+  it('previews a calendar not saved yet, following its hours, and stores nothing', async () => {
+    const before = (await call('GET', '/calendars')).json().data.length;
+    const from = '2026-11-27T17:30:00+02:00'; // a Friday, after closing
+    const preview = (definition: object, minutes = 90) =>
+      call('POST', '/calendars/preview', { definition, from, minutes });
+    const office9to5 = await preview(office);
+    expect(office9to5.statusCode).toBe(200);
+    expect(office9to5.json()).toEqual({
+      from: '2026-11-27T15:30:00.000Z',
+      minutes: 90,
+      dueAt: '2026-11-30T08:30:00.000Z',
+    });
+    // Open on Friday until 18:00: half an hour that evening, the rest on Monday from 09:00.
+    const lateFriday = await preview({
+      ...office,
+      hours: { ...office.hours, fri: [['09:00', '18:00']] },
+    });
+    expect(lateFriday.json().dueAt).toBe('2026-11-30T08:00:00.000Z');
+    // Monday a holiday: Tuesday.
+    const holiday = await preview({ ...office, holidays: ['2026-11-30'] });
+    expect(holiday.json().dueAt).toBe('2026-12-01T08:30:00.000Z');
+    expect((await call('GET', '/calendars')).json().data.length).toBe(before);
+  });
+
+  it('refuses a bad proposed calendar in a preview with the field path', async () => {
+    const res = await call('POST', '/calendars/preview', {
+      definition: { ...office, hours: { tue: [['17:00', '09:00']] } },
+      minutes: 60,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.map((d: { path: string }) => d.path)).toContain(
+      'definition.hours.tue.0',
+    );
+    const tooLong = await call('POST', '/calendars/preview', {
+      definition: office,
+      minutes: 525_601,
+    });
+    expect(tooLong.statusCode).toBe(400);
+  });
+
   it('refuses more than a year of business minutes in a preview', async () => {
     const id = (await call('POST', '/calendars', { name: 'Preview', definition: office })).json()
       .id;

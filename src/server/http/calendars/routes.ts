@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarSchema } from '../../../core/business-time';
 import { calendarBody } from '../../../shared/schemas/promises';
 import { instant } from '../../../shared/schemas/common';
 import { promiseLimits } from '../../../shared/promises';
@@ -8,6 +9,7 @@ import {
   deleteCalendar,
   getCalendar,
   previewCalendar,
+  previewProposedCalendar,
   updateCalendar,
 } from '../../domain/promises/calendars';
 import { actorOf } from '../authenticate';
@@ -18,6 +20,8 @@ import { idParams } from '../views';
 
 const tags = ['promises'];
 const interval = z.tuple([z.string(), z.string()]);
+const minutes = z.coerce.number().int().min(0).max(promiseLimits.maxMinutes);
+const previewView = z.object({ from: z.string(), minutes: z.number(), dueAt: z.string() });
 
 /** A calendar as the API answers it. */
 export const calendarView = z.object({
@@ -63,6 +67,30 @@ export function calendarRoutes(app: App, deps: AppDeps): void {
         await createOnce(req, reply, deps, (tx) => createCalendar(tx, actorOf(req), req.body)),
       );
     },
+  );
+  app.post(
+    '/calendars/preview',
+    {
+      config: { access: 'promises.read' },
+      schema: {
+        tags,
+        summary:
+          'When would N business minutes after FROM end on a calendar not saved yet? (the editor’s live preview; stores nothing)',
+        body: z.strictObject({
+          definition: calendarSchema,
+          from: instant.optional(),
+          minutes: z.int().min(0).max(promiseLimits.maxMinutes),
+        }),
+        response: { 200: previewView },
+      },
+    },
+    (req) =>
+      previewProposedCalendar(
+        deps.clock,
+        req.body.definition,
+        req.body.from ? new Date(req.body.from) : undefined,
+        req.body.minutes,
+      ),
   );
   app.get(
     '/calendars/:id',
@@ -124,11 +152,8 @@ export function calendarRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: 'When would N business minutes after FROM end on this calendar?',
         params: idParams,
-        querystring: z.strictObject({
-          from: instant.optional(),
-          minutes: z.coerce.number().int().min(0).max(promiseLimits.maxMinutes),
-        }),
-        response: { 200: z.object({ from: z.string(), minutes: z.number(), dueAt: z.string() }) },
+        querystring: z.strictObject({ from: instant.optional(), minutes }),
+        response: { 200: previewView },
       },
     },
     async (req) =>
