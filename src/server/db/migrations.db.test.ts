@@ -32,6 +32,8 @@ const expectedTables = [
   'org_inbound_addresses',
   'organizations',
   'outbox',
+  'portal_sessions',
+  'portal_sign_ins',
   'promise_clock_events',
   'promise_clocks',
   'promise_policies',

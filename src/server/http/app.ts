@@ -30,6 +30,7 @@ import { calendarRoutes } from './calendars/routes';
 import { promisePolicyRoutes } from './promise-policies/routes';
 import { promiseRoutes } from './promises/routes';
 import { publicRoutes } from './public/routes';
+import { portalRoutes } from './portal/routes';
 import { requestFormRoutes } from './public/request-form';
 import { requestRoutes } from './requests/routes';
 import { teamRoutes } from './teams/routes';
@@ -66,6 +67,7 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null);
+  app.decorateRequest('portalUser', null);
 
   app.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id);
@@ -176,6 +178,7 @@ export async function buildApp(
       teamRoutes(r, deps);
       eventRoutes(r, deps);
       cannedReplyRoutes(r, deps);
+      portalRoutes(r, deps);
       done();
     },
     { prefix: '/api/v1' },

@@ -1,12 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 import { actorFromSession, actorFromToken } from '../domain/auth/authenticate';
 import type { Actor } from '../domain/actor';
+import { portalUserFromSession, type PortalUser } from '../domain/portal/portal';
 import { AppError } from '../errors';
 import { actorCan } from '../policies';
 import type { AppDeps } from './types';
 
 /** The cookie that carries a staff session. */
 export const sessionCookie = 'tend_session';
+/** The cookie that carries a contact's portal session (never a staff session). */
+export const portalCookie = 'tend_portal';
 
 function originHost(origin: string): string | undefined {
   try {
@@ -27,14 +30,23 @@ async function identify(req: FastifyRequest, deps: AppDeps): Promise<Actor | und
   const cookie = req.cookies[sessionCookie];
   if (!cookie) return undefined;
   const actor = await actorFromSession(db, deps.clock, cookie);
-  // A cookie is sent by the browser on its own; refuse cross-site writes (CSRF) by Origin.
-  if (actor && req.method !== 'GET' && req.method !== 'HEAD') {
-    const origin = req.headers.origin;
-    if (origin !== undefined && originHost(origin) !== req.headers.host) {
-      throw new AppError('forbidden', 'cross-site request refused');
-    }
-  }
+  if (actor) refuseCrossSite(req);
   return actor;
+}
+
+/** A cookie is sent by the browser on its own; refuse cross-site writes (CSRF) by Origin. */
+function refuseCrossSite(req: FastifyRequest): void {
+  if (req.method === 'GET' || req.method === 'HEAD') return;
+  const origin = req.headers.origin;
+  if (origin !== undefined && originHost(origin) !== req.headers.host) {
+    throw new AppError('forbidden', 'cross-site request refused');
+  }
+}
+
+/** The contact signed in to the portal on a route with `access: 'portal'`. */
+export function portalUserOf(req: FastifyRequest): PortalUser {
+  if (!req.portalUser) throw new AppError('unauthenticated', 'sign in to the portal');
+  return req.portalUser;
 }
 
 /**
@@ -45,7 +57,19 @@ export function authorizeHook(deps: AppDeps) {
   return async (req: FastifyRequest): Promise<void> => {
     const access = req.routeOptions.config.access;
     req.actor = null;
+    req.portalUser = null;
     if (access === undefined || access === 'public') return;
+    if (access === 'portal') {
+      const cookie = req.cookies[portalCookie];
+      const user = cookie
+        ? await portalUserFromSession(deps.database.db, deps.clock, cookie)
+        : undefined;
+      if (!user)
+        throw new AppError('unauthenticated', 'sign in to the portal with the link we email you');
+      refuseCrossSite(req);
+      req.portalUser = user;
+      return;
+    }
     const actor = await identify(req, deps);
     if (!actor) throw new AppError('unauthenticated', 'sign in or send an API token');
     actor.requestId = req.id;

@@ -22,6 +22,8 @@ import { routeTable, type RouteAccess } from './app';
 // Built while the file is collected, so the matrix is generated from the app's real route table.
 const api = await testApi();
 const guarded = routeTable(api.app).filter((r) => r.access !== undefined && r.access !== 'public');
+/** Routes for contacts signed in to the portal: no staff credential opens them (portal tests). */
+const staffGuarded = guarded.filter((r) => r.access !== 'portal');
 const label = (r: RouteAccess) => `${r.method} ${r.url}`;
 /** Routes only a signed-in person may call, never an API token, whatever its role. */
 const sessionOnly = (r: RouteAccess) =>
@@ -159,7 +161,7 @@ describe('every guarded route refuses callers it cannot identify', () => {
 });
 
 describe('the role matrix: each role may do exactly what the permission table grants', () => {
-  const cases = guarded.flatMap((r) =>
+  const cases = staffGuarded.flatMap((r) =>
     staffRoles.flatMap((role) =>
       (['token', 'session'] as const).map((via) => {
         const permitted = r.access === 'signed_in' || can(role, r.access as Permission);
@@ -176,6 +178,18 @@ describe('the role matrix: each role may do exactly what the permission table gr
     const answer = `${res.statusCode} ${res.body.slice(0, 300)}`;
     expect([401, 403], answer).not.toContain(res.statusCode);
     expect(res.statusCode, answer).toBeLessThan(500);
+  });
+});
+
+describe('portal routes open to no staff credential', () => {
+  const portalRoutes = guarded.filter((r) => r.access === 'portal');
+  it('has portal routes to check', () => expect(portalRoutes.length).toBeGreaterThan(3));
+  const cases = portalRoutes.flatMap((r) =>
+    (['token', 'session'] as const).map((via) => [`admin (${via}) → ${label(r)}`, r, via] as const),
+  );
+  it.each(cases)('%s is 401', async (_name, r, via) => {
+    const headers = await credential(org.users.admin, via);
+    await expectError(send(r.method, uuidPath(r.url), headers), 401, 'unauthenticated');
   });
 });
 

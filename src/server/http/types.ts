@@ -10,12 +10,15 @@ import type { Clock } from '../../core/clock';
 import type { Config } from '../config';
 import type { Database } from '../db/connection';
 import type { Actor } from '../domain/actor';
+import type { PortalUser } from '../domain/portal/portal';
 import type { Access } from '../policies';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Who is calling; set by the authentication hook on every non-public route. */
+    /** Who is calling; set by the authentication hook on every staff route. */
     actor: Actor | null;
+    /** The contact signed in to the portal; set on every `access: 'portal'` route. */
+    portalUser: PortalUser | null;
   }
   interface FastifyContextConfig {
     /** What the route requires; every /api route must say (checked at start-up). */

@@ -37,8 +37,12 @@ export const permissions = {
 /** One permission name. */
 export type Permission = keyof typeof permissions;
 
-/** What a route requires: a permission, any signed-in staff member, or nobody (public). */
-export type Access = Permission | 'signed_in' | 'public';
+/**
+ * What a route requires: a permission, any signed-in staff member, a contact signed in to the
+ * portal (`portal`: their own records only, decided by the portal's domain calls), or nobody
+ * (public).
+ */
+export type Access = Permission | 'signed_in' | 'portal' | 'public';
 
 /** Whether a role holds a permission. */
 export function can(role: StaffRole, permission: Permission): boolean {

@@ -11,3 +11,4 @@ export * from './requests';
 export * from './outbox';
 export * from './files';
 export * from './email';
+export * from './portal';

@@ -239,6 +239,10 @@ export async function deliverEmail(
     messageId,
     smtpResponse: response.slice(0, 1000),
     attempts: attempt,
+    // A sign-in link is a secret: once sent, the outbox keeps no usable copy of it.
+    ...(row.template === 'portal_sign_in'
+      ? { payload: { ...payload, link: String(payload.link).replace(/#.*$/, '#(sent)') } }
+      : {}),
   });
   if (typeof payload.messageRowId === 'string')
     await setMessageEmailId(db, row.orgId, payload.messageRowId, messageId);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../../core/clock';
 import type { Executor } from '../../db/connection';
+import { deleteExpiredPortalRows } from '../../db/repositories/portal';
 
 /** The job that refreshes planner statistics once a day. */
 export const analyzeJob = 'maintenance.analyze';
@@ -22,8 +23,12 @@ export async function scheduleAnalyze(db: Executor, clock: Clock): Promise<void>
     on conflict (key) do nothing`);
 }
 
-/** Refreshes the statistics of every table; returns when to run again. */
+/**
+ * The nightly housekeeping: removes expired portal sign-in links and sessions, then refreshes the
+ * statistics of every table; returns when to run again.
+ */
 export async function runAnalyze(tx: Executor, clock: Clock): Promise<{ again: Date }> {
+  await deleteExpiredPortalRows(tx, clock.now());
   await tx.execute(sql`analyze`);
   return { again: nextQuietHour(clock.now()) };
 }

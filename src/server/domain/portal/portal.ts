@@ -1,0 +1,212 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Clock } from '../../../core/clock';
+import type { Executor } from '../../db/connection';
+import { findContactByEmail } from '../../db/repositories/contacts';
+import type { OrganizationRow } from '../../db/repositories/organizations';
+import {
+  findLivePortalSession,
+  insertPortalSession,
+  insertSignIn,
+  publicMessagesOf,
+  requestOfRequester,
+  requestsOfRequester,
+  signInsSince,
+  useSignIn,
+} from '../../db/repositories/portal';
+import { clocksOf } from '../../db/repositories/promises';
+import { contactEmails } from '../../db/schema';
+import { reference } from '../../presenters/request';
+import { notFound } from '../../errors';
+import { systemActor } from '../actor';
+import { hashSecret, newSecret } from '../auth/secrets';
+import { queueEmails } from '../email/outbox';
+import { addRequesterMessage } from '../requests/messages';
+import type { RequestRow } from '../../db/repositories/requests';
+
+/** How long an emailed sign-in link works, and how long the portal session it opens lasts. */
+export const signInLinkMinutes = 30;
+export const portalSessionDays = 14;
+/** Sign-in links one contact may be sent in an hour (more asks are answered alike, not sent). */
+export const signInLinksPerHour = 5;
+
+/** A contact signed in to the portal. */
+export type PortalUser = {
+  orgId: string;
+  contactId: string;
+  name: string;
+  preferredLanguage: string | null;
+};
+
+/**
+ * Someone asks for a sign-in link. When the address belongs to a contact of the organization and
+ * is not bouncing, a single-use link is stored (its hash) and emailed in the contact's language;
+ * otherwise nothing happens. The caller answers the same either way, so the portal never tells
+ * who is known. The secret travels in the link's fragment (`#…`): browsers do not send it to the
+ * server, to logs or in Referer headers, and a mail scanner that opens the page does not use it.
+ */
+export async function requestSignIn(
+  tx: Executor,
+  clock: Clock,
+  org: OrganizationRow,
+  input: { email: string; next?: string | undefined },
+  publicUrl: string,
+): Promise<void> {
+  const contact = await findContactByEmail(tx, org.id, input.email);
+  if (!contact) return;
+  const [address] = await tx
+    .select({ bouncedAt: contactEmails.bouncedAt })
+    .from(contactEmails)
+    .where(
+      and(
+        eq(contactEmails.orgId, org.id),
+        eq(contactEmails.contactId, contact.id),
+        eq(contactEmails.address, input.email),
+        isNull(contactEmails.bouncedAt),
+      ),
+    );
+  if (!address) return;
+  const now = clock.now();
+  const hourAgo = new Date(now.getTime() - 3_600_000);
+  if ((await signInsSince(tx, org.id, contact.id, hourAgo)) >= signInLinksPerHour) return;
+  const secret = newSecret('tend_portal');
+  await insertSignIn(tx, {
+    orgId: org.id,
+    contactId: contact.id,
+    tokenHash: hashSecret(secret),
+    next: input.next ?? null,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + signInLinkMinutes * 60_000),
+  });
+  await queueEmails(
+    tx,
+    [
+      {
+        orgId: org.id,
+        recipient: input.email,
+        template: 'portal_sign_in',
+        language: contact.preferredLanguage ?? org.defaultLanguage,
+        payload: {
+          link: `${publicUrl}/p/${org.slug}/sign-in#${secret}`,
+          expiresInMinutes: signInLinkMinutes,
+        },
+      },
+    ],
+    now,
+  );
+}
+
+/**
+ * Exchanges a sign-in link's secret for a portal session (a new secret for the cookie). The link
+ * is used up in the same statement that finds it. Undefined when the link is unknown, used,
+ * expired or of another organization.
+ */
+export async function openPortalSession(
+  tx: Executor,
+  clock: Clock,
+  org: OrganizationRow,
+  secret: string,
+): Promise<{ session: string; next: string | null; expiresAt: Date } | undefined> {
+  const now = clock.now();
+  const link = await useSignIn(tx, org.id, hashSecret(secret), now);
+  if (!link) return undefined;
+  const session = newSecret('tend_portal_session');
+  const expiresAt = new Date(now.getTime() + portalSessionDays * 86_400_000);
+  await insertPortalSession(tx, {
+    orgId: org.id,
+    contactId: link.contactId,
+    tokenHash: hashSecret(session),
+    createdAt: now,
+    expiresAt,
+  });
+  return { session, next: link.next, expiresAt };
+}
+
+/** The contact behind a portal session cookie, if it is live. */
+export async function portalUserFromSession(
+  db: Executor,
+  clock: Clock,
+  secret: string,
+): Promise<PortalUser | undefined> {
+  const row = await findLivePortalSession(db, hashSecret(secret), clock.now());
+  if (!row) return undefined;
+  return {
+    orgId: row.session.orgId,
+    contactId: row.contact.id,
+    name: row.contact.name,
+    preferredLanguage: row.contact.preferredLanguage,
+  };
+}
+
+/** A request as its requester sees it on the portal: no internal fields, no staff identities. */
+function portalRequest(r: RequestRow) {
+  return {
+    id: r.id,
+    reference: reference(r),
+    subject: r.subject,
+    description: r.description,
+    status: r.status,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    followUpOfId: r.followUpOfId,
+  };
+}
+/** A request on the portal. */
+export type PortalRequest = ReturnType<typeof portalRequest>;
+
+/** The signed-in contact's requests, newest first. */
+export async function myRequests(db: Executor, user: PortalUser) {
+  const rows = await requestsOfRequester(db, user.orgId, user.contactId, 200);
+  return rows.map(portalRequest);
+}
+
+/**
+ * One of the signed-in contact's requests with its public conversation (never internal notes)
+ * and what was promised: the first-response clock's due time, and whether it was kept. Another
+ * contact's request is not found.
+ */
+export async function myRequest(db: Executor, user: PortalUser, requestId: string) {
+  const row = await requestOfRequester(db, user.orgId, user.contactId, requestId);
+  if (!row) throw notFound('request');
+  const messages = await publicMessagesOf(db, user.orgId, [row.id]);
+  const first = (await clocksOf(db, user.orgId, 'request', row.id)).find(
+    (c) => c.target === 'first_response',
+  );
+  return {
+    ...portalRequest(row),
+    firstResponse: first
+      ? {
+          dueAt: first.dueAt?.toISOString() ?? null,
+          state: first.state,
+          kept: first.kept,
+        }
+      : null,
+    messages: messages.map((m) => ({
+      id: m.id,
+      author: m.author === 'requester' ? ('you' as const) : ('staff' as const),
+      staffName: m.author === 'staff' ? m.staffName : null,
+      body: m.body,
+      createdAt: m.createdAt.toISOString(),
+    })),
+  };
+}
+
+/**
+ * The signed-in contact writes on one of their requests: added to the conversation (reopening a
+ * recently solved request, or opening a linked follow-up on a closed one) as any requester's
+ * message is. Answers with the request the message landed on.
+ */
+export async function replyOnPortal(
+  tx: Executor,
+  clock: Clock,
+  user: PortalUser,
+  requestId: string,
+  body: string,
+): Promise<{ requestId: string; followUp: boolean }> {
+  const row = await requestOfRequester(tx, user.orgId, user.contactId, requestId);
+  if (!row) throw notFound('request');
+  const result = await addRequesterMessage(tx, clock, systemActor(user.orgId), requestId, {
+    body,
+    channel: 'portal',
+  });
+  return { requestId: result.request.id, followUp: result.followUp };
+}
