@@ -20,12 +20,17 @@ export function insertInteractionsQuery(rows: (typeof interactions.$inferInsert)
   return insertRows(interactions, rows);
 }
 
-/** A contact's timeline, newest first, after a (occurredAt, id) position. */
+/** A contact's timeline, newest first, after a (occurredAt, id) position; kinds and channels narrow it. */
 export async function timelinePage(
   db: Executor,
   orgId: string,
   contactId: string,
-  opts: { before?: { at: Date; id: string }; limit: number; kinds?: string[] },
+  opts: {
+    before?: { at: Date; id: string };
+    limit: number;
+    kinds?: string[];
+    channels?: string[];
+  },
 ): Promise<InteractionRow[]> {
   const b = opts.before;
   return db
@@ -37,6 +42,9 @@ export async function timelinePage(
         eq(interactions.contactId, contactId),
         opts.kinds?.length
           ? inArray(interactions.kind, opts.kinds as InteractionRow['kind'][])
+          : undefined,
+        opts.channels?.length
+          ? inArray(interactions.channel, opts.channels as InteractionRow['channel'][])
           : undefined,
         b
           ? or(

@@ -71,12 +71,12 @@ export async function logInteraction(
 
 const cursorShape = z.object({ t: z.iso.datetime(), i: z.uuid() });
 
-/** A contact's timeline, newest first, page by page, optionally only some kinds. */
+/** A contact's timeline, newest first, page by page, optionally only some kinds and channels. */
 export async function readTimeline(
   db: Executor,
   actor: Actor,
   contactId: string,
-  page: { cursor?: string; limit: number; kinds?: string[] },
+  page: { cursor?: string; limit: number; kinds?: string[]; channels?: string[] },
 ): Promise<Page<InteractionView>> {
   if (!(await findContact(db, actor.orgId, contactId))) throw notFound('contact');
   const c = decodeCursor(page.cursor, cursorShape);
@@ -84,6 +84,7 @@ export async function readTimeline(
     before: c && { at: new Date(c.t), id: c.i },
     limit: page.limit + 1,
     kinds: page.kinds,
+    channels: page.channels,
   });
   const pageRows = rows.slice(0, page.limit);
   const last = pageRows[pageRows.length - 1];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { interactionKinds } from '../../../shared/contacts';
+import { interactionChannels, interactionKinds } from '../../../shared/contacts';
 import { logInteractionInput } from '../../../shared/schemas/contacts';
 import { logInteraction, readTimeline } from '../../domain/timeline/timeline';
 import { actorOf } from '../authenticate';
@@ -19,7 +19,7 @@ export function timelineRoutes(app: App, deps: AppDeps): void {
       config: { access: 'timeline.read' },
       schema: {
         tags,
-        summary: 'Every interaction with a contact, newest first',
+        summary: 'Every interaction with a contact, newest first; filter by kind and channel',
         params: idParams,
         querystring: z.strictObject({
           ...pageQuery,
@@ -34,6 +34,17 @@ export function timelineRoutes(app: App, deps: AppDeps): void {
                 .pipe(z.array(z.enum(interactionKinds)))
                 .optional(),
             ),
+          channel: z
+            .string()
+            .optional()
+            .describe('Comma-separated channels to show, e.g. phone,walk_in')
+            .pipe(
+              z
+                .string()
+                .transform((s) => s.split(','))
+                .pipe(z.array(z.enum(interactionChannels)))
+                .optional(),
+            ),
         }),
         response: { 200: listEnvelope(interactionView) },
       },
@@ -43,6 +54,7 @@ export function timelineRoutes(app: App, deps: AppDeps): void {
         cursor: req.query.cursor,
         limit: req.query.limit,
         kinds: req.query.kind,
+        channels: req.query.channel,
       }),
   );
   app.post(

@@ -80,6 +80,25 @@ describe('timeline', () => {
     expect((await read(c.id, '?kind=nonsense')).statusCode).toBe(400);
   });
 
+  it('filters by channel, and by kind and channel together', async () => {
+    const c = await buildContact(api.database.db, org.org);
+    await log(c.id, { kind: 'call', channel: 'phone', direction: 'inbound', summary: 'rang' });
+    await log(c.id, { kind: 'call', channel: 'walk_in', direction: 'inbound', summary: 'came in' });
+    await log(c.id, { kind: 'note', channel: 'phone', direction: 'internal', summary: 'noted' });
+    const summaries = async (query: string) => {
+      const res = await read(c.id, query);
+      expect(res.statusCode).toBe(200);
+      return res
+        .json()
+        .data.map((i: { summary: string }) => i.summary)
+        .sort();
+    };
+    expect(await summaries('?channel=walk_in')).toEqual(['came in']);
+    expect(await summaries('?channel=phone,walk_in')).toEqual(['came in', 'noted', 'rang']);
+    expect(await summaries('?kind=call&channel=phone')).toEqual(['rang']);
+    expect((await read(c.id, '?channel=carrier_pigeon')).statusCode).toBe(400);
+  });
+
   it('rejects bad input: an unknown kind, an instant without a zone, an empty summary', async () => {
     const c = await buildContact(api.database.db, org.org);
     const res = await log(c.id, {
