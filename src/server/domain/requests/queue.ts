@@ -1,13 +1,13 @@
 import { queueViews, type QueueView } from '../../../shared/requests';
-import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock';
 import { openStatuses } from '../../../shared/requests';
 import type { Executor } from '../../db/connection';
 import { queryRows } from '../../db/connection';
-import { requests, teamMembers } from '../../db/schema';
+import { contacts, requests, teamMembers, users } from '../../db/schema';
 import { presentRequest, type RequestView } from '../../presenters/request';
-import { findRequest } from '../../db/repositories/requests';
+import { findRequest, type RequestRow } from '../../db/repositories/requests';
 import { notFound } from '../../errors';
 import type { Actor } from '../actor';
 import { decodeCursor, encodeCursor, type Page } from '../cursor';
@@ -24,7 +24,12 @@ export type QueueFilters = {
   assigneeId?: string;
   requesterId?: string;
   tag?: string;
+  /** Words of the subject, or a reference (R-1042 or 1042). */
+  q?: string;
 };
+
+/** A queue row: the request with the names the console shows beside it. */
+export type QueueItem = RequestView & { requesterName: string | null; assigneeName: string | null };
 
 const dueSoonMs = 60 * 60_000;
 const open = inArray(requests.status, [...openStatuses]);
@@ -61,7 +66,37 @@ function filterConditions(f: QueueFilters): (SQL | undefined)[] {
     f.assigneeId ? eq(requests.assigneeId, f.assigneeId) : undefined,
     f.requesterId ? eq(requests.requesterId, f.requesterId) : undefined,
     f.tag ? sql`${f.tag} = any(${requests.tags})` : undefined,
+    f.q ? searchCondition(f.q) : undefined,
   ];
+}
+
+/** A reference finds its request; other text matches inside the subject (any case). */
+function searchCondition(q: string): SQL | undefined {
+  const number = /^\s*(?:r-?)?(\d{1,9})\s*$/i.exec(q)?.[1];
+  const words = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const subject = sql`${requests.subject} ilike ${words}`;
+  return number ? or(eq(requests.number, Number(number)), subject) : subject;
+}
+
+/** The requester's and the assignee's names of a page of requests (two lookups by key). */
+async function namesOf(db: Executor, orgId: string, rows: readonly RequestRow[]) {
+  const contactIds = [...new Set(rows.map((r) => r.requesterId))];
+  const userIds = [...new Set(rows.flatMap((r) => (r.assigneeId ? [r.assigneeId] : [])))];
+  const [people, staff] = await Promise.all([
+    contactIds.length
+      ? db
+          .select({ id: contacts.id, name: contacts.name })
+          .from(contacts)
+          .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, contactIds)))
+      : [],
+    userIds.length
+      ? db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(and(eq(users.orgId, orgId), inArray(users.id, userIds)))
+      : [],
+  ]);
+  return new Map([...people, ...staff].map((p) => [p.id, p.name]));
 }
 
 // The same expression as the requests_queue_order_idx index, so the index serves the order.
@@ -79,7 +114,7 @@ export async function readQueue(
   view: QueueView,
   filters: QueueFilters,
   page: { cursor?: string; limit: number },
-): Promise<Page<RequestView>> {
+): Promise<Page<QueueItem>> {
   const c = decodeCursor(page.cursor, cursorShape);
   const after = c
     ? sql`(${dueKey}, ${requests.id}) > (${c.d}::timestamptz, ${c.i}::uuid)`
@@ -99,8 +134,13 @@ export async function readQueue(
     .limit(page.limit + 1);
   const pageRows = rows.slice(0, page.limit);
   const last = pageRows[pageRows.length - 1];
+  const names = await namesOf(db, actor.orgId, pageRows);
   return {
-    data: pageRows.map(presentRequest),
+    data: pageRows.map((r) => ({
+      ...presentRequest(r),
+      requesterName: names.get(r.requesterId) ?? null,
+      assigneeName: (r.assigneeId && names.get(r.assigneeId)) ?? null,
+    })),
     nextCursor:
       rows.length > page.limit && last
         ? encodeCursor({ d: last.nextDueAt?.toISOString() ?? 'infinity', i: last.id })

@@ -25,7 +25,7 @@ import { expectedVersion, withEtag } from '../if-match';
 import { listEnvelope, pageQuery } from '../pagination';
 import type { App, AppDeps } from '../types';
 import { idParams } from '../views';
-import { messageView, requestView } from './views';
+import { messageView, queueItemView, requestView } from './views';
 
 const tags = ['requests'];
 
@@ -91,7 +91,8 @@ export function requestRoutes(app: App, deps: AppDeps): void {
       config: { access: 'requests.read' },
       schema: {
         tags,
-        summary: 'The queue: a view, ordered by the next due instant',
+        summary:
+          'The queue: a view, ordered by the next due instant, with the requester’s and assignee’s names',
         querystring: z.strictObject({
           ...pageQuery,
           view: z.enum(queueViews).default('all'),
@@ -103,8 +104,9 @@ export function requestRoutes(app: App, deps: AppDeps): void {
           assigneeId: z.uuid().optional(),
           requesterId: z.uuid().optional(),
           tag: text(50).optional(),
+          q: text(200).optional().describe('Words of the subject, or a reference (R-1042)'),
         }),
-        response: { 200: listEnvelope(requestView) },
+        response: { 200: listEnvelope(queueItemView) },
       },
     },
     async (req) => {

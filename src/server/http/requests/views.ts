@@ -30,6 +30,12 @@ export const requestView = z.object({
   updatedAt: z.string(),
 });
 
+/** A row of the queue: the request with its requester's and assignee's names. */
+export const queueItemView = requestView.extend({
+  requesterName: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+});
+
 /** A message as staff see it. */
 export const messageView = z.object({
   id: z.uuid(),
