@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// The web apps: the staff console at /app/ (more entry points, like the portal, join `input`).
+// The web apps, two entry points of one build: the staff console (served at /app/) and the
+// public portal (served at /p/{org}/); their files live under /app/assets/.
 export default defineConfig({
   root: fileURLToPath(new URL('./src/web', import.meta.url)),
   base: '/app/',
@@ -13,7 +14,10 @@ export default defineConfig({
     // The budget is 300 kB gzipped for the first load (bench/README.md), not 500 kB minified.
     chunkSizeWarningLimit: 800,
     rollupOptions: {
-      input: { staff: fileURLToPath(new URL('./src/web/index.html', import.meta.url)) },
+      input: {
+        staff: fileURLToPath(new URL('./src/web/index.html', import.meta.url)),
+        portal: fileURLToPath(new URL('./src/web/portal.html', import.meta.url)),
+      },
     },
   },
   logLevel: 'warn',

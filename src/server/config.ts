@@ -36,7 +36,9 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Where people reach this Tend (links in emails); `publicUrlSet` when TEND_PUBLIC_URL says. */
   publicUrl: string;
+  publicUrlSet: boolean;
   sessionHours: number;
   loginMaxFailures: number;
   demoOnFirstRun: boolean;
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.TEND_DATA_DIR,
     publicUrl: e.TEND_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
+    publicUrlSet: e.TEND_PUBLIC_URL !== undefined,
     sessionHours: e.TEND_SESSION_HOURS,
     loginMaxFailures: e.TEND_LOGIN_MAX_FAILURES,
     demoOnFirstRun: e.TEND_DEMO === 'auto',

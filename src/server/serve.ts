@@ -63,6 +63,8 @@ export async function startServer(
     });
     const app = await buildApp({ database, clock: systemClock, config }, { logger, webRoot });
     const url = await app.listen({ port: config.port, host: config.host });
+    // Without TEND_PUBLIC_URL, links in emails use the address Tend listens on (port 0 too).
+    if (!config.publicUrlSet) config.publicUrl = url;
     await scheduleAnalyze(database.db, systemClock);
     const mail = await mailDeps(database.db, config);
     const worker = new JobWorker(database, systemClock, jobRegistry({ mail }), app.log);

@@ -28,11 +28,17 @@ export function launch(): Promise<Browser> {
   });
 }
 
-/** A fresh `tend serve` (demo organization, built web app) on free ports of 127.0.0.1. */
+/**
+ * A fresh `tend serve` (demo organization, built web app) on free ports of 127.0.0.1; its mail
+ * is saved as .eml files under `dataDir`/mail (no SMTP_URL).
+ */
 export async function startTend(): Promise<{
   url: string;
   email: string;
   password: string;
+  /** The demo organization's portal slug. */
+  slug: string;
+  dataDir: string;
   child: ChildProcess;
 }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tend-e2e-'));
@@ -52,6 +58,8 @@ export async function startTend(): Promise<{
           url: m[1]!,
           email: /Sign in as\s+(\S+)/.exec(output)![1]!,
           password: /Password\s+(\S+)/.exec(output)![1]!,
+          slug: /Public request form: \/p\/([^/\s]+)\//.exec(output)![1]!,
+          dataDir,
           child,
         });
       }

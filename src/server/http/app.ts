@@ -31,6 +31,7 @@ import { promisePolicyRoutes } from './promise-policies/routes';
 import { promiseRoutes } from './promises/routes';
 import { publicRoutes } from './public/routes';
 import { portalRoutes } from './portal/routes';
+import { portalPages } from './portal/pages';
 import { requestFormRoutes } from './public/request-form';
 import { requestRoutes } from './requests/routes';
 import { teamRoutes } from './teams/routes';
@@ -135,6 +136,7 @@ export async function buildApp(
 
   app.addHook('onRequest', authorizeHook(deps));
   if (opts.webRoot) await webRoutes(app, opts.webRoot);
+  if (opts.webRoot) await portalPages(app, deps, opts.webRoot);
   const api = app as unknown as App;
   healthRoutes(api, deps);
   requestFormRoutes(api, deps, '');

@@ -62,14 +62,21 @@ export const createMessageInput = z.strictObject({
   status: z.enum(requestStatuses).optional().describe('Set the status with the reply, e.g. solved'),
 });
 
+/** An optional field of an HTML form: a browser sends an empty one as "" (or spaces). */
+const optionalField = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    schema.optional(),
+  );
+
 /** Body of the public web form (JSON or an HTML form post). */
 export const publicRequestInput = z.strictObject({
   name: text(200),
-  email: email.optional(),
-  phone: z.string().trim().min(3).max(40).optional(),
+  email: optionalField(email),
+  phone: optionalField(z.string().trim().min(3).max(40)),
   subject: text(L.subjectMax),
   description: z.string().trim().min(1).max(L.descriptionMax),
-  category: text(100).optional(),
-  language: language.optional(),
+  category: optionalField(text(100)),
+  language: optionalField(language),
   website: z.string().max(500).optional().describe('Leave empty: a field for robots (honeypot)'),
 });

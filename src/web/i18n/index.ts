@@ -7,6 +7,7 @@ import { uk } from './uk';
 import * as contacts from './contacts';
 import * as home from './home';
 import * as settings from './settings';
+import { initialLanguage, type Language } from './language';
 
 /**
  * The catalogues: `translation` (the shell, the queue, the request page) and one namespace per
@@ -15,25 +16,7 @@ import * as settings from './settings';
  */
 const namespaces = { contacts, home, settings };
 
-/** The languages of the web apps, each named in itself. */
-export const languages = { en: 'English', es: 'Español', lt: 'Lietuvių', uk: 'Українська' };
-/** One web app language. */
-export type Language = keyof typeof languages;
-
-const stored = () => localStorage.getItem('tend.language');
-
-/** The language to start in: the one chosen before, else the browser's, else English. */
-export function initialLanguage(): Language {
-  const wanted = [stored(), ...navigator.languages.map((l) => l.split('-')[0])];
-  return (wanted.find((l) => l && l in languages) as Language | undefined) ?? 'en';
-}
-
-/** Switches the language and remembers the choice on this device. */
-export async function chooseLanguage(language: Language): Promise<void> {
-  localStorage.setItem('tend.language', language);
-  document.documentElement.lang = language;
-  await i18next.changeLanguage(language);
-}
+export { chooseLanguage, initialLanguage, languages, type Language } from './language';
 
 /** Starts i18next with every catalogue (they are small; no loading step). */
 export async function initI18n(): Promise<void> {

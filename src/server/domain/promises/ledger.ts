@@ -89,6 +89,8 @@ export async function publishedPromises(db: Executor, clock: Clock, orgSlug: str
       name: p.name,
       description: p.description,
       conditions: { roles, categories, channels, priorities },
+      // Whether it applies to everyone (no condition at all, published or not).
+      forEveryone: Object.values(p.conditions).every((v) => !v || v.length === 0),
       targets,
     });
   }

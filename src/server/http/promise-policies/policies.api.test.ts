@@ -173,6 +173,7 @@ describe('promise policies', () => {
       last30Days: { decided: 2, keptRate: 0.5 },
     });
     expect(JSON.stringify(gift.conditions)).not.toContain('internal-tier');
+    expect(gift.forEveryone).toBe(false); // a hidden segment is a condition all the same
     const summary = await call('GET', '/promises/summary?subjectType=gift');
     expect(summary.json().data[0]).toMatchObject({
       kept: 1,

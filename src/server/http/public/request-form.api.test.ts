@@ -72,6 +72,27 @@ describe('the public request form', () => {
       `<form method="post" action="/api/v1/public/${org.org.slug}/requests">`,
     );
     expect(page.body).not.toContain('<script');
+    expect(page.body).toContain('Jūsų vardas'); // in the visitor's language
+    const spanish = await api.app.inject({
+      method: 'GET',
+      url: `/p/${org.org.slug}/request?lang=es`,
+    });
+    expect(spanish.body).toContain('¿En qué podemos ayudarle?');
+  });
+
+  it('takes a form post whose optional fields a browser sent empty', async () => {
+    const res = await form({
+      name: 'Rūta Kazlauskienė',
+      email: 'ruta.form@example.org',
+      phone: '',
+      category: ' ',
+      subject: 'Maisto bankas',
+      description: 'Kada dirbate?',
+      language: 'lt',
+      website: '',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.body).toContain('Prašymas gautas');
   });
 
   it('takes an HTML form post and answers with the reference and the promise, in Ukrainian', async () => {

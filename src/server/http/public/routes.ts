@@ -25,6 +25,7 @@ export function publicRoutes(app: App, deps: AppDeps): void {
                 subjectType: z.string(),
                 name: z.string(),
                 description: z.string().nullable(),
+                forEveryone: z.boolean(),
                 conditions: z.object({
                   roles: list,
                   categories: list,

@@ -1,0 +1,21 @@
+import i18next from 'i18next';
+
+/** The languages of the web apps (staff console and portal), each named in itself. */
+export const languages = { en: 'English', es: 'Español', lt: 'Lietuvių', uk: 'Українська' };
+/** One web app language. */
+export type Language = keyof typeof languages;
+
+const stored = () => localStorage.getItem('tend.language');
+
+/** The language to start in: the one chosen before, else the browser's, else English. */
+export function initialLanguage(): Language {
+  const wanted = [stored(), ...navigator.languages.map((l) => l.split('-')[0])];
+  return (wanted.find((l) => l && l in languages) as Language | undefined) ?? 'en';
+}
+
+/** Switches the language and remembers the choice on this device. */
+export async function chooseLanguage(language: Language): Promise<void> {
+  localStorage.setItem('tend.language', language);
+  document.documentElement.lang = language;
+  await i18next.changeLanguage(language);
+}

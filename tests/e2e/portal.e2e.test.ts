@@ -1,0 +1,157 @@
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeProblems, haveChromium, launch, startTend } from './browser';
+
+const shots = join(import.meta.dirname, '../../test-results/screenshots');
+let browser: Browser;
+let tend: Awaited<ReturnType<typeof startTend>>;
+
+if (!haveChromium)
+  console.warn('e2e: skipped — /usr/bin/chromium is missing (apt-get install -y chromium)');
+
+/** The emails Tend saved (no SMTP_URL: .eml files), parsed. */
+async function mails(): Promise<ParsedMail[]> {
+  const dir = join(tend.dataDir, 'mail');
+  const files = await readdir(dir).catch(() => [] as string[]);
+  return Promise.all(
+    files
+      .filter((f) => f.endsWith('.eml'))
+      .map(async (f) => simpleParser(await readFile(join(dir, f)))),
+  );
+}
+
+/** Waits for an email to `address` whose text matches. */
+async function mailTo(address: string, text: RegExp): Promise<ParsedMail> {
+  let found: ParsedMail | undefined;
+  await expect
+    .poll(
+      async () => {
+        found = (await mails()).find(
+          (m) => JSON.stringify(m.to).includes(address) && text.test(m.text ?? ''),
+        );
+        return !!found;
+      },
+      { timeout: 20_000, interval: 250 },
+    )
+    .toBe(true);
+  return found!;
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+describe.skipIf(!haveChromium)('the public portal', () => {
+  beforeAll(async () => {
+    await mkdir(shots, { recursive: true });
+    tend = await startTend();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    tend?.child.kill('SIGTERM');
+  });
+
+  it('a client raises a request in Ukrainian, gets the reference, and follows it by the emailed link', async () => {
+    const page = await browser.newPage({ locale: 'uk-UA' });
+    const portal = `${tend.url}/p/${tend.slug}`;
+    await page.goto(portal);
+    await page.getByRole('heading', { name: 'Чим ми можемо допомогти?' }).waitFor();
+    await expect
+      .poll(() => page.getByTestId('promise').textContent())
+      .toMatch(/Обіцяємо відповісти протягом/);
+    expect(await axeProblems(page)).toEqual([]);
+    await shot(page, 'portal-home-uk');
+
+    const address = 'olena.e2e@example.org';
+    await page.getByLabel('Ваше ім’я').fill('Олена Коваленко');
+    await page.getByLabel('Електронна пошта').fill(address);
+    await page.getByLabel('Тема').fill('Зимовий одяг для дітей');
+    await page
+      .getByLabel('Чим ми можемо допомогти?')
+      .fill('Потрібні куртки для двох дітей, 6 і 9 років.');
+    await page.getByRole('button', { name: 'Надіслати' }).click();
+    const reference = (await page.getByTestId('reference').textContent())!;
+    expect(reference).toMatch(/^R-\d+$/);
+    await page.getByText('Обіцяємо відповісти до').waitFor();
+    await shot(page, 'portal-receipt-uk');
+
+    // The acknowledgement arrives in Ukrainian with the reference.
+    const ack = await mailTo(address, new RegExp(reference));
+    expect(ack.subject).toMatch(/[А-Яа-яІіЇїЄє]/);
+
+    // Follow it: ask for a sign-in link, open it from the email.
+    await page.getByRole('link', { name: 'Стежити онлайн' }).click();
+    await page.getByRole('heading', { name: 'Стежте за своїми запитами' }).waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByLabel('Електронна пошта').fill(address);
+    await page.getByRole('button', { name: 'Надіслати посилання' }).click();
+    await page.getByText('посилання для входу вже надіслано').waitFor();
+    const signIn = await mailTo(address, /\/sign-in#tend_portal_/);
+    const link = /(https?:\/\/\S+\/sign-in#tend_portal_[\w-]+)/.exec(signIn.text!)![1]!;
+    expect(link.startsWith(`${tend.url}/p/${tend.slug}/sign-in#`)).toBe(true);
+    await page.goto(link);
+    const table = page.getByRole('table', { name: 'Мої запити' });
+    await table.waitFor();
+    expect(page.url()).not.toContain('#'); // the secret left the address bar
+    await expect.poll(() => table.textContent()).toContain(reference);
+    expect(await axeProblems(page)).toEqual([]);
+    await shot(page, 'portal-requests-uk');
+
+    // The request: what was asked, what was promised, and a reply.
+    await table.getByRole('link', { name: 'Зимовий одяг для дітей' }).click();
+    await page.getByRole('heading', { name: `${reference} · Зимовий одяг для дітей` }).waitFor();
+    await page.getByText('Ми обіцяли першу відповідь до').waitFor();
+    await page.getByLabel('Напишіть нам').fill('Дякую! Коли можна прийти?');
+    await page.getByRole('button', { name: 'Надіслати' }).click();
+    await page.getByText('Надіслано. Ми скоро відповімо.').waitFor();
+    await page.getByText('Дякую! Коли можна прийти?').waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+    await shot(page, 'portal-thread-uk');
+
+    // The link worked once: opened again in a fresh browser, it is refused.
+    const again = await browser.newPage({ locale: 'uk-UA' });
+    await again.goto(link);
+    await again.getByText('Це посилання вже недійсне або використане').waitFor();
+    await again.close();
+    await page.close();
+  });
+
+  it('raises a request from the plain form with JavaScript off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'es-ES' });
+    const page = await context.newPage();
+    await page.goto(`${tend.url}/p/${tend.slug}`);
+    await page.getByRole('heading', { name: 'Pídanos ayuda' }).waitFor();
+    await page.getByLabel('Su nombre').fill('José Muñoz');
+    await page.getByLabel('Correo electrónico').fill('jose.e2e@example.org');
+    await page.getByLabel('Asunto').fill('Banco de alimentos');
+    await page.getByLabel('¿En qué podemos ayudarle?').fill('¿Qué días abren?');
+    await page.getByRole('button', { name: 'Enviar' }).click();
+    await page.getByRole('heading', { name: 'Solicitud recibida' }).waitFor();
+    expect(await page.textContent('body')).toMatch(/R-\d+/);
+    await shot(page, 'portal-nojs-es');
+    await context.close();
+  });
+
+  it('shows its pages in every language with no serious accessibility problem', async () => {
+    for (const [lang, locale, heading] of [
+      ['en', 'en-GB', 'Our promises'],
+      ['es', 'es-ES', 'Nuestros compromisos'],
+      ['lt', 'lt-LT', 'Mūsų pažadai'],
+      ['uk', 'uk-UA', 'Наші обіцянки'],
+    ] as const) {
+      const page = await browser.newPage({ locale });
+      await page.goto(`${tend.url}/p/${tend.slug}`);
+      await page.getByTestId('promise').waitFor();
+      await shot(page, `portal-home-${lang}`);
+      await page.getByRole('navigation').getByRole('link', { name: heading }).click();
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      expect(await axeProblems(page)).toEqual([]);
+      await shot(page, `portal-promises-${lang}`);
+      await page.close();
+    }
+  });
+});
