@@ -82,6 +82,8 @@ describe.skipIf(!haveChromium)('the public portal', () => {
     // The acknowledgement arrives in Ukrainian with the reference.
     const ack = await mailTo(address, new RegExp(reference));
     expect(ack.subject).toMatch(/[А-Яа-яІіЇїЄє]/);
+    expect(ack.text).toContain('Стежте за своїм запитом онлайн');
+    expect(ack.text).toContain(`${tend.url}/p/${tend.slug}/requests/`);
 
     // Follow it: ask for a sign-in link, open it from the email.
     await page.getByRole('link', { name: 'Стежити онлайн' }).click();

@@ -89,10 +89,18 @@ async function templateData(
   tx: Executor,
   template: TemplateName,
   payload: Record<string, unknown>,
-  org: { id: string; name: string; timeZone: string },
+  org: { id: string; slug: string; name: string; timeZone: string },
   deps: MailDeps,
 ): Promise<TemplateData[TemplateName]> {
-  const common = { ...payload, organizationName: org.name, timeZone: org.timeZone };
+  const common = {
+    ...payload,
+    organizationName: org.name,
+    timeZone: org.timeZone,
+    // The requester may follow the request on the portal (they sign in there by email link).
+    ...(typeof payload.requestId === 'string'
+      ? { portalLink: `${deps.publicUrl}/p/${org.slug}/requests/${payload.requestId}` }
+      : {}),
+  };
   switch (template) {
     case 'request_received':
       return {

@@ -29,6 +29,9 @@ export const en: Catalog = {
             'To add anything — more details, a document or a photo — simply reply to this email. Your reply will be added to your request.',
           ],
         },
+        ...(d.portalLink
+          ? [{ parts: ['Follow your request online: ', { href: d.portalLink }] }]
+          : []),
         { parts: [`Kind regards,\n${d.organizationName}`] },
       ],
     }),
@@ -41,6 +44,9 @@ export const en: Catalog = {
           parts: [`Reference: ${d.reference}. To answer, simply reply to this email.`],
           muted: true,
         },
+        ...(d.portalLink
+          ? [{ parts: ['Follow your request online: ', { href: d.portalLink }], muted: true }]
+          : []),
       ],
     }),
     request_solved: (d, f) => ({

@@ -34,6 +34,9 @@ export const es: Catalog = {
             'Si quiere añadir algo (más detalles, un documento o una foto), basta con responder a este correo: su respuesta se añadirá a la solicitud.',
           ],
         },
+        ...(d.portalLink
+          ? [{ parts: ['Siga su solicitud en línea: ', { href: d.portalLink }] }]
+          : []),
         { parts: [`Un saludo,\n${d.organizationName}`] },
       ],
     }),
@@ -46,6 +49,9 @@ export const es: Catalog = {
           parts: [`Referencia: ${d.reference}. Para contestar, responda a este correo.`],
           muted: true,
         },
+        ...(d.portalLink
+          ? [{ parts: ['Siga su solicitud en línea: ', { href: d.portalLink }], muted: true }]
+          : []),
       ],
     }),
     request_solved: (d, f) => ({

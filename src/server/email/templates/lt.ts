@@ -34,6 +34,9 @@ export const lt: Catalog = {
             'Jei norite ką nors papildyti – parašyti daugiau, atsiųsti dokumentą ar nuotrauką, – tiesiog atsakykite į šį laišką: jūsų atsakymas bus pridėtas prie prašymo.',
           ],
         },
+        ...(d.portalLink
+          ? [{ parts: ['Sekite savo prašymą internetu: ', { href: d.portalLink }] }]
+          : []),
         { parts: [`Pagarbiai\n${d.organizationName}`] },
       ],
     }),
@@ -48,6 +51,9 @@ export const lt: Catalog = {
           ],
           muted: true,
         },
+        ...(d.portalLink
+          ? [{ parts: ['Sekite savo prašymą internetu: ', { href: d.portalLink }], muted: true }]
+          : []),
       ],
     }),
     request_solved: (d, f) => ({

@@ -16,6 +16,8 @@ export type TemplateData = {
     promisedBy: Date | null;
     /** The organization's time zone, in which the promise is written. */
     timeZone: string;
+    /** The request on the organization's portal (sign-in needed), when known. */
+    portalLink?: string;
   };
   /** To the requester when staff answer. */
   staff_reply: {
@@ -24,6 +26,8 @@ export type TemplateData = {
     replyText: string;
     agentName: string;
     organizationName: string;
+    /** The request on the organization's portal (sign-in needed), when known. */
+    portalLink?: string;
   };
   /** To the requester when a request is solved. */
   request_solved: {
@@ -33,6 +37,8 @@ export type TemplateData = {
     requesterName?: string | null;
     /** How many days a reply reopens the request (the organization's reopen window). */
     reopenDays: number;
+    /** The request on the organization's portal (sign-in needed), when known. */
+    portalLink?: string;
   };
   /** To a team's members and backup addresses when its line reaches the threshold. */
   team_line_alert: { teamName: string; waiting: number; threshold: number; link: string };

@@ -39,6 +39,9 @@ export const uk: Catalog = {
             'Щоб щось додати — подробиці, документ чи фото, — просто дайте відповідь на цей лист: її буде додано до вашого запиту.',
           ],
         },
+        ...(d.portalLink
+          ? [{ parts: ['Стежте за своїм запитом онлайн: ', { href: d.portalLink }] }]
+          : []),
         { parts: [`З повагою,\n${d.organizationName}`] },
       ],
     }),
@@ -53,6 +56,9 @@ export const uk: Catalog = {
           ],
           muted: true,
         },
+        ...(d.portalLink
+          ? [{ parts: ['Стежте за своїм запитом онлайн: ', { href: d.portalLink }], muted: true }]
+          : []),
       ],
     }),
     request_solved: (d, f) => ({
