@@ -1,0 +1,37 @@
+import { Grid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, type Me } from '../api';
+import { PromisesToday } from './PromisesToday';
+import { QueueGlance } from './QueueGlance';
+import { TeamLines } from './TeamLines';
+
+const partOfDay = (hour: number) => (hour < 12 ? 'morning' : hour < 18 ? 'afternoon' : 'evening');
+
+/** The home page: the queue at a glance, each team's line against its threshold, promises kept today. */
+export function Home() {
+  const { t, i18n } = useTranslation('home');
+  const me = useQuery({ queryKey: ['me'], queryFn: () => api<Me>('/auth/me') });
+  const now = new Date();
+  return (
+    <Stack maw={1400} gap="lg">
+      <div>
+        <Title order={1} size="h2">
+          {t(`greeting.${partOfDay(now.getHours())}`, { name: me.data?.user.name ?? '' })}
+        </Title>
+        <Text c="dimmed">
+          {new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full' }).format(now)}
+        </Text>
+      </div>
+      <QueueGlance />
+      <Grid gutter="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <TeamLines />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <PromisesToday />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
