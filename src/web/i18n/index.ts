@@ -16,7 +16,13 @@ import { initialLanguage, type Language } from './language';
  */
 const namespaces = { contacts, home, settings };
 
-export { chooseLanguage, initialLanguage, languages, type Language } from './language';
+export {
+  chooseLanguage,
+  hasChosenLanguage,
+  initialLanguage,
+  languages,
+  type Language,
+} from './language';
 
 /** Starts i18next with every catalogue (they are small; no loading step). */
 export async function initI18n(): Promise<void> {

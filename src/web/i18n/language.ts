@@ -13,9 +13,15 @@ export function initialLanguage(): Language {
   return (wanted.find((l) => l && l in languages) as Language | undefined) ?? 'en';
 }
 
-/** Switches the language and remembers the choice on this device. */
-export async function chooseLanguage(language: Language): Promise<void> {
-  localStorage.setItem('tend.language', language);
+/** Whether a language was chosen on this device. */
+export const hasChosenLanguage = () => stored() !== null;
+
+/** Switches the language and (unless told not to) remembers the choice on this device. */
+export async function chooseLanguage(
+  language: Language,
+  opts: { remember?: boolean } = {},
+): Promise<void> {
+  if (opts.remember !== false) localStorage.setItem('tend.language', language);
   document.documentElement.lang = language;
   await i18next.changeLanguage(language);
 }

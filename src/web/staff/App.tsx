@@ -3,7 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes } from 'react-router';
-import { chooseLanguage, languages, type Language } from '../i18n';
+import i18next from 'i18next';
+import { chooseLanguage, hasChosenLanguage, languages, type Language } from '../i18n';
 import { api, ApiError, type Me } from './api';
 import { contactsNav, contactsRoutes } from './contacts/routes';
 import { homeNav, homeRoutes } from './home/routes';
@@ -24,6 +25,7 @@ export function App() {
     queryFn: () => api<Me>('/auth/me'),
   });
   useLiveUpdates(me.isSuccess);
+  useAccountLanguage(me.data);
   if (me.isPending)
     return (
       <Center h="100vh">
@@ -81,7 +83,12 @@ function Header({ me }: { me: Me }) {
           aria-label={t('nav.language')}
           value={i18n.language}
           data={Object.entries(languages).map(([value, label]) => ({ value, label }))}
-          onChange={(e) => void chooseLanguage(e.currentTarget.value as Language)}
+          onChange={(e) => {
+            const locale = e.currentTarget.value as Language;
+            void chooseLanguage(locale);
+            // Remembered on the account too: other devices, and the emails Tend sends them.
+            void api('/auth/me', { method: 'PATCH', body: { locale } }).catch(() => undefined);
+          }}
         />
         <Text size="sm">{me.user.name}</Text>
         <Button variant="subtle" onClick={() => void signOut()}>
@@ -90,6 +97,15 @@ function Header({ me }: { me: Me }) {
       </Group>
     </Group>
   );
+}
+
+/** On a device where no language was chosen yet, the console speaks the account's language. */
+function useAccountLanguage(me: Me | undefined) {
+  const locale = (me?.user as { locale?: string } | undefined)?.locale;
+  useEffect(() => {
+    if (locale && !hasChosenLanguage() && locale in languages && locale !== i18next.language)
+      void chooseLanguage(locale as Language, { remember: false });
+  }, [locale]);
 }
 
 /** Refetches what changed when the server announces a request change (server-sent events). */

@@ -66,3 +66,33 @@ export async function changeUser(
   forgetCachedTokens(); // after the commit, so no request caches the old state again
   return result;
 }
+
+/**
+ * A staff member changes their own preferences: the language of the console and of the emails
+ * Tend sends them, and their time zone. Audited like any change to a user.
+ */
+export async function changeOwnPreferences(
+  db: Executor,
+  actor: Actor,
+  input: { locale?: string | undefined; timeZone?: string | null | undefined },
+): Promise<UserRow> {
+  if (!actor.userId) throw notFound('user');
+  const id = actor.userId;
+  return db.transaction(async (tx) => {
+    const before = await findUser(tx, actor.orgId, id);
+    if (!before) throw notFound('user');
+    const after = await updateUser(tx, actor.orgId, id, {
+      ...(input.locale !== undefined ? { locale: input.locale } : {}),
+      ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
+      updatedAt: new Date(),
+    });
+    await appendAudit(tx, actor, {
+      action: 'update',
+      entityType: 'user',
+      entityId: id,
+      before: presentUserForAudit(before),
+      after: presentUserForAudit(after!),
+    });
+    return after!;
+  });
+}

@@ -40,3 +40,31 @@ describe('GET /api/v1/auth/me', () => {
     expect(admin.permissions).toContain('audit.read');
   });
 });
+
+describe('PATCH /api/v1/auth/me', () => {
+  it('lets any staff member change their own language and time zone, audited, and nothing else', async () => {
+    const res = await api.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/auth/me',
+      headers: bearer(org.tokens.volunteer_coordinator),
+      payload: { locale: 'uk', timeZone: 'Europe/Kyiv' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().user).toMatchObject({ id: org.users.volunteer_coordinator.id, locale: 'uk' });
+    const audit = await api.app.inject({
+      method: 'GET',
+      url: `/api/v1/audit?entityType=user&entityId=${org.users.volunteer_coordinator.id}`,
+      headers: bearer(org.tokens.admin),
+    });
+    expect(JSON.stringify(audit.json())).toContain('"locale":"uk"');
+    for (const payload of [{ locale: 'fr' }, { timeZone: 'Mars/Olympus' }, { role: 'admin' }]) {
+      const bad = await api.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/auth/me',
+        headers: bearer(org.tokens.volunteer_coordinator),
+        payload,
+      });
+      expect(bad.statusCode, JSON.stringify(payload)).toBe(400);
+    }
+  });
+});

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { email } from '../../../shared/schemas/common';
+import { email, timeZone } from '../../../shared/schemas/common';
 import { signIn, signOut } from '../../domain/auth/sign-in';
 import { whoAmI } from '../../domain/auth/who-am-i';
+import { changeOwnPreferences } from '../../domain/users/update-user';
 import { actorOf, sessionCookie } from '../authenticate';
 import { userView } from '../views';
 import type { App, AppDeps } from '../types';
@@ -80,6 +81,31 @@ export function authRoutes(app: App, deps: AppDeps): void {
       if (cookie) await signOut(db, cookie);
       void reply.clearCookie(sessionCookie, { path: '/' });
       return reply.status(204).send(null);
+    },
+  );
+
+  app.patch(
+    '/auth/me',
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Change my own preferences: the language of the console and of my emails, my time zone',
+        body: z.strictObject({
+          locale: z
+            .enum(['en', 'es', 'lt', 'uk'])
+            .optional()
+            .describe('a language the console and the emails speak'),
+          timeZone: timeZone.nullable().optional(),
+        }),
+        response: { 200: meView },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      await changeOwnPreferences(db, actor, req.body);
+      return whoAmI(db, actor);
     },
   );
 
