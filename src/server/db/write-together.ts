@@ -32,9 +32,12 @@ export async function writeTogether(
   parts: readonly Part[],
   notices: readonly Notice[] = [],
 ): Promise<void> {
-  const own = !(db instanceof PgTransaction) && parts.length > 0;
+  const own = !(db instanceof PgTransaction);
   const inline = own ? [] : notices;
-  if (parts.length === 0 && inline.length === 0) return;
+  if (parts.length === 0 && inline.length === 0) {
+    if (own && notices.length) await notifyAfterCommit(db, notices);
+    return;
+  }
   const ctes = parts.map((p, i) =>
     'name' in p
       ? sql`${sql.identifier(p.name)} as (${p.query})`
@@ -87,7 +90,12 @@ export function notifyAfterCommit(db: Executor, notices: readonly Notice[]): Pro
             from json_to_recordset(${json}::json) as n(channel text, payload text)`,
         );
       })
-      .then(() => undefined);
+      // The writes are committed: a wake-up that cannot be sent must not fail them (workers
+      // resync on their own timer, browsers on their next refetch).
+      .then(
+        () => undefined,
+        () => undefined,
+      );
     batch = { notices: gathered, sent };
     gathering.set(db, batch);
     sending.set(db, sent);
