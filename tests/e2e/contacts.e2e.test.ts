@@ -170,7 +170,7 @@ describe.skipIf(!haveChromium)('contacts, log a call and the home page', () => {
     await page.getByRole('textbox', { name: 'Subject' }).fill('Food parcel for the family');
     await page.getByRole('textbox', { name: 'Notes' }).fill('Came in with two children.');
     await page.getByLabel('Category').selectOption('food');
-    await page.getByLabel(/I answered them during the call/).check();
+    await page.getByLabel(/I answered them there and then/).check();
     await page.getByRole('textbox', { name: 'What you told them' }).fill('Parcel handed over.');
     expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(shots, 'log-call-en.png'), fullPage: true });
@@ -209,6 +209,7 @@ describe.skipIf(!haveChromium)('contacts, log a call and the home page', () => {
     expect(await phone.evaluate((el) => el.ownerDocument.activeElement === el)).toBe(true);
     expect(new URL(page.url()).pathname).toBe('/app/contacts/new');
     expect(await axeProblems(page)).toEqual([]);
+    await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded(); // the header is fixed
     await page.screenshot({ path: join(shots, 'contact-new-error-en.png'), fullPage: true });
     await phone.fill('+380 67 123 4567');
     await page.getByRole('button', { name: 'Save contact' }).click();
@@ -224,6 +225,15 @@ describe.skipIf(!haveChromium)('contacts, log a call and the home page', () => {
       phones: [{ number: '+380671234567' }],
     });
     await page.getByText('+380 67 123 4567').waitFor();
+
+    // Editing keeps what was there and saves over the version read (If-Match).
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('checkbox', { name: 'Volunteer' }).check();
+    await page.getByRole('button', { name: 'Save contact' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Olena Kovalchuk' }).waitFor();
+    expect(await get<Contact & { roles: string[] }>(page, `/contacts/${created.id}`)).toMatchObject(
+      { roles: ['client', 'volunteer'], phones: [{ number: '+380671234567' }], version: 2 },
+    );
     await page.close();
   });
 

@@ -205,7 +205,7 @@ export const en = {
     noCategory: 'No category',
     priority: 'Priority',
     language: 'Language of the conversation',
-    answered: 'I answered them during the call (counts as the first response)',
+    answered: 'I answered them there and then (counts as the first response)',
     answer: 'What you told them',
     answerHint: 'Saved as a public reply on the request.',
     submit: 'Log and open the request',

@@ -212,7 +212,7 @@ export const es: ContactsCatalogue = {
     noCategory: 'Sin categoría',
     priority: 'Prioridad',
     language: 'Idioma de la conversación',
-    answered: 'Le he respondido durante la llamada (cuenta como primera respuesta)',
+    answered: 'Le he respondido en ese mismo momento (cuenta como primera respuesta)',
     answer: 'Lo que le ha respondido',
     answerHint: 'Se guarda como respuesta pública en la solicitud.',
     submit: 'Registrar y abrir la solicitud',

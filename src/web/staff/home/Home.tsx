@@ -6,6 +6,12 @@ import { PromisesToday } from './PromisesToday';
 import { QueueGlance } from './QueueGlance';
 import { TeamLines } from './TeamLines';
 
+// A line of its own: capitalized even where CLDR writes the weekday in lower case (es, lt, uk).
+const today = (now: Date, language: string) => {
+  const date = new Intl.DateTimeFormat(language, { dateStyle: 'full' }).format(now);
+  return date.charAt(0).toLocaleUpperCase(language) + date.slice(1);
+};
+
 const partOfDay = (hour: number) => (hour < 12 ? 'morning' : hour < 18 ? 'afternoon' : 'evening');
 
 /** The home page: the queue at a glance, each team's line against its threshold, promises kept today. */
@@ -19,9 +25,7 @@ export function Home() {
         <Title order={1} size="h2">
           {t(`greeting.${partOfDay(now.getHours())}`, { name: me.data?.user.name ?? '' })}
         </Title>
-        <Text c="dimmed">
-          {new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full' }).format(now)}
-        </Text>
+        <Text c="dimmed">{today(now, i18n.language)}</Text>
       </div>
       <QueueGlance />
       <Grid gutter="lg">
