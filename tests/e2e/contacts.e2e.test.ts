@@ -226,13 +226,20 @@ describe.skipIf(!haveChromium)('contacts, log a call and the home page', () => {
     });
     await page.getByText('+380 67 123 4567').waitFor();
 
-    // Editing keeps what was there and saves over the version read (If-Match).
+    // Editing keeps what was there, saves over the version read (If-Match), and the display
+    // name follows a new family name.
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.getByRole('checkbox', { name: 'Volunteer' }).check();
+    await page.getByRole('textbox', { name: 'Family name' }).fill('Kovalchuk-Bondar');
     await page.getByRole('button', { name: 'Save contact' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Olena Kovalchuk' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Olena Kovalchuk-Bondar' }).waitFor();
     expect(await get<Contact & { roles: string[] }>(page, `/contacts/${created.id}`)).toMatchObject(
-      { roles: ['client', 'volunteer'], phones: [{ number: '+380671234567' }], version: 2 },
+      {
+        name: 'Olena Kovalchuk-Bondar',
+        roles: ['client', 'volunteer'],
+        phones: [{ number: '+380671234567' }],
+        version: 2,
+      },
     );
     await page.close();
   });

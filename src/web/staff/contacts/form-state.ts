@@ -79,7 +79,11 @@ export function formOf(c: Contact): ContactFormState {
     kind: c.kind,
     givenName: c.givenName ?? '',
     familyName: c.familyName ?? '',
-    name: c.name,
+    // A person's display name built from their names stays empty, so it follows a renaming.
+    name:
+      c.kind === 'person' && c.name === [c.givenName, c.familyName].filter(Boolean).join(' ')
+        ? ''
+        : c.name,
     organizationType: (c.organizationType ?? '') as ContactFormState['organizationType'],
     roles: c.roles,
     preferredLanguage: c.preferredLanguage ?? '',
