@@ -62,34 +62,9 @@ export function Timeline({ contactId }: { contactId: string }) {
         </Text>
       </Group>
       <Stack gap="xs" mb="md">
-        <Group justify="space-between" align="flex-end">
-          <Text size="sm" fw={500} id="timeline-kinds">
-            {t('timeline.kinds')}
-          </Text>
-          <Group gap="xs" align="flex-end">
-            <NativeSelect
-              size="xs"
-              label={t('timeline.channel')}
-              value={channel}
-              onChange={(e) => setChannel(e.currentTarget.value)}
-              data={[
-                { value: '', label: t('timeline.anyChannel') },
-                ...interactionChannels.map((c) => ({ value: c, label: t(`channel.${c}`) })),
-              ]}
-            />
-            <Button
-              size="xs"
-              variant="default"
-              disabled={kinds.length === 0 && !channel}
-              onClick={() => {
-                setKinds([]);
-                setChannel('');
-              }}
-            >
-              {t('timeline.clear')}
-            </Button>
-          </Group>
-        </Group>
+        <Text size="sm" fw={500} id="timeline-kinds">
+          {t('timeline.kinds')}
+        </Text>
         <Chip.Group multiple value={kinds} onChange={setKinds}>
           <Group gap={6} role="group" aria-labelledby="timeline-kinds">
             {interactionKinds.map((k) => (
@@ -99,6 +74,30 @@ export function Timeline({ contactId }: { contactId: string }) {
             ))}
           </Group>
         </Chip.Group>
+        <Group gap="sm" align="flex-end">
+          <NativeSelect
+            size="xs"
+            w={200}
+            label={t('timeline.channel')}
+            value={channel}
+            onChange={(e) => setChannel(e.currentTarget.value)}
+            data={[
+              { value: '', label: t('timeline.anyChannel') },
+              ...interactionChannels.map((c) => ({ value: c, label: t(`channel.${c}`) })),
+            ]}
+          />
+          <Button
+            size="xs"
+            variant="default"
+            disabled={kinds.length === 0 && !channel}
+            onClick={() => {
+              setKinds([]);
+              setChannel('');
+            }}
+          >
+            {t('timeline.clear')}
+          </Button>
+        </Group>
       </Stack>
       {timeline.isPending ? (
         <Text>{t('loading')}</Text>
