@@ -11,6 +11,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,
+    // Which chunk each source became: the bench adds a language's catalogues to the first load.
+    manifest: true,
     // The budget is 300 kB gzipped for the first load (bench/README.md), not 500 kB minified.
     chunkSizeWarningLimit: 800,
     rollupOptions: {

@@ -199,7 +199,11 @@ function clockFigures() {
   };
 }
 
-/** What the staff console's first page load transfers: its JS and CSS, gzipped. */
+/**
+ * What the staff console's first page load transfers: the JS and CSS its index.html loads, plus
+ * the catalogues of one language (each language is its own chunk, loaded at start; the largest
+ * counts), gzipped.
+ */
 async function webFigures() {
   const dist = await ensureWebBuild(log);
   if (!dist) return;
@@ -207,12 +211,21 @@ async function webFigures() {
   const assets = [...html.matchAll(/(?:src|href)="\/app\/(assets\/[^"]+\.(?:js|css))"/g)].map(
     (m) => m[1]!,
   );
+  const gz = async (file: string) => gzipSync(await readFile(join(dist, file))).length;
   let bytes = 0;
-  for (const a of assets) bytes += gzipSync(await readFile(join(dist, a))).length;
+  for (const a of assets) bytes += await gz(a);
+  const manifest = JSON.parse(await readFile(join(dist, '.vite/manifest.json'), 'utf8')) as Record<
+    string,
+    { file: string }
+  >;
+  const languages = Object.entries(manifest).filter(([src]) => /i18n\/staff\/\w+\.ts$/.test(src));
+  let language = 0;
+  for (const [, chunk] of languages) language = Math.max(language, await gz(chunk.file));
+  bytes += language;
   const kib = Math.round(bytes / 1024);
   figures.webFirstLoad = {
     value: kib,
-    unit: `KiB gzipped (${assets.length} files)`,
+    unit: `KiB gzipped (${assets.length} files and the largest of ${languages.length} language chunks)`,
     budget: '< 300 kB JS+CSS gzipped',
     met: bytes < 300_000,
   };

@@ -8,6 +8,8 @@ export const contrast: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': t.colors.gray[7],
+    // Field errors and the required mark: Mantine's red is too light on white.
+    '--mantine-color-error': t.colors.red[9],
     ...Object.fromEntries(
       Object.entries({
         blue: '#0b4f8a',

@@ -285,7 +285,8 @@ describe.skipIf(!haveChromium)('contacts, log a call and the home page', () => {
         .getByRole('banner')
         .getByLabel(/Language|Idioma|Kalba|Мова/)
         .selectOption(language);
-      expect(await page.getAttribute('html', 'lang')).toBe(language);
+      // The language's texts download first (one chunk per language), then the page switches.
+      await expect.poll(() => page.getAttribute('html', 'lang')).toBe(language);
       for (const [i, [name, path]] of pages.entries()) {
         await page.goto(`${tend.url}${path}`);
         const text = ready[language][i]!;

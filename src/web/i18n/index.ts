@@ -1,20 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { es } from './es';
-import { lt } from './lt';
-import { uk } from './uk';
-import * as contacts from './contacts';
-import * as home from './home';
-import * as settings from './settings';
-import { initialLanguage, type Language } from './language';
-
-/**
- * The catalogues: `translation` (the shell, the queue, the request page) and one namespace per
- * area of the apps, each in its own folder with a file per language
- * (`useTranslation('settings')`).
- */
-const namespaces = { contacts, home, settings };
+import { initialLanguage, setLanguageLoader, type Language } from './language';
 
 export {
   chooseLanguage,
@@ -24,24 +10,39 @@ export {
   type Language,
 } from './language';
 
-/** Starts i18next with every catalogue (they are small; no loading step). */
+/**
+ * The staff console's catalogues, one chunk per language (staff/<lang>.ts): `translation` (the
+ * shell, the queue, the request page) and one namespace per area (`useTranslation('settings')`),
+ * each in its own folder with a file per language. Only the language in use is downloaded; the
+ * others when someone switches to them.
+ */
+const bundles: Record<Language, () => Promise<{ bundle: Record<string, object> }>> = {
+  en: () => import('./staff/en'),
+  es: () => import('./staff/es'),
+  lt: () => import('./staff/lt'),
+  uk: () => import('./staff/uk'),
+};
+
+async function load(language: Language): Promise<void> {
+  if (i18next.hasResourceBundle(language, 'translation')) return;
+  const { bundle } = await bundles[language]();
+  for (const [ns, texts] of Object.entries(bundle))
+    i18next.addResourceBundle(language, ns, texts, true, true);
+}
+
+/** Starts i18next in the language to start in, with its catalogues. */
 export async function initI18n(): Promise<void> {
   const lng = initialLanguage();
   document.documentElement.lang = lng;
+  setLanguageLoader(load);
   await i18next.use(initReactI18next).init({
     lng,
-    fallbackLng: 'en',
-    resources: Object.fromEntries(
-      Object.entries({ en, es, lt, uk }).map(([lang, translation]) => [
-        lang,
-        {
-          translation,
-          ...Object.fromEntries(
-            Object.entries(namespaces).map(([ns, texts]) => [ns, texts[lang as Language]]),
-          ),
-        },
-      ]),
-    ),
+    // Every catalogue has every key (the type-check says so): no fallback language to download.
+    fallbackLng: false,
+    resources: {},
+    partialBundledLanguages: true,
     interpolation: { escapeValue: false }, // React escapes
   });
+  await load(lng);
+  await i18next.changeLanguage(lng);
 }

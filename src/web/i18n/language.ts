@@ -13,6 +13,13 @@ export function initialLanguage(): Language {
   return (wanted.find((l) => l && l in languages) as Language | undefined) ?? 'en';
 }
 
+let loadLanguage: (language: Language) => Promise<void> = async () => undefined;
+
+/** How the app downloads a language's catalogues before switching to it. */
+export function setLanguageLoader(load: (language: Language) => Promise<void>): void {
+  loadLanguage = load;
+}
+
 /** Whether a language was chosen on this device. */
 export const hasChosenLanguage = () => stored() !== null;
 
@@ -21,6 +28,7 @@ export async function chooseLanguage(
   language: Language,
   opts: { remember?: boolean } = {},
 ): Promise<void> {
+  await loadLanguage(language);
   if (opts.remember !== false) localStorage.setItem('tend.language', language);
   document.documentElement.lang = language;
   await i18next.changeLanguage(language);

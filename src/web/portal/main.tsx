@@ -7,8 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initReactI18next } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
-import { initialLanguage } from '../i18n/language';
-import * as portal from '../i18n/portal';
+import { initialLanguage, setLanguageLoader, type Language } from '../i18n/language';
 import { contrast, theme } from '../theme';
 import { App } from './App';
 import { organizationSlug } from './api';
@@ -17,19 +16,36 @@ const queries = new QueryClient({
   defaultOptions: { queries: { retry: false, staleTime: 30_000 } },
 });
 
-// The portal follows the browser's language (or the one chosen with the switch before).
+// The portal follows the browser's language (or the one chosen with the switch before); only
+// that language's texts are downloaded, another when someone switches to it.
+const bundles: Record<
+  Language,
+  () => Promise<{ en?: object; es?: object; lt?: object; uk?: object }>
+> = {
+  en: () => import('../i18n/portal/en'),
+  es: () => import('../i18n/portal/es'),
+  lt: () => import('../i18n/portal/lt'),
+  uk: () => import('../i18n/portal/uk'),
+};
+const load = async (language: Language) => {
+  if (i18next.hasResourceBundle(language, 'portal')) return;
+  const texts = (await bundles[language]())[language]!;
+  i18next.addResourceBundle(language, 'portal', texts, true, true);
+};
 const lng = initialLanguage();
 document.documentElement.lang = lng;
+setLanguageLoader(load);
 await i18next.use(initReactI18next).init({
   lng,
-  fallbackLng: 'en',
+  fallbackLng: false,
   defaultNS: 'portal',
   ns: ['portal'],
-  resources: Object.fromEntries(
-    (['en', 'es', 'lt', 'uk'] as const).map((l) => [l, { portal: portal[l] }]),
-  ),
+  resources: {},
+  partialBundledLanguages: true,
   interpolation: { escapeValue: false }, // React escapes
 });
+await load(lng);
+await i18next.changeLanguage(lng);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,0 +1,7 @@
+// Every catalogue of the staff console in one language: one chunk, loaded when it is needed.
+import { lt as translation } from '../lt';
+import { lt as contacts } from '../contacts/lt';
+import { lt as home } from '../home/lt';
+import { lt as settings } from '../settings/lt';
+
+export const bundle = { translation, contacts, home, settings };

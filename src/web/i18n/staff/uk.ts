@@ -1,0 +1,7 @@
+// Every catalogue of the staff console in one language: one chunk, loaded when it is needed.
+import { uk as translation } from '../uk';
+import { uk as contacts } from '../contacts/uk';
+import { uk as home } from '../home/uk';
+import { uk as settings } from '../settings/uk';
+
+export const bundle = { translation, contacts, home, settings };
