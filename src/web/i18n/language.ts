@@ -13,7 +13,7 @@ export function initialLanguage(): Language {
   return (wanted.find((l) => l && l in languages) as Language | undefined) ?? 'en';
 }
 
-let loadLanguage: (language: Language) => Promise<void> = async () => undefined;
+let loadLanguage: (language: Language) => Promise<void> = () => Promise.resolve();
 
 /** How the app downloads a language's catalogues before switching to it. */
 export function setLanguageLoader(load: (language: Language) => Promise<void>): void {
