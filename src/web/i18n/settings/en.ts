@@ -280,6 +280,7 @@ export const en = {
   },
   users: {
     title: 'Users',
+    name: 'Name',
     description: 'The staff who sign in to Tend and what their role lets them do.',
     new: 'Add a person',
     create: 'Add',

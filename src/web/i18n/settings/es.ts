@@ -284,6 +284,7 @@ export const es: SettingsCatalogue = {
   },
   users: {
     title: 'Usuarios',
+    name: 'Nombre',
     description: 'El personal que inicia sesión en Tend y lo que su rol le permite hacer.',
     new: 'Añadir a una persona',
     create: 'Añadir',

@@ -284,6 +284,7 @@ export const lt: SettingsCatalogue = {
   },
   users: {
     title: 'Naudotojai',
+    name: 'Vardas ir pavardė',
     description: 'Darbuotojai, kurie jungiasi prie Tend, ir ką jiems leidžia jų vaidmuo.',
     new: 'Pridėti asmenį',
     create: 'Pridėti',

@@ -284,6 +284,7 @@ export const uk: SettingsCatalogue = {
   },
   users: {
     title: 'Користувачі',
+    name: 'Імʼя та прізвище',
     description: 'Працівники, які входять у Tend, і що їм дозволяє їхня роль.',
     new: 'Додати особу',
     create: 'Додати',

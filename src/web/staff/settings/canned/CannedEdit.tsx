@@ -5,6 +5,7 @@ import {
   Card,
   Group,
   Select,
+  SimpleGrid,
   Stack,
   Tabs,
   Text,
@@ -231,23 +232,28 @@ function CannedForm({ saved, first }: { saved?: CannedReply; first: string }) {
               <Text size="sm" c="dimmed" mb="sm">
                 {t('canned.variablesHelp')}
               </Text>
-              <Group gap="xs">
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
                 {variables.map((v) => (
-                  <Button
-                    key={v}
-                    variant="light"
-                    size="xs"
-                    tt="none"
-                    title={t(`canned.variable.${key(v)}`)}
-                    aria-label={t('canned.insert', {
-                      variable: `{{${v}}} (${t(`canned.variable.${key(v)}`)})`,
-                    })}
-                    onClick={() => insert(v)}
-                  >
-                    {`{{${v}}}`}
-                  </Button>
+                  <Group key={v} gap="sm" wrap="nowrap">
+                    <Button
+                      variant="light"
+                      size="xs"
+                      tt="none"
+                      miw={200}
+                      justify="flex-start"
+                      aria-label={t('canned.insert', {
+                        variable: `{{${v}}} (${t(`canned.variable.${key(v)}`)})`,
+                      })}
+                      onClick={() => insert(v)}
+                    >
+                      {`{{${v}}}`}
+                    </Button>
+                    <Text size="sm" c="dimmed">
+                      {t(`canned.variable.${key(v)}`)}
+                    </Text>
+                  </Group>
                 ))}
-              </Group>
+              </SimpleGrid>
             </Card>
           )}
           <Card withBorder padding="md" component="section" aria-labelledby="canned-preview-title">

@@ -268,7 +268,7 @@ function PolicyForm(props: {
                 {saved ? t('common.save') : t('policies.create')}
               </Button>
               {draft.targets.length === 0 && (
-                <Text size="sm" c="red.9">
+                <Text size="sm" c="dimmed">
                   {t('policies.oneTarget')}
                 </Text>
               )}

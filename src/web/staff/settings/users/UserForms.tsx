@@ -60,7 +60,7 @@ export function NewUser({ opened, onClose }: { opened: boolean; onClose: () => v
       >
         <Stack gap="sm">
           <TextInput
-            label={t('common.name')}
+            label={t('users.name')}
             required
             maxLength={200}
             value={form.name}

@@ -50,7 +50,7 @@ export function UsersPage() {
         <Table aria-label={t('users.title')} verticalSpacing="sm">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('common.name')}</Table.Th>
+              <Table.Th>{t('users.name')}</Table.Th>
               <Table.Th>{t('users.email')}</Table.Th>
               <Table.Th>{t('users.role')}</Table.Th>
               <Table.Th>{t('users.language')}</Table.Th>
