@@ -1,16 +1,38 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, haveChromium, launch, startTend } from './browser';
 
 const shots = join(import.meta.dirname, '../../test-results/screenshots');
 let browser: Browser;
 let tend: { url: string; email: string; password: string; child: ChildProcess };
+/** The request the journey answered; the language tour shows it again. */
+let answered: { id: string; reference: string };
 
 if (!haveChromium)
   console.warn('e2e: skipped — /usr/bin/chromium is missing (apt-get install -y chromium)');
+
+// A canned reply with a translation in each language of the demo's requesters.
+const canned = {
+  name: 'Parcel ready',
+  bodies: {
+    en: 'Hello {{requester.first_name}}, your parcel is ready for pickup. {{agent.name}}',
+    es: 'Hola, {{requester.first_name}}: su paquete ya está listo para recoger. {{agent.name}}',
+    lt: 'Sveiki, {{requester.first_name}}, jūsų siuntinys paruoštas atsiimti. {{agent.name}}',
+    uk: 'Вітаємо, {{requester.first_name}}! Ваш набір готовий, його можна забрати. {{agent.name}}',
+  } as Record<string, string>,
+};
+
+/** Calls the API with the page's session (page.request shares the browser's cookies). */
+async function call<T>(page: Page, method: string, path: string, data?: unknown): Promise<T> {
+  const res = await page.request.fetch(`${tend.url}/api/v1${path}`, { method, data });
+  expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
+  return (await res.json()) as T;
+}
+
+const background = (l: Locator) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
 
 describe.skipIf(!haveChromium)('the staff console', () => {
   beforeAll(async () => {
@@ -23,60 +45,164 @@ describe.skipIf(!haveChromium)('the staff console', () => {
     tend?.child.kill('SIGTERM');
   });
 
-  it('signs in, opens the queue, answers a request and sees its first response kept', async () => {
-    const page = await browser.newPage({ locale: 'en-GB' });
+  it('signs in, answers a request with a canned reply, adds a note and changes the request', async () => {
+    const page = await browser.newPage({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
     await page.goto(`${tend.url}/`);
     await page.getByLabel('Email').fill(tend.email);
     await page.getByLabel('Password').fill(tend.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('banner').getByRole('link', { name: 'Queue', exact: true }).click();
     const table = page.getByRole('table', { name: 'Queue' });
     await table.waitFor();
     expect(await table.getByRole('row').count()).toBeGreaterThan(1);
     expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(shots, 'queue-en.png'), fullPage: true });
 
-    // The first request due whose first response is still pending.
-    const links = table.getByRole('link');
-    let opened = false;
-    for (let i = 0; i < (await links.count()) && !opened; i++) {
-      await links.nth(i).click();
-      const clock = page.getByTestId('clock-first_response');
-      await page.getByRole('heading', { name: 'Promises' }).waitFor();
-      await page.waitForTimeout(300);
-      if ((await clock.count()) && ((await clock.textContent()) ?? '').includes('due'))
-        opened = true;
-      else await page.goBack();
+    // The desk, set up by the admin: a canned reply, and a field needed before solving.
+    const reply = await call<{ id: string }>(page, 'POST', '/canned-replies', canned);
+    expect(reply.id).toBeTruthy();
+    await call(page, 'PATCH', '/desk-settings', {
+      customFields: [
+        { key: 'household_size', label: 'Household size', type: 'number', requiredToSolve: true },
+      ],
+    });
+
+    // The request due soonest whose first response is still pending, found with the search.
+    type Item = { id: string; reference: string; requesterId: string; language: string | null };
+    const open = (await call<{ data: Item[] }>(page, 'GET', '/requests?view=open&limit=100')).data;
+    let target: Item | undefined;
+    for (const r of open) {
+      const clocks = await call<{ data: { target: string; state: string }[] }>(
+        page,
+        'GET',
+        `/promises/clocks?subjectType=request&subjectId=${r.id}`,
+      );
+      if (clocks.data.some((c) => c.target === 'first_response' && c.state === 'running')) {
+        target = r;
+        break;
+      }
     }
-    expect(opened, 'a request with a running first-response clock').toBe(true);
-    await page
-      .getByRole('textbox', { name: 'Reply to the requester' })
-      .fill('Hello, your parcel is ready for pickup.');
-    await page.getByRole('button', { name: 'Send' }).click();
+    expect(target, 'a request with a running first-response clock').toBeDefined();
+    answered = target!;
+    await page.keyboard.press('/');
+    await page.keyboard.type(target!.reference);
+    await expect.poll(() => page.locator('tr.queue-row').count()).toBe(1);
+    await table.getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(target!.reference) }).waitFor();
+    await expect
+      .poll(() => page.getByTestId('clock-first_response').textContent())
+      .toContain('due');
+
+    // A canned reply arrives written out: the requester's name, ours, in their language.
+    const contact = await call<{
+      givenName: string | null;
+      name: string;
+      preferredLanguage: string;
+    }>(page, 'GET', `/contacts/${target!.requesterId}`);
+    const me = await call<{ user: { name: string } }>(page, 'GET', '/auth/me');
+    const language = target!.language ?? contact.preferredLanguage ?? 'en';
+    const expected = canned.bodies[language]!.replace(
+      '{{requester.first_name}}',
+      contact.givenName ?? contact.name,
+    ).replace('{{agent.name}}', me.user.name);
+    const box = page.getByRole('textbox', { name: 'Reply to the requester' });
+    await page.getByLabel('Canned reply').selectOption({ label: 'Parcel ready' });
+    await expect.poll(() => box.inputValue()).toBe(expected);
+    await page.getByText(/^Inserted in /).waitFor();
+    await page.getByRole('button', { name: 'Send reply' }).click();
     await expect
       .poll(() => page.getByTestId('clock-first_response').textContent(), { timeout: 10_000 })
       .toContain('kept');
-    await page.getByText('Hello, your parcel is ready for pickup.').waitFor();
+    const publicReply = page.getByRole('article').filter({ hasText: expected });
+    await publicReply.waitFor();
+
+    // An internal note by keyboard: Esc leaves the box, n starts a note, Ctrl+Enter sends it.
+    await box.focus();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('n');
+    const noteBox = page.getByRole('textbox', { name: 'Add an internal note' });
+    expect(await noteBox.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await noteBox.inputValue()).toBe(''); // the "n" started the note, it was not typed
+    await page.keyboard.type('Called them: they collect the parcel on Friday.');
+    await page.keyboard.press('Control+Enter');
+    const note = page.getByRole('article').filter({ hasText: 'they collect the parcel on Friday' });
+    await note.waitFor();
+    expect(await note.getAttribute('data-visibility')).toBe('internal');
+    expect(await publicReply.getAttribute('data-visibility')).toBe('public');
+    // Plainly different: in the words (read out by screen readers) and in the look.
+    expect(await note.getAttribute('aria-label')).toMatch(/^Internal note: /);
+    expect(await note.textContent()).toContain('Internal note');
+    expect(await publicReply.textContent()).not.toContain('Internal note');
+    expect(await background(note)).not.toBe(await background(publicReply));
+
+    // Priority and assignee, saved on the request.
+    const seen = () => call<Item & Record<string, unknown>>(page, 'GET', `/requests/${target!.id}`);
+    await page.getByLabel('Priority').selectOption('high');
+    await expect.poll(async () => (await seen()).priority).toBe('high');
+    const assignee = page.getByLabel('Assignee');
+    const current = await assignee.inputValue();
+    const other = await assignee
+      .locator('option')
+      .evaluateAll(
+        (os, cur) =>
+          (os as HTMLOptionElement[]).map((o) => o.value).find((v) => v && v !== cur) ?? '',
+        current,
+      );
+    await assignee.selectOption(other);
+    await expect.poll(async () => (await seen()).assigneeId).toBe(other);
     expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(shots, 'request-en.png'), fullPage: true });
+
+    // Solving without the required field: the 422 is said plainly, and nothing changes.
+    const status = page.getByLabel('Status');
+    await status.selectOption('solved');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'A required field is missing: Household size.' })
+      .waitFor();
+    expect((await seen()).status).not.toBe('solved');
+    expect(await status.inputValue()).not.toBe('solved');
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByLabel('Household size').fill('3');
+    await page.getByLabel('Household size').press('Tab');
+    await expect.poll(async () => (await seen()).customFields).toEqual({ household_size: 3 });
+    await status.selectOption('solved');
+    await expect.poll(async () => (await seen()).status).toBe('solved');
+    await page.getByRole('alert').waitFor({ state: 'detached' });
+    // Reopened, so the language tour shows a request still in work.
+    await status.selectOption('open');
+    await expect.poll(async () => (await seen()).status).toBe('open');
     await page.close();
   });
 
-  it('speaks Spanish, Lithuanian and Ukrainian: the labels change with the language switch', async () => {
-    const page = await browser.newPage({ locale: 'uk-UA' });
-    await page.goto(`${tend.url}/app/`);
+  it('speaks Spanish, Lithuanian and Ukrainian: the queue and the request follow the language switch', async () => {
+    const page = await browser.newPage({ locale: 'uk-UA', viewport: { width: 1280, height: 900 } });
+    await page.goto(`${tend.url}/app/queue/open`);
     await page.getByLabel('Електронна пошта').fill(tend.email); // the browser's language
     await page.getByLabel('Пароль').fill(tend.password);
     await page.getByRole('button', { name: 'Увійти' }).click();
-    await page.getByRole('table', { name: 'Черга' }).waitFor();
-    await page.screenshot({ path: join(shots, 'queue-uk.png'), fullPage: true });
-    for (const [language, queue] of [
-      ['lt', 'Eilė'],
-      ['es', 'Cola'],
-    ] as const) {
-      await page.getByLabel(/Мова|Kalba|Idioma/).selectOption(language);
+    const tour = [
+      ['uk', 'Черга', 'Внутрішня нотатка', 'Надіслати відповідь'],
+      ['lt', 'Eilė', 'Vidinė pastaba', 'Siųsti atsakymą'],
+      ['es', 'Cola', 'Nota interna', 'Enviar respuesta'],
+    ] as const;
+    // Signed in, the console speaks the account's language (English) until one is chosen here.
+    await page.getByRole('table', { name: 'Queue' }).waitFor();
+    for (const [language, queue, note, send] of tour) {
+      await page.getByLabel(/Language|Мова|Kalba|Idioma/).selectOption(language);
+      await page.getByRole('banner').getByRole('link', { name: queue, exact: true }).click();
       await page.getByRole('table', { name: queue }).waitFor();
       expect(await page.getAttribute('html', 'lang')).toBe(language);
+      expect(await axeProblems(page)).toEqual([]);
       await page.screenshot({ path: join(shots, `queue-${language}.png`), fullPage: true });
+
+      await page.goto(`${tend.url}/app/requests/${answered.id}`);
+      const noted = page.getByRole('article').filter({ hasText: 'they collect the parcel' });
+      await noted.waitFor();
+      expect(await noted.textContent()).toContain(note);
+      await page.getByRole('button', { name: send }).waitFor();
+      expect(await axeProblems(page)).toEqual([]);
+      await page.screenshot({ path: join(shots, `request-${language}.png`), fullPage: true });
     }
     await page.close();
   });

@@ -12,6 +12,7 @@ import type { NavItem } from './nav';
 import { Queue } from './Queue';
 import { RequestPage } from './RequestPage';
 import { settingsNav, settingsRoutes } from './settings/routes';
+import { Shortcuts } from './shortcuts';
 import { SignIn } from './SignIn';
 
 // Each area of the console brings its own routes and navigation entries (see */routes.tsx).
@@ -49,6 +50,7 @@ export function App() {
           {areaRoutes}
         </Routes>
       </AppShell.Main>
+      <Shortcuts />
     </AppShell>
   );
 }

@@ -1,9 +1,17 @@
-/** A failed API call, with the error body's code. */
+import type { contactRoles } from '../../shared/contacts';
+import type { CustomFieldDefinition } from '../../shared/custom-fields';
+import type { RequestStatus } from '../../shared/requests';
+
+/** One field's problem of an error answer (`details[]`). */
+export type ErrorDetail = { path: string; message: string };
+
+/** A failed API call, with the error body's code and field details. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly problems: ErrorDetail[] = [],
   ) {
     super(message);
   }
@@ -12,51 +20,75 @@ export class ApiError extends Error {
 /** Calls the Tend API with the session cookie; JSON in and out. */
 export async function api<T>(
   path: string,
-  init: { method?: string; body?: unknown } = {},
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<T> {
   const res = await fetch(`/api/v1${path}`, {
     method: init.method ?? 'GET',
     credentials: 'same-origin',
-    headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...init.headers,
+    },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   if (res.status === 204) return undefined as T;
   const json = (await res.json().catch(() => ({}))) as {
-    error?: { code: string; message: string };
+    error?: { code: string; message: string; details?: ErrorDetail[] };
   };
   if (!res.ok)
     throw new ApiError(
       res.status,
       json.error?.code ?? 'error',
       json.error?.message ?? res.statusText,
+      json.error?.details ?? [],
     );
   return json as T;
 }
+
+/** A page of a list: `{data, nextCursor}`. */
+export type Page<T> = { data: T[]; nextCursor: string | null };
 
 /** Who is signed in. */
 export type Me = {
   user: { id: string; name: string; email: string; role: string };
   organization: { id: string; slug: string; name: string };
+  permissions?: string[];
 };
 
-/** A request as the queue shows it. */
+/** A request as the API answers it. */
 export type RequestItem = {
   id: string;
   reference: string;
   subject: string;
-  status: string;
+  description?: string;
+  status: RequestStatus;
   priority: string;
+  category?: string | null;
+  channel?: string;
   nextDueAt: string | null;
   breached: boolean;
   requesterId: string;
+  assigneeId?: string | null;
+  teamId?: string | null;
+  language?: string | null;
+  customFields?: Record<string, string | number | boolean | null>;
+  version?: number;
+  createdAt?: string;
 };
+
+/** A row of the queue: the request with its requester's and assignee's names. */
+export type QueueItem = RequestItem & { requesterName: string | null; assigneeName: string | null };
 
 /** A message of a request's conversation. */
 export type Message = {
   id: string;
   visibility: 'public' | 'internal';
   author: 'staff' | 'requester' | 'system';
+  authorUserId?: string | null;
+  authorContactId?: string | null;
+  channel?: string;
   body: string;
+  automatic?: boolean;
   createdAt: string;
   fromAddress: string | null;
   needsReview: boolean;
@@ -69,4 +101,34 @@ export type ClockItem = {
   state: string;
   dueAt: string | null;
   kept: boolean | null;
+  minutes?: number;
+  usedMinutes?: number;
+  fulfilledAt?: string | null;
+  breachedAt?: string | null;
+};
+
+/** A team with its members (everyone on the desk may read them). */
+export type Team = {
+  id: string;
+  name: string;
+  members: { userId: string; name: string; available: boolean }[];
+};
+
+/** Categories and custom fields of the organization's requests. */
+export type DeskSettings = { categories: string[]; customFields: CustomFieldDefinition[] };
+
+/** A staff member (admins and managers may list them). */
+export type StaffUser = { id: string; name: string; active: boolean };
+
+/** A canned reply with its texts by language. */
+export type CannedReply = { id: string; name: string; bodies: Record<string, string> };
+
+/** A contact as the requester's card shows it. */
+export type Contact = {
+  id: string;
+  name: string;
+  roles: (typeof contactRoles)[number][];
+  preferredLanguage: string | null;
+  emails: { address: string; primary: boolean; bounced: boolean }[];
+  phones: { number: string; primary: boolean }[];
 };
