@@ -105,6 +105,11 @@ describe.skipIf(!haveChromium)('the staff console', () => {
       '{{requester.first_name}}',
       contact.givenName ?? contact.name,
     ).replace('{{agent.name}}', me.user.name);
+    // The requester's card links to their record.
+    const card = page.getByRole('region', { name: 'Requester' });
+    expect(await card.getByRole('link', { name: contact.name }).getAttribute('href')).toBe(
+      `/app/contacts/${target!.requesterId}`,
+    );
     const box = page.getByRole('textbox', { name: 'Reply to the requester' });
     await page.getByLabel('Canned reply').selectOption({ label: 'Parcel ready' });
     await expect.poll(() => box.inputValue()).toBe(expected);
@@ -172,6 +177,32 @@ describe.skipIf(!haveChromium)('the staff console', () => {
     // Reopened, so the language tour shows a request still in work.
     await status.selectOption('open');
     await expect.poll(async () => (await seen()).status).toBe('open');
+    await page.close();
+  });
+
+  it('says so when a colleague changed the request meanwhile (412), and shows their change', async () => {
+    const page = await browser.newPage({ locale: 'en-GB' });
+    // No live updates on this page: the colleague's change stays unseen until the console asks.
+    await page.route('**/api/v1/events', (route) => route.abort());
+    await page.goto(`${tend.url}/`);
+    await page.getByLabel('Email').fill(tend.email);
+    await page.getByLabel('Password').fill(tend.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('banner').waitFor(); // signed in
+    await page.goto(`${tend.url}/app/requests/${answered.id}`);
+    const priority = page.getByLabel('Priority');
+    await priority.waitFor();
+    await call(page, 'PATCH', `/requests/${answered.id}`, { priority: 'low' });
+    await priority.selectOption('urgent');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Someone else changed this request a moment ago' })
+      .waitFor();
+    await expect.poll(() => priority.inputValue()).toBe('low');
+    await priority.selectOption('urgent');
+    await page.getByRole('alert').waitFor({ state: 'detached' });
+    const seen = await call<{ priority: string }>(page, 'GET', `/requests/${answered.id}`);
+    expect(seen.priority).toBe('urgent');
     await page.close();
   });
 

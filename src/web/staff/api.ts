@@ -103,6 +103,7 @@ export type ClockItem = {
   kept: boolean | null;
   minutes?: number;
   usedMinutes?: number;
+  startedAt?: string;
   fulfilledAt?: string | null;
   breachedAt?: string | null;
 };

@@ -33,14 +33,15 @@ export function duration(ms: number, language: string): string {
   }).format(Math.max(1, value));
 }
 
-/** A date and time in the language's own way: "Tue, 14 Apr, 14:30". */
+/** A date and time as the language writes it: "24 November at 13:16" (with the year when not this one). */
 export function dateTime(at: string | Date, language: string): string {
-  return new Date(at).toLocaleString(localeOf(language), {
-    weekday: 'short',
+  const d = new Date(at);
+  return d.toLocaleString(localeOf(language), {
+    month: 'long',
     day: 'numeric',
-    month: 'short',
     hour: '2-digit',
     minute: '2-digit',
+    ...(d.getFullYear() === new Date().getFullYear() ? {} : { year: 'numeric' }),
   });
 }
 
@@ -78,6 +79,10 @@ export function dueColor(left: number, breached: boolean): 'gray' | 'yellow.5' |
   return left < dueWarnings.amber ? 'yellow.5' : 'gray';
 }
 
+/** Words with a capital first letter ("mañana" → "Mañana"), as a badge's sentence starts. */
+const sentence = (words: string, language: string) =>
+  words.charAt(0).toLocaleUpperCase(localeOf(language)) + words.slice(1);
+
 /**
  * A due badge that counts down: grey while there is time, amber in the last hour, red in the
  * last 15 minutes and once overdue or broken. The words say it too ("broken · tomorrow" when one
@@ -87,23 +92,32 @@ export function DueBadge({ dueAt, breached }: { dueAt: string | null; breached: 
   const { t, i18n } = useTranslation();
   const now = useNow();
   if (!dueAt)
-    return breached ? <Badge color="red.9">{t('clock.breached')}</Badge> : <>{t('due.none')}</>;
+    return breached ? (
+      <Badge color="red.9" tt="none">
+        {sentence(t('clock.breached'), i18n.language)}
+      </Badge>
+    ) : (
+      <>{t('due.none')}</>
+    );
   const due = new Date(dueAt);
   const left = due.getTime() - now;
   // Shades with at least 4.5:1 against their text (amber takes dark text: autoContrast).
   const color = dueColor(left, breached);
+  const words =
+    left < 0
+      ? t('due.overdue', { time: duration(left, i18n.language) })
+      : breached
+        ? t('due.broken', { when: relative(due, now, i18n.language) })
+        : relative(due, now, i18n.language);
   return (
     <Badge
       color={color}
       variant={color === 'gray' ? 'light' : 'filled'}
       title={dateTime(due, i18n.language)}
       data-due={color === 'gray' ? 'later' : color === 'yellow.5' ? 'soon' : 'now'}
+      tt="none"
     >
-      {left < 0
-        ? t('due.overdue', { time: duration(left, i18n.language) })
-        : breached
-          ? t('due.broken', { when: relative(due, now, i18n.language) })
-          : relative(due, now, i18n.language)}
+      {sentence(words, i18n.language)}
     </Badge>
   );
 }

@@ -114,10 +114,10 @@ export function QueueTable({ view, filters }: { view: string; filters: Filters }
             <col style={{ width: '6.5rem' }} />
             <col />
             <col style={{ width: '14%' }} />
-            <col style={{ width: '13%' }} />
+            <col style={{ width: '11%' }} />
             <col style={{ width: '7.5rem' }} />
             <col style={{ width: '13%' }} />
-            <col style={{ width: '11.5rem' }} />
+            <col style={{ width: '13.5rem' }} />
           </colgroup>
           <Table.Thead>
             <Table.Tr aria-rowindex={1}>
@@ -156,7 +156,7 @@ export function QueueTable({ view, filters }: { view: string; filters: Filters }
                   <Table.Td className="queue-cell">{r.requesterName}</Table.Td>
                   <Table.Td className="queue-cell">{t(`status.${r.status}`)}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={priorityColor[r.priority] ?? 'gray'}>
+                    <Badge variant="light" color={priorityColor[r.priority] ?? 'gray'} tt="none">
                       {t(`priority.${r.priority as 'normal'}`)}
                     </Badge>
                   </Table.Td>

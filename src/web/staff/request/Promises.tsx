@@ -7,8 +7,11 @@ import { dateTime, dueColor, duration, relative, useNow } from '../due';
  * The request's promise clocks: each with its due time counting down (amber, then red before it
  * breaks), paused with the time it has left, or how it ended.
  */
-export function Promises({ clocks }: { clocks: ClockItem[] }) {
+export function Promises({ clocks: all }: { clocks: ClockItem[] }) {
   const { t } = useTranslation();
+  // A target's latest clock is the promise in force (a reopened request starts a new one).
+  const byStart = [...all].sort((a, b) => (a.startedAt ?? '').localeCompare(b.startedAt ?? ''));
+  const clocks = [...new Map(byStart.map((c) => [c.target, c])).values()];
   return (
     <section aria-labelledby="promises">
       <Title order={2} size="h5" id="promises" mb="xs">
