@@ -163,8 +163,10 @@ describe.skipIf(!haveChromium)('the queue with 500 open requests', () => {
     await expect.poll(() => selectedIndex(page)).toBe('2');
     // The selected row's link has the focus, with a visible ring.
     const focused = page.locator('tr.queue-row[data-selected] a');
-    expect(await focused.evaluate((a) => a === document.activeElement)).toBe(true);
-    expect(await focused.evaluate((a) => getComputedStyle(a).outlineStyle)).toBe('solid');
+    expect(await focused.evaluate((a) => a === a.ownerDocument.activeElement)).toBe(true);
+    expect(
+      await focused.evaluate((a) => a.ownerDocument.defaultView!.getComputedStyle(a).outlineStyle),
+    ).toBe('solid');
     // Far down the list: the next page loads on the way.
     for (let i = 0; i < 97; i++) await page.keyboard.press('j');
     await expect.poll(() => selectedIndex(page)).toBe('99');
@@ -187,7 +189,7 @@ describe.skipIf(!haveChromium)('the queue with 500 open requests', () => {
     await page.getByRole('table', { name: 'Queue' }).waitFor();
     await page.keyboard.press('/');
     const search = page.getByRole('searchbox', { name: 'Search' });
-    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await search.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await page.keyboard.type('Queue load 042');
     expect(await search.inputValue()).toBe('Queue load 042');
     await expect.poll(() => rowsInDom(page)).toBe(1);

@@ -32,7 +32,8 @@ async function call<T>(page: Page, method: string, path: string, data?: unknown)
   return (await res.json()) as T;
 }
 
-const background = (l: Locator) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
+const background = (l: Locator) =>
+  l.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).backgroundColor);
 
 describe.skipIf(!haveChromium)('the staff console', () => {
   beforeAll(async () => {
@@ -126,7 +127,7 @@ describe.skipIf(!haveChromium)('the staff console', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('n');
     const noteBox = page.getByRole('textbox', { name: 'Add an internal note' });
-    expect(await noteBox.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await noteBox.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     expect(await noteBox.inputValue()).toBe(''); // the "n" started the note, it was not typed
     await page.keyboard.type('Called them: they collect the parcel on Friday.');
     await page.keyboard.press('Control+Enter');
@@ -149,8 +150,7 @@ describe.skipIf(!haveChromium)('the staff console', () => {
     const other = await assignee
       .locator('option')
       .evaluateAll(
-        (os, cur) =>
-          (os as HTMLOptionElement[]).map((o) => o.value).find((v) => v && v !== cur) ?? '',
+        (os, cur) => os.map((o) => o.getAttribute('value') ?? '').find((v) => v && v !== cur) ?? '',
         current,
       );
     await assignee.selectOption(other);
