@@ -5,6 +5,7 @@ import { analyzeJob, runAnalyze } from '../domain/maintenance/analyze';
 import { deliverEmail, deliverEmailJob } from '../domain/email/outbox';
 import { processInbound, processInboundJob } from '../domain/email/inbound';
 import type { MailDeps } from '../email/settings';
+import { portalSignInJob, portalSignInPayload, runPortalSignIn } from '../domain/portal/portal';
 import { defineJob, type JobRegistry } from './worker';
 
 /** Every background job Tend runs, by name: thin adapters over domain functions. */
@@ -23,6 +24,10 @@ export function jobRegistry(deps: { mail: MailDeps }): JobRegistry {
       ownCommits: true, // it records "sending" before the mail server is asked, and after
       handle: (db, { outboxId }, { clock, job }) =>
         deliverEmail(db, deps.mail, outboxId, job.attempts, clock.now()),
+    }),
+    [portalSignInJob]: defineJob({
+      payload: portalSignInPayload,
+      handle: (tx, payload, { clock }) => runPortalSignIn(tx, clock, payload, deps.mail.publicUrl),
     }),
     [processInboundJob]: defineJob({
       payload: z.object({ inboundId: z.uuid() }),

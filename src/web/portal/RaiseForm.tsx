@@ -14,6 +14,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError, publicPath } from './api';
+import { newKey } from '../ids';
 
 type Receipt = { reference: string; firstResponseDueAt: string | null; message: string };
 type Field = 'name' | 'email' | 'phone' | 'subject' | 'description';
@@ -32,7 +33,7 @@ export function RaiseForm() {
     description: '',
   });
   const [website, setWebsite] = useState(''); // the honeypot: people leave it empty
-  const [key, setKey] = useState(() => crypto.randomUUID());
+  const [key, setKey] = useState(() => newKey());
   const [contactMissing, setContactMissing] = useState(false);
   const send = useMutation({
     mutationFn: () =>
@@ -77,7 +78,7 @@ export function RaiseForm() {
             type="button"
             onClick={() => {
               setValues({ name: '', email: '', phone: '', subject: '', description: '' });
-              setKey(crypto.randomUUID());
+              setKey(newKey());
               send.reset();
             }}
           >

@@ -47,6 +47,14 @@ export function Thread() {
   if (!me.data) return <Navigate to={`/sign-in?next=/requests/${id}`} replace />;
   if (thread.error instanceof ApiError && thread.error.status === 404)
     return <Text>{t('errors.notFound')}</Text>;
+  if (thread.error instanceof ApiError && thread.error.status === 401)
+    return <Navigate to={`/sign-in?next=/requests/${id}`} replace />;
+  if (thread.isError)
+    return (
+      <Alert color="red" role="alert">
+        {t('errors.failed', { message: thread.error.message })}
+      </Alert>
+    );
   if (!thread.data) return <Loader />;
   const r = thread.data;
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });

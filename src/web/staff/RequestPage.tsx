@@ -1,3 +1,4 @@
+import { useParams } from 'react-router';
 import { Loader } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 
@@ -13,9 +14,11 @@ export function prefetchRequestPage(): void {
 
 /** One request: its conversation and reply box, properties, promises and requester. */
 export function RequestPage() {
+  // One view per request: a draft reply never follows the person to another request.
+  const id = useParams().id;
   return (
     <Suspense fallback={<Loader size="sm" />}>
-      <View />
+      <View key={id} />
     </Suspense>
   );
 }

@@ -141,6 +141,7 @@ export async function publicMessagesOf(db: Executor, orgId: string, requestIds: 
       id: requestMessages.id,
       requestId: requestMessages.requestId,
       author: requestMessages.author,
+      authorContactId: requestMessages.authorContactId,
       body: requestMessages.body,
       createdAt: requestMessages.createdAt,
       staffName: sql<string | null>`split_part(${users.name}, ' ', 1)`,

@@ -2,7 +2,9 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Clock } from '../../../core/clock';
 import type { Executor } from '../../db/connection';
 import { findContactByEmail } from '../../db/repositories/contacts';
-import type { OrganizationRow } from '../../db/repositories/organizations';
+import { z } from 'zod';
+import { upsertJob } from '../../db/repositories/jobs';
+import { findOrganization, type OrganizationRow } from '../../db/repositories/organizations';
 import {
   findLivePortalSession,
   insertPortalSession,
@@ -37,8 +39,49 @@ export type PortalUser = {
   preferredLanguage: string | null;
 };
 
+/** The job that looks up an address asking for a sign-in link and sends the link. */
+export const portalSignInJob = 'portal.sign_in';
+
+/** What the sign-in job needs. */
+export const portalSignInPayload = z.object({
+  orgId: z.uuid(),
+  email: z.string(),
+  next: z.string().optional(),
+});
+
 /**
- * Someone asks for a sign-in link. When the address belongs to a contact of the organization and
+ * Someone asks for a sign-in link: the request is queued as a job, whatever the address. The
+ * answer then costs the same for a known and an unknown address (one insert), so its timing
+ * tells nobody who is known; the job does the lookup and sends the link.
+ */
+export async function askForSignIn(
+  tx: Executor,
+  clock: Clock,
+  org: OrganizationRow,
+  input: { email: string; next?: string | undefined },
+): Promise<void> {
+  await upsertJob(tx, {
+    orgId: org.id,
+    name: portalSignInJob,
+    payload: { orgId: org.id, email: input.email, ...(input.next ? { next: input.next } : {}) },
+    runAt: clock.now(),
+  });
+}
+
+/** The sign-in job: the organization's link to this address, when it is known (see below). */
+export async function runPortalSignIn(
+  tx: Executor,
+  clock: Clock,
+  payload: z.infer<typeof portalSignInPayload>,
+  publicUrl: string,
+): Promise<void> {
+  const org = await findOrganization(tx, payload.orgId);
+  if (!org) return;
+  await requestSignIn(tx, clock, org, payload, publicUrl);
+}
+
+/**
+ * Sends a sign-in link. When the address belongs to a contact of the organization and
  * is not bouncing, a single-use link is stored (its hash) and emailed in the contact's language;
  * otherwise nothing happens. The caller answers the same either way, so the portal never tells
  * who is known. The secret travels in the link's fragment (`#…`): browsers do not send it to the
@@ -180,13 +223,17 @@ export async function myRequest(db: Executor, user: PortalUser, requestId: strin
           kept: first.kept,
         }
       : null,
-    messages: messages.map((m) => ({
-      id: m.id,
-      author: m.author === 'requester' ? ('you' as const) : ('staff' as const),
-      staffName: m.author === 'staff' ? m.staffName : null,
-      body: m.body,
-      createdAt: m.createdAt.toISOString(),
-    })),
+    // Only what this person wrote, and what staff wrote: a requester message by someone else
+    // (a request merged from another person's) is never shown as theirs.
+    messages: messages
+      .filter((m) => m.author !== 'requester' || m.authorContactId === user.contactId)
+      .map((m) => ({
+        id: m.id,
+        author: m.author === 'requester' ? ('you' as const) : ('staff' as const),
+        staffName: m.author === 'staff' ? m.staffName : null,
+        body: m.body,
+        createdAt: m.createdAt.toISOString(),
+      })),
   };
 }
 

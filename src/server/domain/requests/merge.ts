@@ -47,9 +47,12 @@ export async function mergeRequests(
   );
   // Moved clocks follow the surviving request's status (pause, resume) and its policy.
   if (moved.length) await subjectChanged(tx, clock, actor.orgId, await requestSubject(tx, target));
+  // Another person's conversation arrives as internal notes: the target's requester (by email
+  // or on the portal) never reads what someone else wrote or was told.
+  const otherPerson = source.requesterId !== target.requesterId;
   await tx
     .update(requestMessages)
-    .set({ requestId: target.id })
+    .set({ requestId: target.id, ...(otherPerson ? { visibility: 'internal' as const } : {}) })
     .where(and(eq(requestMessages.orgId, actor.orgId), eq(requestMessages.requestId, source.id)));
   await insertMessage(tx, {
     orgId: actor.orgId,
@@ -58,7 +61,7 @@ export async function mergeRequests(
     author: 'system',
     authorUserId: actor.userId,
     channel: 'api',
-    body: `${reference(source)} (“${source.subject}”) was merged into this request.${moved.length ? ` Its earlier promises now apply here: ${moved.join(', ').replace(/_/g, ' ')}.` : ''}`,
+    body: `${reference(source)} (“${source.subject}”) was merged into this request.${otherPerson ? ' It came from another person, so its messages are internal notes here.' : ''}${moved.length ? ` Its earlier promises now apply here: ${moved.join(', ').replace(/_/g, ' ')}.` : ''}`,
     automatic: true,
     createdAt: now,
   });

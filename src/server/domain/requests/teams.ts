@@ -24,6 +24,8 @@ import {
 import { findUser } from '../../db/repositories/users';
 import { invalid, notFound } from '../../errors';
 import type { Actor } from '../actor';
+import type { Clock } from '../../../core/clock';
+import { refreshTeamLine } from './team-line';
 
 /** A team with its members and their load. */
 export async function presentTeam(db: Executor, t: TeamRow) {
@@ -67,6 +69,7 @@ export async function createTeam(db: Executor, actor: Actor, input: z.infer<type
 /** Changes a team's settings. */
 export async function changeTeam(
   db: Executor,
+  clock: Clock,
   actor: Actor,
   id: string,
   input: z.infer<typeof teamChanges>,
@@ -75,6 +78,10 @@ export async function changeTeam(
   if (!before) throw notFound('team');
   await checkCalendar(db, actor.orgId, input.calendarId);
   const after = (await updateTeamRow(db, actor.orgId, id, input))!;
+  // A new threshold may put the line over it, or under it, at once (new requests count the line
+  // only up to the threshold, so they would not notice).
+  if (after.waitingThreshold !== before.waitingThreshold)
+    await refreshTeamLine(db, clock, actor.orgId, id);
   await appendAudit(db, actor, {
     action: 'update',
     entityType: 'team',

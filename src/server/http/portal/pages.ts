@@ -20,9 +20,10 @@ export async function portalPages(app: App, deps: AppDeps, webRoot: string): Pro
     const org = await publicOrganization(deps.database.db, slug);
     const lang = formLanguage(acceptLanguage, org.defaultLanguage);
     const noScript = `<div class="plain-form"><style>${plainStyles}</style><p><strong>${escapeHtml(org.name)}</strong></p>${plainForm(org, lang)}</div>`;
+    // Replacer functions: a `$` in an organization's name is text, not a replacement pattern.
     return shell
-      .replace('<html lang="en">', `<html lang="${lang}">`)
-      .replace('<!--plain-form-->', noScript);
+      .replace('<html lang="en">', () => `<html lang="${lang}">`)
+      .replace('<!--plain-form-->', () => noScript);
   };
   const options = {
     config: { access: 'public' as const, rateLimit: { max: 120, timeWindow: '1 minute' } },

@@ -7,7 +7,7 @@ import {
   myRequests,
   openPortalSession,
   replyOnPortal,
-  requestSignIn,
+  askForSignIn,
 } from '../../domain/portal/portal';
 import { publicOrganization } from '../../domain/requests/public-intake';
 import { deletePortalSession } from '../../db/repositories/portal';
@@ -60,9 +60,7 @@ export function portalRoutes(app: App, deps: AppDeps): void {
     },
     async (req, reply) => {
       const org = await publicOrganization(db, req.params.org);
-      await db.transaction((tx) =>
-        requestSignIn(tx, deps.clock, org, req.body, deps.config.publicUrl),
-      );
+      await askForSignIn(db, deps.clock, org, req.body);
       return reply.status(202).send({
         message: 'If this address is known to us, a sign-in link is on its way.',
       });

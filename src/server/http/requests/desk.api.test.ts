@@ -79,6 +79,32 @@ describe('"open another window"', () => {
   });
 });
 
+describe('a team’s threshold changed', () => {
+  it('starts or ends the line’s episode at once, counting the whole line', async () => {
+    const team = (
+      await call('POST', '/teams', { name: 'Threshold team', waitingThreshold: 10 })
+    ).json();
+    for (let i = 0; i < 6; i++) await open({ teamId: team.id });
+    expect((await call('GET', `/teams/${team.id}/line`)).json()).toMatchObject({ over: false });
+    const lowered = await call('PATCH', `/teams/${team.id}`, { waitingThreshold: 3 });
+    expect(lowered.statusCode, lowered.body).toBe(200);
+    const alerts = (await call('GET', '/alerts')).json().data;
+    const alert = alerts.find((a: { teamId: string }) => a.teamId === team.id);
+    expect(alert.message).toContain('6 requests are waiting');
+    await open({ teamId: team.id });
+    const raised = await call('PATCH', `/teams/${team.id}`, { waitingThreshold: 50 });
+    expect(raised.statusCode).toBe(200);
+    const line = (await call('GET', `/teams/${team.id}/line`)).json();
+    expect(line).toMatchObject({ waiting: 7, over: false });
+    expect(line.episodes[0]).toMatchObject({ peak: 7, threshold: 3 });
+    expect(
+      (await call('GET', '/alerts'))
+        .json()
+        .data.some((a: { teamId: string }) => a.teamId === team.id),
+    ).toBe(false);
+  });
+});
+
 describe('merge and link', () => {
   it('merges a request into another: messages move, its clocks stop, it closes with a link, both timelines say so', async () => {
     const contact = await buildContact(api.database.db, org.org);

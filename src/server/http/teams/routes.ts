@@ -111,7 +111,8 @@ export function teamRoutes(app: App, deps: AppDeps): void {
         response: { 200: teamView },
       },
     },
-    async (req) => db.transaction((tx) => changeTeam(tx, actorOf(req), req.params.id, req.body)),
+    async (req) =>
+      db.transaction((tx) => changeTeam(tx, deps.clock, actorOf(req), req.params.id, req.body)),
   );
   app.put(
     '/teams/:id/members',

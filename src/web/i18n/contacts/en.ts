@@ -200,6 +200,8 @@ export const en = {
     subject: 'Subject',
     subjectPlaceholder: 'In a few words, what do they need?',
     notes: 'Notes',
+    notesVisible:
+      'The caller can read this on the portal. Keep anything private for an internal note on the request.',
     notesPlaceholder: 'What they told you',
     category: 'Category',
     noCategory: 'No category',

@@ -207,6 +207,8 @@ export const es: ContactsCatalogue = {
     subject: 'Asunto',
     subjectPlaceholder: 'En pocas palabras, ¿qué necesita?',
     notes: 'Notas',
+    notesVisible:
+      'La persona puede leer esto en el portal. Lo privado, en una nota interna de la solicitud.',
     notesPlaceholder: 'Lo que le ha contado',
     category: 'Categoría',
     noCategory: 'Sin categoría',

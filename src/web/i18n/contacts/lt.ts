@@ -201,6 +201,8 @@ export const lt: ContactsCatalogue = {
     subject: 'Tema',
     subjectPlaceholder: 'Keliais žodžiais: ko reikia?',
     notes: 'Pastabos',
+    notesVisible:
+      'Skambinęs asmuo tai matys portale. Tai, kas privatu, rašykite vidine pastaba prie prašymo.',
     notesPlaceholder: 'Ką jums papasakojo',
     category: 'Kategorija',
     noCategory: 'Be kategorijos',

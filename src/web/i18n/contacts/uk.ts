@@ -202,6 +202,8 @@ export const uk: ContactsCatalogue = {
     subject: 'Тема',
     subjectPlaceholder: 'Кількома словами: що потрібно?',
     notes: 'Нотатки',
+    notesVisible:
+      'Людина, яка дзвонила, бачитиме це на порталі. Приватне пишіть у внутрішній нотатці до запиту.',
     notesPlaceholder: 'Що вам розповіли',
     category: 'Категорія',
     noCategory: 'Без категорії',

@@ -118,6 +118,7 @@ export const en = {
     openFollowUp: 'Open it',
   },
   errors: {
+    failed: 'Something went wrong: {{message}}. Please try again.',
     notFound: 'This page does not exist.',
     organization: 'We could not find this organization.',
   },

@@ -120,6 +120,7 @@ export const es: PortalCatalogue = {
     openFollowUp: 'Abrirla',
   },
   errors: {
+    failed: 'Algo salió mal: {{message}}. Inténtelo de nuevo.',
     notFound: 'Esta página no existe.',
     organization: 'No encontramos esta organización.',
   },

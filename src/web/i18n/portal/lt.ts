@@ -120,6 +120,7 @@ export const lt: PortalCatalogue = {
     openFollowUp: 'Atidaryti',
   },
   errors: {
+    failed: 'Kažkas nepavyko: {{message}}. Bandykite dar kartą.',
     notFound: 'Tokio puslapio nėra.',
     organization: 'Neradome šios organizacijos.',
   },

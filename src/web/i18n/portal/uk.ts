@@ -120,6 +120,7 @@ export const uk: PortalCatalogue = {
     openFollowUp: 'Відкрити',
   },
   errors: {
+    failed: 'Щось пішло не так: {{message}}. Спробуйте ще раз.',
     notFound: 'Такої сторінки немає.',
     organization: 'Ми не знайшли цієї організації.',
   },

@@ -36,6 +36,7 @@ import {
   type RowMap,
 } from './form-state';
 import { ReachFields } from './ReachFields';
+import { newKey } from '../../ids';
 
 /** /contacts/new: a new contact; `?next=log-call` goes on to log the call for them. */
 export function NewContact() {
@@ -65,6 +66,8 @@ function ContactForm({ initial, contact }: { initial: ContactFormState; contact?
   const [params] = useSearchParams();
   const [form, setForm] = useState(initial);
   const [problems, setProblems] = useState<Problems | null>(null);
+  // One key for this form: a retry after a lost answer creates the contact once.
+  const [key] = useState(newKey);
   const formRef = useRef<HTMLFormElement>(null);
   // Which form row each sent item came from, to place the API's `phones.0.number` problems.
   const sentRows = useRef<RowMap>({ emails: [], phones: [], addresses: [] });
@@ -95,7 +98,7 @@ function ContactForm({ initial, contact }: { initial: ContactFormState; contact?
         : send<Contact>('/contacts', {
             method: 'POST',
             body,
-            headers: { 'idempotency-key': crypto.randomUUID() },
+            headers: { 'idempotency-key': key },
           });
     },
     onMutate: () => setProblems(null),

@@ -22,6 +22,7 @@ import { api } from '../api';
 import { FormError, send, type Contact } from './api';
 import { ContactPicker } from './ContactPicker';
 import { contactLanguages, languageName, readableErrors } from './format';
+import { newKey } from '../../ids';
 
 type Channel = 'phone' | 'walk_in';
 
@@ -49,6 +50,8 @@ function LogCallForm({ fixed }: { fixed: Contact | null }) {
   const [channel, setChannel] = useState<Channel>('phone');
   const [subject, setSubject] = useState('');
   const [notes, setNotes] = useState('');
+  // One key for this form: a retry after a lost answer logs the call once.
+  const [key] = useState(newKey);
   const [category, setCategory] = useState('');
   const [priority, setPriority] = useState<(typeof requestPriorities)[number]>('normal');
   const [language, setLanguage] = useState(fixed?.preferredLanguage ?? '');
@@ -64,7 +67,7 @@ function LogCallForm({ fixed }: { fixed: Contact | null }) {
     mutationFn: () =>
       send<{ id: string }>('/requests/log-call', {
         method: 'POST',
-        headers: { 'idempotency-key': crypto.randomUUID() },
+        headers: { 'idempotency-key': key },
         body: {
           requesterId: contact?.id,
           channel,
@@ -175,6 +178,7 @@ function LogCallForm({ fixed }: { fixed: Contact | null }) {
             <Textarea
               label={t('logCall.notes')}
               placeholder={t('logCall.notesPlaceholder')}
+              description={t('logCall.notesVisible')}
               autosize
               minRows={4}
               maxLength={requestLimits.descriptionMax}

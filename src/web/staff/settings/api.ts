@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { StaffRole } from '../../../shared/staff';
 import { api, ApiError, type Me } from '../api';
+import { newKey } from '../../ids';
 
 export { ApiError };
 
@@ -16,7 +17,8 @@ export function usePermissions() {
 
 /**
  * Calls the API: `version` becomes `If-Match` (so a colleague's change is never overwritten) and
- * a creating POST carries an `Idempotency-Key` (a retried click creates one thing).
+ * a creating POST carries an `Idempotency-Key` (the server's retry of one request creates one
+ * thing; a second click is a second request).
  */
 export async function send<T>(
   path: string,
@@ -25,7 +27,7 @@ export async function send<T>(
   const headers: Record<string, string> = {};
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (init.version !== undefined) headers['if-match'] = `"${init.version}"`;
-  if (init.method === 'POST') headers['idempotency-key'] = crypto.randomUUID();
+  if (init.method === 'POST') headers['idempotency-key'] = newKey();
   const res = await fetch(`/api/v1${path}`, {
     method: init.method,
     credentials: 'same-origin',

@@ -6,6 +6,7 @@ import { api, keys, send, usePermissions, useTeams, type List, type Rule } from 
 import { ErrorNote, Icon, PageHeader, ReadOnlyNote, SavedNote, move } from '../ui';
 import { RuleCard } from './RuleCard';
 import { clean, matchesAll, type DraftRule } from './rules';
+import { newKey } from '../../../ids';
 
 const toDraft = (rules: Rule[]): DraftRule[] =>
   rules.map((r) => ({ key: r.id, teamId: r.teamId, conditions: r.conditions }));
@@ -62,7 +63,7 @@ export function RoutingRules() {
               leftSection={<Icon name="plus" size={16} />}
               disabled={teamList.length === 0 || !rules}
               onClick={() => {
-                const key = `new-${crypto.randomUUID()}`;
+                const key = `new-${newKey()}`;
                 // A new rule goes above a final catch-all, where it can still match.
                 const at = firstCatchAll === -1 ? (rules ?? []).length : firstCatchAll;
                 const next = [...(rules ?? [])];
