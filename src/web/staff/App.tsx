@@ -17,7 +17,13 @@ import { SignIn } from './SignIn';
 
 // Each area of the console brings its own routes and navigation entries (see */routes.tsx).
 const areaRoutes = [...homeRoutes, ...contactsRoutes, ...settingsRoutes];
-const areaNav: NavItem[] = [...homeNav, ...contactsNav, ...settingsNav];
+// Home first, then the queue, then the other areas.
+const areaNav: NavItem[] = [
+  ...homeNav,
+  { to: '/queue/open', ns: 'translation', label: 'nav.queue' },
+  ...contactsNav,
+  ...settingsNav,
+];
 
 /** The staff console: sign in, then the queue and each request. */
 export function App() {
@@ -71,9 +77,6 @@ function Header({ me }: { me: Me }) {
         </Anchor>
         <Text fw={700}>{t('app.name')}</Text>
         <Text c="dimmed">{me.organization.name}</Text>
-        <Anchor component={Link} to="/queue/open">
-          {t('nav.queue')}
-        </Anchor>
         {areaNav.map((item) => (
           <Anchor key={item.to} component={Link} to={item.to}>
             {t(item.label, { ns: item.ns })}
