@@ -97,6 +97,44 @@ describe.skipIf(!haveChromium)('the settings pages', () => {
     await page.close();
   });
 
+  it('adds a category and a required custom field, kept after a reload', async () => {
+    const page = await signIn();
+    await settingsNav(page).getByRole('link', { name: 'Categories and fields' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Categories and fields' }).waitFor();
+    const categories = page.getByRole('textbox', { name: 'Categories' });
+    await categories.fill('clothing');
+    await categories.press('Enter');
+    await page.getByRole('button', { name: 'Add a field' }).click();
+    const field = page.locator('fieldset').last(); // its name follows the label as it is typed
+    await page.getByRole('group', { name: 'New field' }).waitFor();
+    await field.getByLabel('Label').fill('Children in the household');
+    expect(await field.getByLabel('Key').inputValue()).toBe('children_in_the_household');
+    await field.getByLabel('Type').selectOption('number');
+    await field.getByLabel('Required to solve').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved').waitFor();
+    await page.reload();
+    const saved = page.getByRole('group', { name: 'Children in the household' });
+    await saved.waitFor();
+    expect(await saved.getByLabel('Required to solve').isChecked()).toBe(true);
+    const desk = await page.evaluate(
+      async () =>
+        (await (await fetch('/api/v1/desk-settings')).json()) as {
+          categories: string[];
+          customFields: object[];
+        },
+    );
+    expect(desk.categories).toContain('clothing');
+    expect(desk.customFields).toContainEqual({
+      key: 'children_in_the_household',
+      label: 'Children in the household',
+      type: 'number',
+      requiredToSolve: true,
+    });
+    expect(await axeProblems(page)).toEqual([]);
+    await page.close();
+  });
+
   it('reorders promise policies with the keyboard and keeps the order', async () => {
     const page = await signIn();
     await settingsNav(page).getByRole('link', { name: 'Promise policies' }).click();
@@ -208,6 +246,7 @@ describe.skipIf(!haveChromium)('the settings pages', () => {
       ['users', '/users'],
       ['tokens', '/tokens'],
       ['organization', '/organization'],
+      ['desk', '/desk'],
     ];
     const english = new Map<string, string>();
     for (const language of ['en', 'es', 'lt', 'uk'] as const) {

@@ -56,6 +56,38 @@ export const en = {
       org: 'Organization',
     },
   },
+  desk: {
+    title: 'Categories and fields',
+    description:
+      'The categories requests are sorted into, how long a reply reopens a solved request, and the fields your requests carry.',
+    categories: 'Categories',
+    categoriesHelp:
+      'Used by routing rules, promise policies and the queue’s filters. Press Enter after each.',
+    reopenDays: 'Reopen window (days)',
+    reopenDaysHelp:
+      'A reply within this many days reopens a solved request; later it opens a new one.',
+    fields: 'Custom fields',
+    fieldsHelp:
+      'Extra facts each request can carry, such as household size. A field “required to solve” must be filled before a request is solved.',
+    noFields: 'No custom fields yet.',
+    newField: 'New field',
+    addField: 'Add a field',
+    label: 'Label',
+    key: 'Key',
+    keyHelp: 'For the API: lower-case letters, digits and _.',
+    type: 'Type',
+    types: { text: 'Text', number: 'Number', boolean: 'Yes / no', date: 'Date', choice: 'Choice' },
+    choices: 'Choices',
+    choicesHelp: 'Press Enter after each.',
+    requiredToSolve: 'Required to solve',
+    remove: 'Remove {{name}}',
+    problems: {
+      label: 'Give the field a label.',
+      key: 'The key must start with a letter and use lower-case letters, digits and _.',
+      duplicate: 'Another field has this key.',
+      choices: 'A choice field needs its choices.',
+    },
+  },
   calendars: {
     title: 'Calendars',
     description:

@@ -58,6 +58,38 @@ export const es: SettingsCatalogue = {
       org: 'Organización',
     },
   },
+  desk: {
+    title: 'Categorías y campos',
+    description:
+      'Las categorías de las solicitudes, cuánto tiempo una respuesta reabre una solicitud resuelta y los campos que llevan sus solicitudes.',
+    categories: 'Categorías',
+    categoriesHelp:
+      'Las usan las reglas de asignación, los compromisos y los filtros de la cola. Pulse Intro después de cada una.',
+    reopenDays: 'Plazo de reapertura (días)',
+    reopenDaysHelp:
+      'Una respuesta dentro de este plazo reabre una solicitud resuelta; después abre una nueva.',
+    fields: 'Campos personalizados',
+    fieldsHelp:
+      'Datos adicionales de cada solicitud, como el tamaño del hogar. Un campo «obligatorio para resolver» debe rellenarse antes de resolver la solicitud.',
+    noFields: 'Todavía no hay campos personalizados.',
+    newField: 'Campo nuevo',
+    addField: 'Añadir un campo',
+    label: 'Etiqueta',
+    key: 'Clave',
+    keyHelp: 'Para la API: minúsculas, cifras y _.',
+    type: 'Tipo',
+    types: { text: 'Texto', number: 'Número', boolean: 'Sí / no', date: 'Fecha', choice: 'Opción' },
+    choices: 'Opciones',
+    choicesHelp: 'Pulse Intro después de cada una.',
+    requiredToSolve: 'Obligatorio para resolver',
+    remove: 'Quitar {{name}}',
+    problems: {
+      label: 'Ponga una etiqueta al campo.',
+      key: 'La clave debe empezar por una letra y usar minúsculas, cifras y _.',
+      duplicate: 'Otro campo tiene esta clave.',
+      choices: 'Un campo de opción necesita sus opciones.',
+    },
+  },
   calendars: {
     title: 'Calendarios',
     description:

@@ -59,6 +59,44 @@ export const lt: SettingsCatalogue = {
       org: 'Organizacija',
     },
   },
+  desk: {
+    title: 'Kategorijos ir laukai',
+    description:
+      'Prašymų kategorijos, per kiek laiko atsakymas vėl atidaro išspręstą prašymą, ir jūsų prašymų laukai.',
+    categories: 'Kategorijos',
+    categoriesHelp:
+      'Jas naudoja skirstymo taisyklės, pažadų taisyklės ir eilės filtrai. Po kiekvienos paspauskite Enter.',
+    reopenDays: 'Atidarymo iš naujo laikotarpis (dienomis)',
+    reopenDaysHelp:
+      'Atsakymas per šį laikotarpį vėl atidaro išspręstą prašymą; vėliau sukuriamas naujas.',
+    fields: 'Papildomi laukai',
+    fieldsHelp:
+      'Papildomi prašymo duomenys, pavyzdžiui, namų ūkio dydis. Laukas „privalomas sprendžiant“ turi būti užpildytas prieš išsprendžiant prašymą.',
+    noFields: 'Papildomų laukų dar nėra.',
+    newField: 'Naujas laukas',
+    addField: 'Pridėti lauką',
+    label: 'Pavadinimas',
+    key: 'Raktas',
+    keyHelp: 'API: mažosios raidės, skaitmenys ir _.',
+    type: 'Tipas',
+    types: {
+      text: 'Tekstas',
+      number: 'Skaičius',
+      boolean: 'Taip / ne',
+      date: 'Data',
+      choice: 'Pasirinkimas',
+    },
+    choices: 'Pasirinkimai',
+    choicesHelp: 'Po kiekvieno paspauskite Enter.',
+    requiredToSolve: 'Privalomas sprendžiant',
+    remove: 'Pašalinti: {{name}}',
+    problems: {
+      label: 'Įrašykite lauko pavadinimą.',
+      key: 'Raktas turi prasidėti raide; naudokite mažąsias raides, skaitmenis ir _.',
+      duplicate: 'Toks raktas jau yra kitame lauke.',
+      choices: 'Pasirinkimo laukui reikia pasirinkimų.',
+    },
+  },
   calendars: {
     title: 'Kalendoriai',
     description:

@@ -7,6 +7,7 @@ import { CalendarEdit } from './calendars/CalendarEdit';
 import { CalendarsPage } from './calendars/CalendarsPage';
 import { CannedEdit } from './canned/CannedEdit';
 import { CannedPage } from './canned/CannedPage';
+import { DeskPage } from './desk/DeskPage';
 import { SettingsIndex } from './SettingsIndex';
 import { OrganizationPage } from './organization/OrganizationPage';
 import { PoliciesPage } from './policies/PoliciesPage';
@@ -77,6 +78,7 @@ export default function SettingsArea() {
           <Route path="routing" element={<RoutingRules />} />
           <Route path="canned" element={<CannedPage />} />
           <Route path="canned/:id" element={<CannedEdit />} />
+          <Route path="desk" element={<DeskPage />} />
           <Route path="calendars" element={<CalendarsPage />} />
           <Route path="calendars/:id" element={<CalendarEdit />} />
           <Route path="policies" element={<PoliciesPage />} />

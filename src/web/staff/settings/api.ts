@@ -100,8 +100,21 @@ export type RuleConditions = {
 /** A routing rule. */
 export type Rule = { id: string; position: number; teamId: string; conditions: RuleConditions };
 
+/** A custom field of requests. */
+export type CustomField = {
+  key: string;
+  label: string;
+  type: 'text' | 'number' | 'boolean' | 'date' | 'choice';
+  choices?: string[];
+  requiredToSolve: boolean;
+};
+
 /** Categories, reopen window and custom fields of the desk. */
-export type DeskSettings = { categories: string[]; reopenDays: number };
+export type DeskSettings = {
+  categories: string[];
+  reopenDays: number;
+  customFields: CustomField[];
+};
 
 /** One target of a promise policy. */
 export type PolicyTarget = {

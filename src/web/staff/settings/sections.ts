@@ -1,7 +1,15 @@
 /** One settings section: where it lives and the permissions to see and to change it. */
 export type Section = {
   id:
-    'organization' | 'teams' | 'routing' | 'canned' | 'calendars' | 'policies' | 'users' | 'tokens';
+    | 'organization'
+    | 'teams'
+    | 'routing'
+    | 'canned'
+    | 'desk'
+    | 'calendars'
+    | 'policies'
+    | 'users'
+    | 'tokens';
   read: string;
   manage: string;
 };
@@ -15,6 +23,7 @@ export const sectionGroups: { id: 'desk' | 'promises' | 'access' | 'org'; sectio
         { id: 'teams', read: 'requests.read', manage: 'desk.manage' },
         { id: 'routing', read: 'requests.read', manage: 'desk.manage' },
         { id: 'canned', read: 'requests.read', manage: 'desk.manage' },
+        { id: 'desk', read: 'requests.read', manage: 'desk.manage' },
       ],
     },
     {
