@@ -12,3 +12,4 @@ export * from './outbox';
 export * from './files';
 export * from './email';
 export * from './portal';
+export * from './gifts';
