@@ -38,6 +38,7 @@ import { teamRoutes } from './teams/routes';
 import { eventRoutes } from './events/routes';
 import { cannedReplyRoutes } from './requests/canned-routes';
 import { attachmentRoutes } from './requests/attachment-routes';
+import { giftRoutes } from './gifts/routes';
 import fastifyFormbody from '@fastify/formbody';
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
@@ -181,6 +182,7 @@ export async function buildApp(
       eventRoutes(r, deps);
       cannedReplyRoutes(r, deps);
       portalRoutes(r, deps);
+      giftRoutes(r, deps);
       done();
     },
     { prefix: '/api/v1' },

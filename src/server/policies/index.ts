@@ -32,6 +32,15 @@ export const permissions = {
   'inbound.email': ['admin', 'manager'],
   'promises.read': everyone,
   'promises.manage': ['admin', 'manager'],
+  /**
+   * Gifts are fundraising data: the fundraisers and those who run the organization, and the
+   * agents who answer donors' questions ("did my gift arrive?"), read them; volunteer
+   * coordinators do not.
+   */
+  'gifts.read': ['admin', 'manager', 'agent', 'fundraiser'],
+  'gifts.write': ['admin', 'manager', 'fundraiser'],
+  /** Funds and programs are the organization's books: set up by admins and managers. */
+  'funds.manage': ['admin', 'manager'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 /** One permission name. */

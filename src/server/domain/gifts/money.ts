@@ -1,0 +1,31 @@
+import { AppError } from '../../errors';
+
+/** A rule about money broken (422), with the field it is about. */
+export const broken = (path: string, message: string): AppError =>
+  new AppError('rule_violated', `${path}: ${message}`, [{ path, message }]);
+
+/**
+ * Minor units written as the currency shows them, e.g. 2550 EUR → "€25.50". The decimal is
+ * built from the integer as a string, so no float ever stands for the amount.
+ * @example formatMoney(2550, 'EUR') // "€25.50"
+ */
+export function formatMoney(minor: number, currency: string, locale = 'en'): string {
+  const f = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
+  const sign = minor < 0 ? '-' : '';
+  const abs = String(Math.abs(minor)).padStart(digits + 1, '0');
+  const decimal = digits
+    ? `${sign}${abs.slice(0, abs.length - digits)}.${abs.slice(abs.length - digits)}`
+    : `${sign}${abs}`;
+  return f.format(decimal as unknown as number);
+}
+
+/**
+ * The value of pro-bono work: hours (in quarters) × an hourly rate in minor units, rounded half
+ * up to a whole minor unit in integer arithmetic.
+ * @example proBonoValue(1.5, 8000) // 12000
+ */
+export function proBonoValue(hours: number, hourlyRate: number): bigint {
+  const quarters = BigInt(Math.round(hours * 4));
+  return (quarters * BigInt(hourlyRate) + 2n) / 4n;
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import type { Executor } from '../../db/connection';
+import {
+  findGift,
+  giftParts,
+  listGiftRows,
+  thanksClocks,
+  thanksQueueRows,
+  type GiftFilter,
+  type GiftRow,
+} from '../../db/repositories/gifts';
+import { findContact } from '../../db/repositories/contacts';
+import { notFound } from '../../errors';
+import { presentGift, type GiftView } from '../../presenters/gift';
+import type { Actor } from '../actor';
+import { decodeCursor, encodeCursor, type Page } from '../cursor';
+
+/** Presents gift rows with their parts and thank-you promises, in two queries per part. */
+export async function presentGifts(
+  db: Executor,
+  orgId: string,
+  rows: (GiftRow & { contactName: string })[],
+): Promise<GiftView[]> {
+  const ids = rows.map((r) => r.id);
+  const [parts, clocks] = await Promise.all([
+    giftParts(db, orgId, ids),
+    thanksClocks(db, orgId, ids),
+  ]);
+  return rows.map((r) =>
+    presentGift(r, r.contactName, parts, clocks.filter((c) => c.subjectId === r.id).at(-1)),
+  );
+}
+
+/** One gift; 404 when it is not the organization's. */
+export async function readGift(db: Executor, actor: Actor, id: string): Promise<GiftView> {
+  const row = await findGift(db, actor.orgId, id);
+  if (!row) throw notFound('gift');
+  const contact = await findContact(db, actor.orgId, row.contactId);
+  const [view] = await presentGifts(db, actor.orgId, [
+    { ...row, contactName: contact?.name ?? '' },
+  ]);
+  return view!;
+}
+
+const listCursor = z.object({ d: z.iso.date(), i: z.uuid() });
+
+/** Gifts, newest received first, with filters, page by page. */
+export async function listGifts(
+  db: Executor,
+  actor: Actor,
+  query: GiftFilter & { cursor?: string; limit: number },
+): Promise<Page<GiftView>> {
+  const after = decodeCursor(query.cursor, listCursor);
+  const rows = await listGiftRows(db, actor.orgId, query, after, query.limit + 1);
+  const pageRows = rows.slice(0, query.limit);
+  const last = pageRows.at(-1);
+  return {
+    data: await presentGifts(db, actor.orgId, pageRows),
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor({ d: last.receivedOn, i: last.id }) : null,
+  };
+}
+
+const queueCursor = z.object({ t: z.iso.datetime(), i: z.uuid() });
+
+/** The thank-you queue: gifts still owed a thank-you, the soonest due (or longest overdue) first. */
+export async function thanksQueue(
+  db: Executor,
+  actor: Actor,
+  query: { cursor?: string; limit: number },
+): Promise<Page<GiftView>> {
+  const after = decodeCursor(query.cursor, queueCursor);
+  const rows = await thanksQueueRows(db, actor.orgId, after, query.limit + 1);
+  const pageRows = rows.slice(0, query.limit);
+  const gifts = await Promise.all(pageRows.map((r) => readGift(db, actor, r.gift_id)));
+  const last = pageRows.at(-1);
+  return {
+    data: gifts,
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ t: new Date(last.due_at!).toISOString(), i: last.clock_id })
+        : null,
+  };
+}

@@ -1,0 +1,180 @@
+import type { Clock } from '../../../core/clock';
+import { promisedKinds } from '../../../shared/gifts';
+import type { GiftInput } from '../../../shared/schemas/gifts';
+import type { Executor } from '../../db/connection';
+import { appendAudit } from '../../db/repositories/audit';
+import {
+  contactsAmong,
+  findGift,
+  fundsAmong,
+  insertGift,
+  listGiftRows,
+} from '../../db/repositories/gifts';
+import { invalid } from '../../errors';
+import type { Actor } from '../actor';
+import { startPromises } from '../promises/clocks';
+import { appendToTimeline } from '../timeline/timeline';
+import { giftTerms } from './gift-terms';
+import { broken, formatMoney } from './money';
+import { readGift } from './read-gifts';
+
+type Contacts = Awaited<ReturnType<typeof contactsAmong>>;
+
+/**
+ * Records a gift of any kind in the caller's transaction: checks its money rules, writes it with
+ * its designations and soft credits, puts it on the donor's (and each soft-credited contact's)
+ * timeline, audits it, and starts its thank-you promise.
+ */
+export async function recordGift(tx: Executor, clock: Clock, actor: Actor, input: GiftInput) {
+  const now = clock.now();
+  const terms = giftTerms(input);
+  const allocations = input.allocations ?? [];
+  const softCredits = input.softCredits ?? [];
+  const people = await contactsAmong(tx, actor.orgId, [
+    input.contactId,
+    ...softCredits.flatMap((s) => [s.contactId, ...(s.notifyContactId ? [s.notifyContactId] : [])]),
+  ]);
+  const donor = people.find((p) => p.id === input.contactId);
+  if (!donor) throw invalid('contactId', 'no such contact');
+  if (input.kind === 'grant' && donor.kind !== 'organization')
+    throw invalid('contactId', 'a grant comes from an organization (the funder)');
+  await checkAllocations(tx, actor.orgId, terms.amount, allocations);
+  checkSoftCredits(input.contactId, terms.amount, softCredits, people);
+  const pledgeId = 'pledgeId' in input ? input.pledgeId : undefined;
+  if (pledgeId) await checkPledge(tx, actor.orgId, pledgeId, input);
+
+  const row = await insertGift(
+    tx,
+    {
+      orgId: actor.orgId,
+      contactId: input.contactId,
+      kind: input.kind,
+      amount: terms.amount,
+      currency: input.currency,
+      receivedOn: input.receivedOn,
+      paymentMethod: input.paymentMethod ?? null,
+      campaign: input.campaign ?? null,
+      appeal: input.appeal ?? null,
+      pledgeId: pledgeId ?? null,
+      details: terms.details,
+      createdByUserId: actor.userId,
+      createdAt: now,
+    },
+    allocations.map((a) => ({ orgId: actor.orgId, fundId: a.fundId, amount: a.amount })),
+    softCredits.map((s) => ({
+      orgId: actor.orgId,
+      contactId: s.contactId,
+      type: s.type,
+      amount: s.amount ?? null,
+      notifyContactId: s.notifyContactId ?? null,
+    })),
+  );
+  const what = `${input.kind.replace('_', '-')} gift${terms.amount === null ? '' : ` of ${formatMoney(terms.amount, input.currency)}`}`;
+  const entry = {
+    kind: 'gift' as const,
+    channel: 'system' as const,
+    sourceType: 'gift',
+    sourceId: row.id,
+    occurredAt: now,
+  };
+  await appendToTimeline(tx, actor, input.contactId, {
+    ...entry,
+    direction: 'inbound',
+    summary: `${promisedKinds.includes(input.kind) ? 'Promised' : 'Gave'}: ${what}`,
+  });
+  for (const s of softCredits)
+    await appendToTimeline(tx, actor, s.contactId, {
+      ...entry,
+      direction: 'internal',
+      summary: `Soft credit (${s.type.replace('_', ' ')}): ${what} from ${donor.name}`,
+    });
+  await startPromises(tx, clock, actor.orgId, {
+    type: 'gift',
+    id: row.id,
+    facts: {
+      roles: donor.roles,
+      segments: [
+        ...donor.tags,
+        ...((await isFirstGift(tx, actor.orgId, row)) ? ['first-gift'] : []),
+      ],
+      category: input.kind,
+    },
+  });
+  const view = await readGift(tx, actor, row.id);
+  await appendAudit(tx, actor, {
+    action: 'create',
+    entityType: 'gift',
+    entityId: row.id,
+    after: view,
+  });
+  return view;
+}
+
+/** Whether a gift is the first its donor ever made (policies may treat first gifts apart). */
+async function isFirstGift(tx: Executor, orgId: string, gift: { id: string; contactId: string }) {
+  const two = await listGiftRows(tx, orgId, { contactId: gift.contactId }, undefined, 2);
+  return two.every((g) => g.id === gift.id);
+}
+
+async function checkAllocations(
+  tx: Executor,
+  orgId: string,
+  amount: number | null,
+  allocations: NonNullable<GiftInput['allocations']>,
+) {
+  if (allocations.length === 0) return;
+  if (amount === null)
+    throw broken('allocations', 'a gift without an amount cannot be designated to funds');
+  const known = new Set(
+    (
+      await fundsAmong(
+        tx,
+        orgId,
+        allocations.map((a) => a.fundId),
+      )
+    ).map((f) => f.id),
+  );
+  const seen = new Set<string>();
+  allocations.forEach((a, i) => {
+    if (!known.has(a.fundId)) throw invalid(`allocations.${i}.fundId`, 'no such fund');
+    if (seen.has(a.fundId)) throw invalid(`allocations.${i}.fundId`, 'this fund appears twice');
+    seen.add(a.fundId);
+  });
+  const sum = allocations.reduce((s, a) => s + a.amount, 0);
+  if (sum !== amount)
+    throw broken('allocations', `the parts add up to ${sum}, not the gift's ${amount}`);
+}
+
+function checkSoftCredits(
+  donorId: string,
+  amount: number | null,
+  softCredits: NonNullable<GiftInput['softCredits']>,
+  people: Contacts,
+) {
+  const known = new Set(people.map((p) => p.id));
+  const seen = new Set<string>();
+  softCredits.forEach((s, i) => {
+    const at = `softCredits.${i}`;
+    if (s.contactId === donorId)
+      throw broken(`${at}.contactId`, 'the donor cannot be soft-credited for their own gift');
+    if (!known.has(s.contactId)) throw invalid(`${at}.contactId`, 'no such contact');
+    if (seen.has(s.contactId)) throw invalid(`${at}.contactId`, 'this contact appears twice');
+    seen.add(s.contactId);
+    if (s.amount !== undefined && (amount === null || s.amount > amount))
+      throw broken(`${at}.amount`, 'a soft credit cannot exceed the gift');
+    if (s.notifyContactId !== undefined) {
+      if (s.type !== 'in_honour' && s.type !== 'in_memory')
+        throw invalid(`${at}.notifyContactId`, 'only a tribute names someone to notify');
+      if (!known.has(s.notifyContactId)) throw invalid(`${at}.notifyContactId`, 'no such contact');
+    }
+  });
+}
+
+async function checkPledge(tx: Executor, orgId: string, pledgeId: string, input: GiftInput) {
+  const pledge = await findGift(tx, orgId, pledgeId);
+  if (!pledge || pledge.kind !== 'pledge') throw invalid('pledgeId', 'no such pledge');
+  if (pledge.contactId !== input.contactId)
+    throw broken('pledgeId', "the pledge is another contact's");
+  if (pledge.currency !== input.currency)
+    throw broken('currency', `the pledge is in ${pledge.currency}`);
+}

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import {
+  fundInput,
+  giftFilters,
+  giftInput,
+  programInput,
+  refundInput,
+  thanksInput,
+} from '../../../shared/schemas/gifts';
+import { createFund, createProgram, listFundPage, listProgramPage } from '../../domain/gifts/funds';
+import { givingSummary } from '../../domain/gifts/giving';
+import { listGifts, readGift, thanksQueue } from '../../domain/gifts/read-gifts';
+import { recordGift } from '../../domain/gifts/record-gift';
+import { refundGift } from '../../domain/gifts/refund-gift';
+import { thankGift } from '../../domain/gifts/thank-gift';
+import { actorOf } from '../authenticate';
+import { createOnce } from '../idempotency';
+import { listEnvelope, pageQuery } from '../pagination';
+import type { App, AppDeps } from '../types';
+import { idParams } from '../views';
+import { fundView, giftView, givingView, programView } from './views';
+
+const tags = ['gifts'];
+
+/** Gifts, their refunds and thank-yous, the thank-you queue, funds, programs, giving summaries. */
+export function giftRoutes(app: App, deps: AppDeps): void {
+  const db = deps.database.db;
+  const clock = deps.clock;
+  app.post(
+    '/gifts',
+    {
+      config: { access: 'gifts.write' },
+      schema: {
+        tags,
+        summary: 'Record a gift (starts its thank-you promise)',
+        body: giftInput,
+        response: { 201: giftView },
+      },
+    },
+    async (req, reply) =>
+      createOnce(req, reply, deps, (tx) => recordGift(tx, clock, actorOf(req), req.body)),
+  );
+  app.get(
+    '/gifts',
+    {
+      config: { access: 'gifts.read' },
+      schema: {
+        tags,
+        summary: 'List gifts, newest received first',
+        querystring: z.object({ ...giftFilters, ...pageQuery }),
+        response: { 200: listEnvelope(giftView) },
+      },
+    },
+    async (req) => listGifts(db, actorOf(req), req.query),
+  );
+  app.get(
+    '/gifts/thanks-queue',
+    {
+      config: { access: 'gifts.read' },
+      schema: {
+        tags,
+        summary: 'Gifts still owed a thank-you, soonest due first',
+        querystring: z.object(pageQuery),
+        response: { 200: listEnvelope(giftView) },
+      },
+    },
+    async (req) => thanksQueue(db, actorOf(req), req.query),
+  );
+  app.get(
+    '/gifts/:id',
+    {
+      config: { access: 'gifts.read' },
+      schema: { tags, summary: 'A gift', params: idParams, response: { 200: giftView } },
+    },
+    async (req) => readGift(db, actorOf(req), req.params.id),
+  );
+  app.post(
+    '/gifts/:id/refunds',
+    {
+      config: { access: 'gifts.write' },
+      schema: {
+        tags,
+        summary: 'Append a refund (at most what is left of the gift)',
+        params: idParams,
+        body: refundInput,
+        response: { 201: giftView },
+      },
+    },
+    async (req, reply) =>
+      createOnce(req, reply, deps, (tx) =>
+        refundGift(tx, clock, actorOf(req), req.params.id, req.body),
+      ),
+  );
+  app.post(
+    '/gifts/:id/thanks',
+    {
+      config: { access: 'gifts.write' },
+      schema: {
+        tags,
+        summary: 'Record a thank-you (fulfils the thank-you promise)',
+        params: idParams,
+        body: thanksInput,
+        response: { 201: giftView },
+      },
+    },
+    async (req, reply) =>
+      createOnce(req, reply, deps, (tx) =>
+        thankGift(tx, clock, actorOf(req), req.params.id, req.body),
+      ),
+  );
+  app.get(
+    '/contacts/:id/giving',
+    {
+      config: { access: 'gifts.read' },
+      schema: {
+        tags,
+        summary: "A contact's giving summary (soft credits beside, never in the totals)",
+        params: idParams,
+        response: { 200: givingView },
+      },
+    },
+    async (req) => givingSummary(db, clock, actorOf(req), req.params.id),
+  );
+  fundAndProgramRoutes(app, deps);
+}
+
+function fundAndProgramRoutes(app: App, deps: AppDeps): void {
+  const db = deps.database.db;
+  const list = { querystring: z.object(pageQuery) };
+  app.post(
+    '/programs',
+    {
+      config: { access: 'funds.manage' },
+      schema: {
+        tags,
+        summary: 'Create a program',
+        body: programInput,
+        response: { 201: programView },
+      },
+    },
+    async (req, reply) =>
+      createOnce(req, reply, deps, (tx) => createProgram(tx, deps.clock, actorOf(req), req.body)),
+  );
+  app.get(
+    '/programs',
+    {
+      config: { access: 'gifts.read' },
+      schema: {
+        tags,
+        summary: 'List programs',
+        ...list,
+        response: { 200: listEnvelope(programView) },
+      },
+    },
+    async (req) => listProgramPage(db, actorOf(req), req.query),
+  );
+  app.post(
+    '/funds',
+    {
+      config: { access: 'funds.manage' },
+      schema: { tags, summary: 'Create a fund', body: fundInput, response: { 201: fundView } },
+    },
+    async (req, reply) =>
+      createOnce(req, reply, deps, (tx) => createFund(tx, deps.clock, actorOf(req), req.body)),
+  );
+  app.get(
+    '/funds',
+    {
+      config: { access: 'gifts.read' },
+      schema: { tags, summary: 'List funds', ...list, response: { 200: listEnvelope(fundView) } },
+    },
+    async (req) => listFundPage(db, actorOf(req), req.query),
+  );
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import {
+  giftAdjustmentKinds,
+  giftKinds,
+  paymentMethods,
+  softCreditTypes,
+  thanksMethods,
+} from '../../../shared/gifts';
+import { clockStates } from '../../../shared/promises';
+
+/** A gift as the API answers it: money in integer minor units, net of appended adjustments. */
+export const giftView = z.object({
+  id: z.uuid(),
+  kind: z.enum(giftKinds),
+  contact: z.object({ id: z.uuid(), name: z.string() }),
+  amount: z.int().nullable().describe('Minor units as recorded; never changed'),
+  currency: z.string(),
+  netAmount: z.int().nullable().describe('The amount after refunds and corrections'),
+  refunded: z.int(),
+  receivedOn: z.string(),
+  paymentMethod: z.enum(paymentMethods).nullable(),
+  campaign: z.string().nullable(),
+  appeal: z.string().nullable(),
+  pledgeId: z.uuid().nullable(),
+  details: z.record(z.string(), z.unknown()).describe("The kind's own facts"),
+  allocations: z.array(z.object({ fundId: z.uuid(), fundName: z.string(), amount: z.int() })),
+  softCredits: z.array(
+    z.object({
+      contactId: z.uuid(),
+      contactName: z.string(),
+      type: z.enum(softCreditTypes),
+      amount: z.int().nullable(),
+      notifyContactId: z.uuid().nullable(),
+    }),
+  ),
+  adjustments: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(giftAdjustmentKinds),
+      delta: z.int(),
+      reason: z.string().nullable(),
+      occurredOn: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+  thanks: z.array(
+    z.object({
+      method: z.enum(thanksMethods),
+      note: z.string().nullable(),
+      thankedAt: z.string(),
+      userId: z.uuid().nullable(),
+    }),
+  ),
+  thanksPromise: z
+    .object({
+      state: z.enum(clockStates),
+      dueAt: z.string().nullable(),
+      kept: z.boolean().nullable(),
+    })
+    .nullable(),
+  createdAt: z.string(),
+});
+
+/** A fund. */
+export const fundView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  restricted: z.boolean(),
+  programId: z.uuid().nullable(),
+  description: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+/** A program. */
+export const programView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+const brief = z
+  .object({ id: z.uuid(), amount: z.int(), currency: z.string(), receivedOn: z.string() })
+  .nullable();
+const totals = z.array(
+  z.object({ currency: z.string(), thisYear: z.int(), lastYear: z.int(), lifetime: z.int() }),
+);
+
+/** A contact's giving summary. */
+export const givingView = z.object({
+  contactId: z.uuid(),
+  year: z.int().describe("This calendar year in the organization's time zone"),
+  giftCount: z.int(),
+  firstGift: brief,
+  lastGift: brief,
+  largestGift: brief.describe('The largest in the currency of the last gift'),
+  totals: totals.describe("The contact's own gifts net of refunds, by currency"),
+  consecutiveYears: z.int(),
+  softCredits: z
+    .object({ count: z.int(), totals })
+    .describe('Credit on others’ gifts: shown beside, never in the totals'),
+});
