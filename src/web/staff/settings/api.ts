@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { StaffRole } from '../../../shared/staff';
 import { api, ApiError, type Me } from '../api';
@@ -17,17 +18,17 @@ export function usePermissions() {
 
 /**
  * Calls the API: `version` becomes `If-Match` (so a colleague's change is never overwritten) and
- * a creating POST carries an `Idempotency-Key` (the server's retry of one request creates one
- * thing; a second click is a second request).
+ * a creating POST carries an `Idempotency-Key`: a form passes one `key` of its own (`useFormKey`),
+ * so sending it again after a lost answer creates one thing.
  */
 export async function send<T>(
   path: string,
-  init: { method: string; body?: unknown; version?: number },
+  init: { method: string; body?: unknown; version?: number; key?: string },
 ): Promise<T> {
   const headers: Record<string, string> = {};
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (init.version !== undefined) headers['if-match'] = `"${init.version}"`;
-  if (init.method === 'POST') headers['idempotency-key'] = newKey();
+  if (init.method === 'POST') headers['idempotency-key'] = init.key ?? newKey();
   const res = await fetch(`/api/v1${path}`, {
     method: init.method,
     credentials: 'same-origin',
@@ -218,3 +219,6 @@ export const useUsers = (enabled = true) =>
 /** The organization. */
 export const useOrganization = () =>
   useQuery({ queryKey: keys.organization, queryFn: () => api<Organization>('/organization') });
+
+/** One Idempotency-Key for a form's life: every try of the same create sends it. */
+export const useFormKey = () => useState(newKey)[0];

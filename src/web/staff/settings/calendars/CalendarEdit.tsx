@@ -24,6 +24,7 @@ import {
   weekdays,
   type Calendar,
   type Hours,
+  useFormKey,
 } from '../api';
 import { timeZones } from '../format';
 import { ErrorNote, PageHeader, ReadOnlyNote, SavedNote } from '../ui';
@@ -110,6 +111,7 @@ function CalendarForm(props: { initial: Draft; saved?: Calendar; onReload?: () =
         hours: compactHours(saved.hours),
         holidays: saved.holidays,
       });
+  const key = useFormKey();
   const save = useMutation({
     mutationFn: () =>
       saved
@@ -120,6 +122,7 @@ function CalendarForm(props: { initial: Draft; saved?: Calendar; onReload?: () =
           })
         : send<Calendar>('/calendars', {
             method: 'POST',
+            key,
             body: { name: draft.name.trim(), definition },
           }),
     onSuccess: async (calendar) => {

@@ -25,6 +25,7 @@ import {
   usePermissions,
   type CannedReply,
   type List,
+  useFormKey,
 } from '../api';
 import { languageName } from '../format';
 import { ErrorNote, Icon, PageHeader, ReadOnlyNote, SavedNote } from '../ui';
@@ -80,6 +81,7 @@ function CannedForm({ saved, first }: { saved?: CannedReply; first: string }) {
   const filled = Object.fromEntries(Object.entries(bodies).filter(([, b]) => b.trim()));
   const dirty =
     !saved || name.trim() !== saved.name || JSON.stringify(filled) !== JSON.stringify(saved.bodies);
+  const formKey = useFormKey();
   const save = useMutation({
     mutationFn: () =>
       saved
@@ -89,6 +91,7 @@ function CannedForm({ saved, first }: { saved?: CannedReply; first: string }) {
           })
         : send<CannedReply>('/canned-replies', {
             method: 'POST',
+            key: formKey,
             body: { name: name.trim(), bodies: filled },
           }),
     onSuccess: async (reply) => {

@@ -30,6 +30,7 @@ import {
   type PolicyConditions,
   type PolicyTarget,
   type SubjectType,
+  useFormKey,
 } from '../api';
 import { ErrorNote, PageHeader, ReadOnlyNote, SavedNote } from '../ui';
 import { PolicyPreview } from './PolicyPreview';
@@ -123,6 +124,7 @@ function PolicyForm(props: {
         ),
         targets: saved.targets,
       });
+  const key = useFormKey();
   const save = useMutation({
     mutationFn: () =>
       saved
@@ -133,6 +135,7 @@ function PolicyForm(props: {
           })
         : send<Policy>('/promise-policies', {
             method: 'POST',
+            key,
             body: { subjectType: subject, ...body },
           }),
     onSuccess: async (policy) => {

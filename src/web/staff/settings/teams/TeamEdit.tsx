@@ -26,6 +26,7 @@ import {
   useTeams,
   type Strategy,
   type Team,
+  useFormKey,
 } from '../api';
 import { ErrorNote, PageHeader, ReadOnlyNote, SavedNote } from '../ui';
 import { TeamMembers } from './TeamMembers';
@@ -85,11 +86,12 @@ function TeamForm({ team }: { team?: Team }) {
     waitingThreshold: draft.waitingThreshold,
     backupEmails: draft.backupEmails,
   };
+  const key = useFormKey();
   const save = useMutation({
     mutationFn: () =>
       team
         ? send<Team>(`/teams/${team.id}`, { method: 'PATCH', body })
-        : send<Team>('/teams', { method: 'POST', body }),
+        : send<Team>('/teams', { method: 'POST', body, key }),
     onSuccess: async (saved) => {
       await client.invalidateQueries({ queryKey: keys.teams });
       setJustSaved(true);

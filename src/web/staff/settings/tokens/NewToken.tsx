@@ -17,7 +17,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { staffRoles } from '../../../../shared/staff';
-import { keys, send, usePermissions, useUsers, type Token } from '../api';
+import { keys, send, usePermissions, useUsers, type Token, useFormKey } from '../api';
 import { ErrorNote, Icon } from '../ui';
 
 /** Creating a token: what it is for, its role and lifetime; then the secret, shown this once. */
@@ -30,10 +30,12 @@ export function NewToken({ onClose }: { onClose: () => void }) {
   const [role, setRole] = useState('');
   const [days, setDays] = useState<number | string>('');
   const [userId, setUserId] = useState('');
+  const key = useFormKey();
   const create = useMutation({
     mutationFn: () =>
       send<Token & { token: string }>('/tokens', {
         method: 'POST',
+        key,
         body: {
           name: name.trim(),
           ...(role ? { role } : {}),

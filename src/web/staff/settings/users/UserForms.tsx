@@ -13,7 +13,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { staffRoles, type StaffRole } from '../../../../shared/staff';
 import { languages } from '../../../i18n';
-import { keys, send, type User } from '../api';
+import { keys, send, type User, useFormKey } from '../api';
 import { ErrorNote } from '../ui';
 
 /** The dialog that adds a staff member (with a first password, or none for now). */
@@ -28,10 +28,12 @@ export function NewUser({ opened, onClose }: { opened: boolean; onClose: () => v
     password: '',
   };
   const [form, setForm] = useState(empty);
+  const key = useFormKey();
   const create = useMutation({
     mutationFn: () =>
       send<User>('/users', {
         method: 'POST',
+        key,
         body: {
           email: form.email.trim(),
           name: form.name.trim(),
