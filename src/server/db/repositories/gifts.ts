@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, or, lt, sql } from 'drizzle-orm';
+import { newId } from '../../../core/ids';
 import type { Executor } from '../connection';
 import { queryRows } from '../connection';
 import {
@@ -43,7 +44,10 @@ export async function findGift(
   return row;
 }
 
-/** Inserts a gift with its allocations and soft credits. */
+/**
+ * Inserts a gift with its allocations and soft credits. Their ids are made here, in order
+ * (uuid v7 is monotonic within a process), so they read back in the order they were given.
+ */
 export async function insertGift(
   db: Executor,
   gift: typeof gifts.$inferInsert,
@@ -53,9 +57,13 @@ export async function insertGift(
   const [row] = await db.insert(gifts).values(gift).returning();
   const giftId = row!.id;
   if (allocations.length)
-    await db.insert(giftAllocations).values(allocations.map((a) => ({ ...a, giftId })));
+    await db
+      .insert(giftAllocations)
+      .values(allocations.map((a) => ({ ...a, id: newId(), giftId })));
   if (softCredits.length)
-    await db.insert(giftSoftCredits).values(softCredits.map((s) => ({ ...s, giftId })));
+    await db
+      .insert(giftSoftCredits)
+      .values(softCredits.map((s) => ({ ...s, id: newId(), giftId })));
   return row!;
 }
 
@@ -64,13 +72,19 @@ export async function insertAdjustment(
   db: Executor,
   values: typeof giftAdjustments.$inferInsert,
 ): Promise<AdjustmentRow> {
-  const [row] = await db.insert(giftAdjustments).values(values).returning();
+  const [row] = await db
+    .insert(giftAdjustments)
+    .values({ id: newId(), ...values })
+    .returning();
   return row!;
 }
 
 /** Appends a thank-you. */
 export async function insertThanks(db: Executor, values: typeof giftThanks.$inferInsert) {
-  const [row] = await db.insert(giftThanks).values(values).returning();
+  const [row] = await db
+    .insert(giftThanks)
+    .values({ id: newId(), ...values })
+    .returning();
   return row!;
 }
 
