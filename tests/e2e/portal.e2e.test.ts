@@ -138,6 +138,27 @@ describe.skipIf(!haveChromium)('the public portal', () => {
     await context.close();
   });
 
+  it('fits a phone: the header grows with its content and covers nothing', async () => {
+    const context = await browser.newContext({
+      locale: 'uk-UA',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${tend.url}/p/${tend.slug}`);
+    const heading = page.getByRole('heading', { name: 'Чим ми можемо допомогти?' });
+    await heading.waitFor();
+    const header = (await page.locator('header').boundingBox())!;
+    const title = (await heading.boundingBox())!;
+    expect(title.y).toBeGreaterThanOrEqual(header.y + header.height);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390); // nothing wider than the screen
+    expect(await axeProblems(page)).toEqual([]);
+    await shot(page, 'portal-home-phone-uk');
+    await context.close();
+  });
+
   it('shows its pages in every language with no serious accessibility problem', async () => {
     for (const [lang, locale, heading] of [
       ['en', 'en-GB', 'Our promises'],

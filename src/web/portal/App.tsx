@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Center, Group, Loader, NativeSelect, Text, Title } from '@mantine/core';
+import { Anchor, Box, Center, Group, Loader, NativeSelect, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,12 +39,17 @@ export function App() {
         <Text>{t('errors.organization')}</Text>
       </Center>
     );
+  // A plain page, not an app shell: the header grows with its content on a phone.
   return (
-    <AppShell header={{ height: { base: 104, sm: 60 } }} padding="md">
-      <AppShell.Header>
+    <>
+      <Box
+        component="header"
+        py="sm"
+        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+      >
         <Header name={published.data.organization.name} />
-      </AppShell.Header>
-      <AppShell.Main id="main">
+      </Box>
+      <Box component="main" id="main" p="md">
         <div style={{ maxWidth: 760, margin: '0 auto' }}>
           <Routes>
             <Route path="/" element={<Home />} />
@@ -55,15 +60,15 @@ export function App() {
             <Route path="*" element={<Text>{t('errors.notFound')}</Text>} />
           </Routes>
         </div>
-      </AppShell.Main>
-    </AppShell>
+      </Box>
+    </>
   );
 }
 
 function Header({ name }: { name: string }) {
   const { t, i18n } = useTranslation();
   return (
-    <Group h="100%" px="md" justify="space-between" wrap="wrap" gap="xs">
+    <Group px="md" justify="space-between" wrap="wrap" gap="xs">
       <Anchor href="#main" className="skip-link">
         {t('skip')}
       </Anchor>
