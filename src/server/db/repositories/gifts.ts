@@ -369,3 +369,50 @@ export async function givingLines(
   });
   return { own: rows.filter((r) => !r.soft).map(line), soft: rows.filter((r) => r.soft).map(line) };
 }
+
+/** A donor who gave before this year but not yet this year, with the date of their last gift. */
+export type LapsedRow = { contact_id: string; name: string; last_gift_on: string };
+
+/**
+ * Donors with a gift received (net of refunds) before `thisYearStart` and none since: those who
+ * gave in the year before it (LYBUNT), or in any earlier year (SYBUNT, which includes LYBUNT).
+ * Most recent givers first, after a position.
+ */
+export function lapsedDonorRows(
+  db: Executor,
+  orgId: string,
+  opts: {
+    thisYearStart: string;
+    lastYearStart: string;
+    lastYearOnly: boolean;
+    after?: { d: string; i: string };
+    limit: number;
+  },
+) {
+  return queryRows<LapsedRow>(
+    db,
+    sql`with net as (
+          select g.contact_id, g.received_on
+            from ${gifts} g
+            left join (select gift_id, sum(delta) as delta from ${giftAdjustments}
+                        where org_id = ${orgId} group by gift_id) a on a.gift_id = g.id
+           where g.org_id = ${orgId} and g.amount is not null
+             and g.kind not in ('pledge', 'bequest_intention')
+             and g.amount + coalesce(a.delta, 0) > 0
+        ), per as (
+          select contact_id, max(received_on) as last_gift_on,
+                 bool_or(received_on >= ${opts.thisYearStart}::date) as this_year,
+                 bool_or(received_on >= ${opts.lastYearStart}::date
+                         and received_on < ${opts.thisYearStart}::date) as last_year
+            from net group by contact_id
+        )
+        select p.contact_id, c.name, p.last_gift_on::text as last_gift_on
+          from per p
+          join ${contacts} c on c.org_id = ${orgId} and c.id = p.contact_id and c.deleted_at is null
+         where not p.this_year
+           ${opts.lastYearOnly ? sql`and p.last_year` : sql``}
+           ${opts.after ? sql`and (p.last_gift_on, p.contact_id) < (${opts.after.d}::date, ${opts.after.i}::uuid)` : sql``}
+         order by p.last_gift_on desc, p.contact_id desc
+         limit ${opts.limit}`,
+  );
+}

@@ -40,7 +40,7 @@ export function consecutiveYears(years: ReadonlySet<number>, thisYear: number): 
 }
 
 /** The calendar year of an instant in a time zone. */
-const yearIn = (at: Date, timeZone: string) =>
+export const yearIn = (at: Date, timeZone: string): number =>
   Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at));
 
 /**

@@ -132,3 +132,44 @@ describe('the giving summary', () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('LYBUNT and SYBUNT', () => {
+  it('lists donors who gave last year (LYBUNT) or some year (SYBUNT) but not this year', async () => {
+    const lybunt = await buildContact(api.database.db, org.org);
+    await give(lybunt.id, '2025-03-01', 1_000);
+    const sybunt = await buildContact(api.database.db, org.org);
+    await give(sybunt.id, '2023-03-01', 1_000);
+    const loyal = await buildContact(api.database.db, org.org);
+    await give(loyal.id, '2025-03-01', 1_000);
+    await give(loyal.id, '2026-02-01', 1_000);
+    const refunded = await buildContact(api.database.db, org.org);
+    const undone = await give(refunded.id, '2025-04-01', 1_000);
+    await refund(undone.id, 1_000);
+    const pledged = await buildContact(api.database.db, org.org);
+    await give(pledged.id, '2025-04-01', 1_000, { kind: 'pledge' });
+    const ids = async (list: string) => {
+      const res = await call('GET', `/gifts/${list}?limit=200`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().data.map((d: { contact: { id: string } }) => d.contact.id);
+    };
+    const ly = await ids('lybunt');
+    expect(ly).toContain(lybunt.id);
+    for (const c of [sybunt, loyal, refunded, pledged]) expect(ly).not.toContain(c.id);
+    const sy = await ids('sybunt');
+    expect(sy).toContain(lybunt.id);
+    expect(sy).toContain(sybunt.id);
+    for (const c of [loyal, refunded, pledged]) expect(sy).not.toContain(c.id);
+    expect(sy.indexOf(lybunt.id)).toBeLessThan(sy.indexOf(sybunt.id)); // most recent first
+  });
+
+  it('pages through the list with a cursor', async () => {
+    for (const day of ['2024-01-01', '2024-01-02'])
+      await give((await buildContact(api.database.db, org.org)).id, day, 1_000);
+    const first = (await call('GET', '/gifts/sybunt?limit=1')).json();
+    expect(first.data).toHaveLength(1);
+    const second = (await call('GET', `/gifts/sybunt?limit=1&cursor=${first.nextCursor}`)).json();
+    expect(second.data).toHaveLength(1);
+    expect(second.data[0].contact.id).not.toBe(first.data[0].contact.id);
+    expect(second.data[0].lastGiftOn <= first.data[0].lastGiftOn).toBe(true);
+  });
+});

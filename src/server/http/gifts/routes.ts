@@ -9,6 +9,7 @@ import {
 } from '../../../shared/schemas/gifts';
 import { createFund, createProgram, listFundPage, listProgramPage } from '../../domain/gifts/funds';
 import { givingSummary } from '../../domain/gifts/giving';
+import { lapsedDonors } from '../../domain/gifts/lapsed';
 import { listGifts, readGift, thanksQueue } from '../../domain/gifts/read-gifts';
 import { recordGift } from '../../domain/gifts/record-gift';
 import { refundGift } from '../../domain/gifts/refund-gift';
@@ -18,7 +19,7 @@ import { createOnce } from '../idempotency';
 import { listEnvelope, pageQuery } from '../pagination';
 import type { App, AppDeps } from '../types';
 import { idParams } from '../views';
-import { fundView, giftView, givingView, programView } from './views';
+import { fundView, giftView, givingView, lapsedView, programView } from './views';
 
 const tags = ['gifts'];
 
@@ -66,6 +67,23 @@ export function giftRoutes(app: App, deps: AppDeps): void {
     },
     async (req) => thanksQueue(db, actorOf(req), req.query),
   );
+  for (const which of ['lybunt', 'sybunt'] as const)
+    app.get(
+      `/gifts/${which}`,
+      {
+        config: { access: 'gifts.read' },
+        schema: {
+          tags,
+          summary:
+            which === 'lybunt'
+              ? 'Donors who gave last year but not this year'
+              : 'Donors who gave some year (last year included) but not this year',
+          querystring: z.object(pageQuery),
+          response: { 200: listEnvelope(lapsedView) },
+        },
+      },
+      async (req) => lapsedDonors(db, clock, actorOf(req), which, req.query),
+    );
   app.get(
     '/gifts/:id',
     {

@@ -100,3 +100,9 @@ export const givingView = z.object({
     .object({ count: z.int(), totals })
     .describe('Credit on others’ gifts: shown beside, never in the totals'),
 });
+
+/** A donor on the LYBUNT or SYBUNT list. */
+export const lapsedView = z.object({
+  contact: z.object({ id: z.uuid(), name: z.string() }),
+  lastGiftOn: z.string(),
+});
