@@ -172,6 +172,21 @@ export async function listGiftRows(
   return rows.map((r) => ({ ...r.g, contactName: r.contactName }));
 }
 
+/** Gifts of the organization among some ids, with their donors' names (in no set order). */
+export async function giftRowsAmong(
+  db: Executor,
+  orgId: string,
+  ids: string[],
+): Promise<(GiftRow & { contactName: string })[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ g: gifts, contactName: contacts.name })
+    .from(gifts)
+    .innerJoin(contacts, and(eq(contacts.orgId, orgId), eq(contacts.id, gifts.contactId)))
+    .where(and(eq(gifts.orgId, orgId), inArray(gifts.id, ids)));
+  return rows.map((r) => ({ ...r.g, contactName: r.contactName }));
+}
+
 /** Live contacts of the organization among some ids (name and kind). */
 export async function contactsAmong(db: Executor, orgId: string, ids: string[]) {
   if (ids.length === 0) return [];

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/connection';
 import {
   findGift,
   giftParts,
+  giftRowsAmong,
   listGiftRows,
   thanksClocks,
   thanksQueueRows,
@@ -72,7 +73,17 @@ export async function thanksQueue(
   const after = decodeCursor(query.cursor, queueCursor);
   const rows = await thanksQueueRows(db, actor.orgId, after, query.limit + 1);
   const pageRows = rows.slice(0, query.limit);
-  const gifts = await Promise.all(pageRows.map((r) => readGift(db, actor, r.gift_id)));
+  const found = await giftRowsAmong(
+    db,
+    actor.orgId,
+    pageRows.map((r) => r.gift_id),
+  );
+  const byId = new Map(found.map((g) => [g.id, g]));
+  const gifts = await presentGifts(
+    db,
+    actor.orgId,
+    pageRows.map((r) => byId.get(r.gift_id)!),
+  );
   const last = pageRows.at(-1);
   return {
     data: gifts,

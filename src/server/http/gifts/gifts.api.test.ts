@@ -426,3 +426,23 @@ describe('lists, idempotency and tenancy', () => {
     expect(theirs.json().error.details[0].path).toBe('programId');
   });
 });
+
+describe('OpenAPI', () => {
+  it('describes the gift routes from their zod schemas', async () => {
+    const res = await api.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const paths = res.json<{ paths: Record<string, Record<string, unknown>> }>().paths;
+    for (const p of [
+      '/gifts',
+      '/gifts/{id}',
+      '/gifts/{id}/refunds',
+      '/gifts/{id}/thanks',
+      '/gifts/thanks-queue',
+      '/contacts/{id}/giving',
+      '/funds',
+      '/programs',
+    ])
+      expect(Object.keys(paths)).toContain(`/api/v1${p}`);
+    expect(JSON.stringify(paths['/api/v1/gifts']!.post)).toContain('bequest_intention');
+  });
+});
