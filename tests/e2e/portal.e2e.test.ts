@@ -152,7 +152,11 @@ describe.skipIf(!haveChromium)('the public portal', () => {
     const header = (await page.locator('header').boundingBox())!;
     const title = (await heading.boundingBox())!;
     expect(title.y).toBeGreaterThanOrEqual(header.y + header.height);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const width = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+          .document.documentElement.scrollWidth,
+    );
     expect(width).toBeLessThanOrEqual(390); // nothing wider than the screen
     expect(await axeProblems(page)).toEqual([]);
     await shot(page, 'portal-home-phone-uk');

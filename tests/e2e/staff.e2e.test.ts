@@ -180,6 +180,40 @@ describe.skipIf(!haveChromium)('the staff console', () => {
     await page.close();
   });
 
+  it('works on a phone: the navigation folds into a menu that covers nothing', async () => {
+    const context = await browser.newContext({
+      locale: 'en-GB',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${tend.url}/app/`);
+    await page.getByLabel('Email').fill(tend.email);
+    await page.getByLabel('Password').fill(tend.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await menu.waitFor();
+    const banner = page.getByRole('banner');
+    expect(await banner.getByRole('link', { name: 'Contacts' }).count()).toBe(0); // in the menu
+    const width = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+          .document.documentElement.scrollWidth,
+    );
+    expect(width).toBeLessThanOrEqual(390);
+    await menu.click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Contacts' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Main navigation' }).count()).toBe(0);
+    expect(await axeProblems(page)).toEqual([]);
+    await page.screenshot({ path: join(shots, 'contacts-phone-en.png'), fullPage: false });
+    await context.close();
+  });
+
   it('says so when a colleague changed the request meanwhile (412), and shows their change', async () => {
     const page = await browser.newPage({ locale: 'en-GB' });
     // No live updates on this page: the colleague's change stays unseen until the console asks.

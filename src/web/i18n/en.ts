@@ -1,7 +1,13 @@
 /** English: the reference catalogue; every other language has the same keys (the type checks). */
 export const en = {
   app: { name: 'Tend', skip: 'Skip to content' },
-  nav: { queue: 'Queue', signOut: 'Sign out', language: 'Language' },
+  nav: {
+    menu: 'Menu',
+    main: 'Main navigation',
+    queue: 'Queue',
+    signOut: 'Sign out',
+    language: 'Language',
+  },
   signIn: {
     title: 'Sign in to Tend',
     email: 'Email',

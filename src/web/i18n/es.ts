@@ -3,7 +3,13 @@ import type { Catalogue } from './en';
 /** Español. */
 export const es: Catalogue = {
   app: { name: 'Tend', skip: 'Ir al contenido' },
-  nav: { queue: 'Cola', signOut: 'Cerrar sesión', language: 'Idioma' },
+  nav: {
+    menu: 'Menú',
+    main: 'Navegación principal',
+    queue: 'Cola',
+    signOut: 'Cerrar sesión',
+    language: 'Idioma',
+  },
   signIn: {
     title: 'Iniciar sesión en Tend',
     email: 'Correo electrónico',

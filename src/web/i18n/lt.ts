@@ -3,7 +3,13 @@ import type { Catalogue } from './en';
 /** Lietuvių. */
 export const lt: Catalogue = {
   app: { name: 'Tend', skip: 'Pereiti prie turinio' },
-  nav: { queue: 'Eilė', signOut: 'Atsijungti', language: 'Kalba' },
+  nav: {
+    menu: 'Meniu',
+    main: 'Pagrindinė navigacija',
+    queue: 'Eilė',
+    signOut: 'Atsijungti',
+    language: 'Kalba',
+  },
   signIn: {
     title: 'Prisijungimas prie Tend',
     email: 'El. paštas',

@@ -3,7 +3,13 @@ import type { Catalogue } from './en';
 /** Українська. */
 export const uk: Catalogue = {
   app: { name: 'Tend', skip: 'Перейти до вмісту' },
-  nav: { queue: 'Черга', signOut: 'Вийти', language: 'Мова' },
+  nav: {
+    menu: 'Меню',
+    main: 'Основна навігація',
+    queue: 'Черга',
+    signOut: 'Вийти',
+    language: 'Мова',
+  },
   signIn: {
     title: 'Вхід до Tend',
     email: 'Електронна пошта',

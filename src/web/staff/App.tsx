@@ -1,8 +1,21 @@
-import { Anchor, AppShell, Group, NativeSelect, Text, Button, Loader, Center } from '@mantine/core';
+import {
+  Anchor,
+  AppShell,
+  Burger,
+  Button,
+  Center,
+  Group,
+  Loader,
+  NativeSelect,
+  NavLink,
+  Stack,
+  Text,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Route, Routes } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import i18next from 'i18next';
 import { chooseLanguage, hasChosenLanguage, languages, type Language } from '../i18n';
 import { api, ApiError, type Me } from './api';
@@ -33,6 +46,7 @@ export function App() {
   });
   useLiveUpdates(me.isSuccess);
   useAccountLanguage(me.data);
+  const [menu, { toggle, close }] = useDisclosure(false);
   if (me.isPending)
     return (
       <Center h="100vh">
@@ -42,10 +56,18 @@ export function App() {
   if (me.error instanceof ApiError && me.error.status === 401) return <SignIn />;
   if (me.isError) return <Text c="red">{me.error.message}</Text>;
   return (
-    <AppShell header={{ height: 56 }} padding="md">
+    // On a narrow screen the navigation folds into a menu behind a burger button.
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 280, breakpoint: 'lg', collapsed: { mobile: !menu, desktop: true } }}
+      padding="md"
+    >
       <AppShell.Header>
-        <Header me={me.data} />
+        <Header me={me.data} menu={menu} toggle={toggle} />
       </AppShell.Header>
+      <AppShell.Navbar p="md" hiddenFrom="lg">
+        {menu && <Menu me={me.data} close={close} />}
+      </AppShell.Navbar>
       <AppShell.Main id="main">
         <Routes>
           {homeRoutes.length === 0 && (
@@ -61,46 +83,95 @@ export function App() {
   );
 }
 
-function Header({ me }: { me: Me }) {
-  const { t, i18n } = useTranslation();
+function useSignOut() {
   const client = useQueryClient();
-  const signOut = async () => {
+  return async () => {
     await api('/auth/sign-out', { method: 'POST' });
     client.clear();
     await client.invalidateQueries();
   };
+}
+
+function LanguageSelect() {
+  const { t, i18n } = useTranslation();
   return (
-    <Group h="100%" px="md" justify="space-between">
-      <Group>
+    <NativeSelect
+      aria-label={t('nav.language')}
+      value={i18n.language}
+      data={Object.entries(languages).map(([value, label]) => ({ value, label }))}
+      onChange={(e) => {
+        const locale = e.currentTarget.value as Language;
+        void chooseLanguage(locale);
+        // Remembered on the account too: other devices, and the emails Tend sends them.
+        void api('/auth/me', { method: 'PATCH', body: { locale } }).catch(() => undefined);
+      }}
+    />
+  );
+}
+
+function Header({ me, menu, toggle }: { me: Me; menu: boolean; toggle: () => void }) {
+  const { t } = useTranslation();
+  const signOut = useSignOut();
+  return (
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+      <Group wrap="nowrap">
         <Anchor href="#main" className="skip-link">
           {t('app.skip')}
         </Anchor>
-        <Text fw={700}>{t('app.name')}</Text>
-        <Text c="dimmed">{me.organization.name}</Text>
-        {areaNav.map((item) => (
-          <Anchor key={item.to} component={Link} to={item.to}>
-            {t(item.label, { ns: item.ns })}
-          </Anchor>
-        ))}
-      </Group>
-      <Group>
-        <NativeSelect
-          aria-label={t('nav.language')}
-          value={i18n.language}
-          data={Object.entries(languages).map(([value, label]) => ({ value, label }))}
-          onChange={(e) => {
-            const locale = e.currentTarget.value as Language;
-            void chooseLanguage(locale);
-            // Remembered on the account too: other devices, and the emails Tend sends them.
-            void api('/auth/me', { method: 'PATCH', body: { locale } }).catch(() => undefined);
-          }}
+        <Burger
+          opened={menu}
+          onClick={toggle}
+          hiddenFrom="lg"
+          size="sm"
+          aria-label={t('nav.menu')}
+          aria-expanded={menu}
         />
+        <Text fw={700}>{t('app.name')}</Text>
+        <Text c="dimmed" truncate>
+          {me.organization.name}
+        </Text>
+        <Group visibleFrom="lg" component="nav" aria-label={t('nav.main')}>
+          {areaNav.map((item) => (
+            <Anchor key={item.to} component={Link} to={item.to}>
+              {t(item.label, { ns: item.ns })}
+            </Anchor>
+          ))}
+        </Group>
+      </Group>
+      <Group visibleFrom="lg" wrap="nowrap">
+        <LanguageSelect />
         <Text size="sm">{me.user.name}</Text>
         <Button variant="subtle" onClick={() => void signOut()}>
           {t('nav.signOut')}
         </Button>
       </Group>
     </Group>
+  );
+}
+
+/** The navigation on a narrow screen: the same entries, the language, who is signed in. */
+function Menu({ me, close }: { me: Me; close: () => void }) {
+  const { t } = useTranslation();
+  const here = useLocation().pathname;
+  const signOut = useSignOut();
+  return (
+    <Stack gap="xs" component="nav" aria-label={t('nav.main')}>
+      {areaNav.map((item) => (
+        <NavLink
+          key={item.to}
+          component={Link}
+          to={item.to}
+          label={t(item.label, { ns: item.ns })}
+          active={here === item.to || (item.to !== '/' && here.startsWith(item.to))}
+          onClick={close}
+        />
+      ))}
+      <LanguageSelect />
+      <Text size="sm">{me.user.name}</Text>
+      <Button variant="subtle" onClick={() => void signOut()} style={{ alignSelf: 'flex-start' }}>
+        {t('nav.signOut')}
+      </Button>
+    </Stack>
   );
 }
 
