@@ -7,9 +7,12 @@ export function presentGift(
   contactName: string,
   parts: GiftParts,
   thanksClock: ClockRow | undefined,
+  /** For a pledge: what its payments add up to (null for any other kind). */
+  pledgePaid: number | null = null,
 ) {
   const mine = <T extends { giftId: string }>(xs: T[]) => xs.filter((x) => x.giftId === g.id);
   const adjustments = mine(parts.adjustments);
+  const net = g.amount === null ? null : g.amount + adjustments.reduce((s, a) => s + a.delta, 0);
   const refunded = -adjustments.filter((a) => a.kind === 'refund').reduce((s, a) => s + a.delta, 0);
   return {
     id: g.id,
@@ -17,8 +20,18 @@ export function presentGift(
     contact: { id: g.contactId, name: contactName },
     amount: g.amount,
     currency: g.currency,
-    netAmount: g.amount === null ? null : g.amount + adjustments.reduce((s, a) => s + a.delta, 0),
+    netAmount: net,
     refunded,
+    pledge:
+      pledgePaid === null || net === null
+        ? null
+        : {
+            paid: pledgePaid,
+            writtenOff: -adjustments
+              .filter((a) => a.kind === 'write_off')
+              .reduce((s, a) => s + a.delta, 0),
+            balance: Math.max(0, net - pledgePaid),
+          },
     receivedOn: g.receivedOn,
     paymentMethod: g.paymentMethod,
     campaign: g.campaign,

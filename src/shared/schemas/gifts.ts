@@ -127,6 +127,14 @@ export const refundInput = z.strictObject({
 /** A refund to append. */
 export type RefundInput = z.infer<typeof refundInput>;
 
+/** Body of POST /gifts/{id}/write-off (a pledge). */
+export const writeOffInput = z.strictObject({
+  amount: money.optional().describe('Defaults to all that is still to come'),
+  reason: text(L.textMax).optional(),
+});
+/** A write-off to append. */
+export type WriteOffInput = z.infer<typeof writeOffInput>;
+
 /** Body of POST /gifts/{id}/thanks. */
 export const thanksInput = z.strictObject({
   method: z.enum(thanksMethods),

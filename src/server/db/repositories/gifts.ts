@@ -220,17 +220,26 @@ export async function netAmount(db: Executor, orgId: string, gift: GiftRow): Pro
   return (gift.amount ?? 0) + Number(row?.sum ?? 0);
 }
 
-/** What has been paid against a pledge (net of the payments' own refunds). */
-export async function pledgePaid(db: Executor, orgId: string, pledgeId: string): Promise<number> {
-  const rows = await queryRows<{ paid: string | null }>(
+/** What has been paid against each of some pledges (net of the payments' own refunds). */
+export async function pledgePayments(
+  db: Executor,
+  orgId: string,
+  pledgeIds: string[],
+): Promise<Map<string, number>> {
+  if (pledgeIds.length === 0) return new Map();
+  const rows = await queryRows<{ pledge_id: string; paid: string }>(
     db,
-    sql`select (sum(g.amount) + coalesce(sum(a.delta), 0))::text as paid
+    sql`select g.pledge_id, (sum(g.amount) + coalesce(sum(a.delta), 0))::text as paid
           from ${gifts} g
-          left join lateral (select sum(delta) as delta from ${giftAdjustments} x
-                             where x.org_id = g.org_id and x.gift_id = g.id) a on true
-         where g.org_id = ${orgId} and g.pledge_id = ${pledgeId}`,
+          left join lateral (select sum(x.delta) as delta from ${giftAdjustments} x
+                              where x.org_id = g.org_id and x.gift_id = g.id) a on true
+         where g.org_id = ${orgId} and g.pledge_id in ${sql`(${sql.join(
+           pledgeIds.map((id) => sql`${id}::uuid`),
+           sql`, `,
+         )})`}
+         group by g.pledge_id`,
   );
-  return Number(rows[0]?.paid ?? 0);
+  return new Map(rows.map((r) => [r.pledge_id, Number(r.paid)]));
 }
 
 /** Inserts a program. */

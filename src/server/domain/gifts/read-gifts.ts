@@ -4,6 +4,7 @@ import {
   findGift,
   giftParts,
   giftRowsAmong,
+  pledgePayments,
   listGiftRows,
   thanksClocks,
   thanksQueueRows,
@@ -23,12 +24,20 @@ export async function presentGifts(
   rows: (GiftRow & { contactName: string })[],
 ): Promise<GiftView[]> {
   const ids = rows.map((r) => r.id);
-  const [parts, clocks] = await Promise.all([
+  const pledges = rows.filter((r) => r.kind === 'pledge').map((r) => r.id);
+  const [parts, clocks, paid] = await Promise.all([
     giftParts(db, orgId, ids),
     thanksClocks(db, orgId, ids),
+    pledgePayments(db, orgId, pledges),
   ]);
   return rows.map((r) =>
-    presentGift(r, r.contactName, parts, clocks.filter((c) => c.subjectId === r.id).at(-1)),
+    presentGift(
+      r,
+      r.contactName,
+      parts,
+      clocks.filter((c) => c.subjectId === r.id).at(-1),
+      r.kind === 'pledge' ? (paid.get(r.id) ?? 0) : null,
+    ),
   );
 }
 

@@ -118,6 +118,28 @@ describe('recording each kind of gift', () => {
       'pledgeId',
     );
     await expectError(gift({ pledgeId: paid.id }), 400, 'validation_failed', 'pledgeId');
+    const read = (await call('GET', `/gifts/${pledge.id}`)).json();
+    expect(read.pledge).toEqual({ paid: 40_000, writtenOff: 0, balance: 80_000 });
+    expect(paid.pledge).toBeNull();
+  });
+
+  it('writes off part or all of what is still to come of a pledge, never more', async () => {
+    const pledge = await record(gift({ kind: 'pledge', amount: 30_000 }));
+    await record(gift({ amount: 10_000, pledgeId: pledge.id }));
+    const url = `/gifts/${pledge.id}/write-off`;
+    await expectError({ amount: 20_001 }, 422, 'rule_violated', 'amount', url);
+    const part = await call('POST', url, { amount: 5_000, reason: 'Lost a job' });
+    expect(part.statusCode, part.body).toBe(201);
+    expect(part.json()).toMatchObject({
+      amount: 30_000,
+      netAmount: 25_000,
+      pledge: { paid: 10_000, writtenOff: 5_000, balance: 15_000 },
+    });
+    const rest = await call('POST', url, {});
+    expect(rest.json().pledge).toEqual({ paid: 10_000, writtenOff: 20_000, balance: 0 });
+    await expectError({}, 422, 'rule_violated', 'amount', url);
+    const notPledge = await record(gift());
+    await expectError({}, 422, 'rule_violated', 'id', `/gifts/${notPledge.id}/write-off`);
   });
 
   it('records goods in kind at the value the organization set, not the donor’s', async () => {

@@ -6,6 +6,7 @@ import {
   programInput,
   refundInput,
   thanksInput,
+  writeOffInput,
 } from '../../../shared/schemas/gifts';
 import { createFund, createProgram, listFundPage, listProgramPage } from '../../domain/gifts/funds';
 import { givingSummary } from '../../domain/gifts/giving';
@@ -14,6 +15,7 @@ import { listGifts, readGift, thanksQueue } from '../../domain/gifts/read-gifts'
 import { recordGift } from '../../domain/gifts/record-gift';
 import { refundGift } from '../../domain/gifts/refund-gift';
 import { thankGift } from '../../domain/gifts/thank-gift';
+import { writeOffPledge } from '../../domain/gifts/write-off-pledge';
 import { actorOf } from '../authenticate';
 import { createOnce } from '../idempotency';
 import { listEnvelope, pageQuery } from '../pagination';
@@ -107,6 +109,23 @@ export function giftRoutes(app: App, deps: AppDeps): void {
     async (req, reply) =>
       createOnce(req, reply, deps, (tx) =>
         refundGift(tx, clock, actorOf(req), req.params.id, req.body),
+      ),
+  );
+  app.post(
+    '/gifts/:id/write-off',
+    {
+      config: { access: 'gifts.write' },
+      schema: {
+        tags,
+        summary: 'Write off what is still to come of a pledge (all, or a part)',
+        params: idParams,
+        body: writeOffInput,
+        response: { 201: giftView },
+      },
+    },
+    async (req, reply) =>
+      createOnce(req, reply, deps, (tx) =>
+        writeOffPledge(tx, clock, actorOf(req), req.params.id, req.body),
       ),
   );
   app.post(

@@ -17,6 +17,10 @@ export const giftView = z.object({
   currency: z.string(),
   netAmount: z.int().nullable().describe('The amount after refunds and corrections'),
   refunded: z.int(),
+  pledge: z
+    .object({ paid: z.int(), writtenOff: z.int(), balance: z.int() })
+    .nullable()
+    .describe('For a pledge: paid so far, written off, and what is still to come'),
   receivedOn: z.string(),
   paymentMethod: z.enum(paymentMethods).nullable(),
   campaign: z.string().nullable(),
