@@ -127,6 +127,19 @@ export const refundInput = z.strictObject({
 /** A refund to append. */
 export type RefundInput = z.infer<typeof refundInput>;
 
+/** Body of POST /gifts/{id}/corrections: a signed change to the amount, with its reason. */
+export const correctionInput = z.strictObject({
+  delta: z
+    .int('a whole number of minor units, never a fraction')
+    .min(-L.maxAmount)
+    .max(L.maxAmount)
+    .refine((d) => d !== 0, 'a correction changes the amount')
+    .describe('Minor units added to the amount (negative to lower it)'),
+  reason: text(L.textMax),
+});
+/** A correction to append. */
+export type CorrectionInput = z.infer<typeof correctionInput>;
+
 /** Body of POST /gifts/{id}/write-off (a pledge). */
 export const writeOffInput = z.strictObject({
   amount: money.optional().describe('Defaults to all that is still to come'),

@@ -366,6 +366,22 @@ describe('refunds', () => {
     await expectError({ amount: 1 }, 422, 'rule_violated', 'amount', `/gifts/${g.id}/refunds`);
   });
 
+  it('appends corrections with their reason, and refuses one that takes a gift to zero', async () => {
+    const g = await record(gift({ amount: 2500 }));
+    const url = `/gifts/${g.id}/corrections`;
+    const fixed = await call('POST', url, { delta: -450, reason: 'Typed 25.00 for 20.50' });
+    expect(fixed.statusCode, fixed.body).toBe(201);
+    expect(fixed.json()).toMatchObject({ amount: 2500, netAmount: 2050, refunded: 0 });
+    expect(fixed.json().adjustments).toMatchObject([
+      { kind: 'correction', delta: -450, reason: 'Typed 25.00 for 20.50' },
+    ]);
+    await expectError({ delta: -2050, reason: 'x' }, 422, 'rule_violated', 'delta', url);
+    await expectError({ delta: 0, reason: 'x' }, 400, 'validation_failed', 'delta', url);
+    await expectError({ delta: 1.5, reason: 'x' }, 400, 'validation_failed', 'delta', url);
+    await expectError({ delta: 100 }, 400, 'validation_failed', 'reason', url);
+    await expectError({ amount: 2051 }, 422, 'rule_violated', 'amount', `/gifts/${g.id}/refunds`);
+  });
+
   it('refuses to refund a pledge, which holds no money received', async () => {
     const p = await record(gift({ kind: 'pledge' }));
     await expectError({ amount: 1 }, 422, 'rule_violated', 'amount', `/gifts/${p.id}/refunds`);

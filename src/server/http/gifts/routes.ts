@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  correctionInput,
   fundInput,
   giftFilters,
   giftInput,
@@ -8,6 +9,7 @@ import {
   thanksInput,
   writeOffInput,
 } from '../../../shared/schemas/gifts';
+import { correctGift } from '../../domain/gifts/correct-gift';
 import { createFund, createProgram, listFundPage, listProgramPage } from '../../domain/gifts/funds';
 import { givingSummary } from '../../domain/gifts/giving';
 import { lapsedDonors } from '../../domain/gifts/lapsed';
@@ -109,6 +111,23 @@ export function giftRoutes(app: App, deps: AppDeps): void {
     async (req, reply) =>
       createOnce(req, reply, deps, (tx) =>
         refundGift(tx, clock, actorOf(req), req.params.id, req.body),
+      ),
+  );
+  app.post(
+    '/gifts/:id/corrections',
+    {
+      config: { access: 'gifts.write' },
+      schema: {
+        tags,
+        summary: 'Append a correction of the amount (the gift as recorded stays on record)',
+        params: idParams,
+        body: correctionInput,
+        response: { 201: giftView },
+      },
+    },
+    async (req, reply) =>
+      createOnce(req, reply, deps, (tx) =>
+        correctGift(tx, clock, actorOf(req), req.params.id, req.body),
       ),
   );
   app.post(
