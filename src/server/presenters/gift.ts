@@ -1,5 +1,6 @@
 import type { ClockRow } from '../db/repositories/promises';
-import type { FundRow, GiftParts, GiftRow, ProgramRow } from '../db/repositories/gifts';
+import type { FundRow, ProgramRow } from '../db/repositories/funds';
+import type { GiftParts, GiftRow } from '../db/repositories/gifts';
 
 /** The staff view of a gift: its money net of appended adjustments, and what hangs off it. */
 export function presentGift(

@@ -9,7 +9,7 @@ import {
   insertProgram,
   listFunds,
   listPrograms,
-} from '../../db/repositories/gifts';
+} from '../../db/repositories/funds';
 import { invalid } from '../../errors';
 import { presentFund, presentProgram } from '../../presenters/gift';
 import type { Actor } from '../actor';

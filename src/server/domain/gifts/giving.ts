@@ -1,7 +1,7 @@
 import type { Clock } from '../../../core/clock';
 import type { Executor } from '../../db/connection';
 import { findContact } from '../../db/repositories/contacts';
-import { givingLines, type GivingLine } from '../../db/repositories/gifts';
+import { givingLines, type GivingLine } from '../../db/repositories/giving';
 import { findOrganization } from '../../db/repositories/organizations';
 import { notFound } from '../../errors';
 import type { Actor } from '../actor';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock';
 import type { Executor } from '../../db/connection';
-import { lapsedDonorRows } from '../../db/repositories/gifts';
+import { lapsedDonorRows } from '../../db/repositories/giving';
 import { findOrganization } from '../../db/repositories/organizations';
 import type { Actor } from '../actor';
 import { decodeCursor, encodeCursor, type Page } from '../cursor';

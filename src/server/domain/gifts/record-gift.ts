@@ -3,13 +3,8 @@ import { promisedKinds } from '../../../shared/gifts';
 import type { GiftInput } from '../../../shared/schemas/gifts';
 import type { Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';
-import {
-  contactsAmong,
-  findGift,
-  fundsAmong,
-  insertGift,
-  listGiftRows,
-} from '../../db/repositories/gifts';
+import { contactsAmong, findGift, insertGift, listGiftRows } from '../../db/repositories/gifts';
+import { fundsAmong } from '../../db/repositories/funds';
 import { invalid } from '../../errors';
 import type { Actor } from '../actor';
 import { startPromises } from '../promises/clocks';

@@ -6,6 +6,7 @@ import { appendAudit } from '../../db/repositories/audit';
 import { insertAdjustment, lockGift, netAmount } from '../../db/repositories/gifts';
 import { notFound } from '../../errors';
 import type { Actor } from '../actor';
+import { cancelPromises } from '../promises/clocks';
 import { appendToTimeline } from '../timeline/timeline';
 import { broken, formatMoney } from './money';
 import { readGift } from './read-gifts';
@@ -13,6 +14,7 @@ import { readGift } from './read-gifts';
 /**
  * Appends a refund to a gift (the gift itself is never changed): at most what is left of it after
  * earlier refunds and corrections. The gift is locked so two refunds cannot both take the rest.
+ * Refunding all that is left cancels a thank-you still owed.
  */
 export async function refundGift(
   tx: Executor,
@@ -48,6 +50,9 @@ export async function refundGift(
     sourceId: giftId,
     occurredAt: now,
   });
+  // A gift wholly given back (a bounced cheque, a disputed card) is no longer owed a thank-you.
+  if (input.amount === left)
+    await cancelPromises(tx, clock, actor.orgId, { type: 'gift', id: giftId });
   await appendAudit(tx, actor, {
     action: 'create',
     entityType: 'gift_adjustment',

@@ -362,6 +362,8 @@ describe('refunds', () => {
     await expectError({ amount: 0 }, 400, 'validation_failed', 'amount', `/gifts/${g.id}/refunds`);
     const rest = await call('POST', `/gifts/${g.id}/refunds`, { amount: 3000 });
     expect(rest.json()).toMatchObject({ amount: 5000, netAmount: 0, refunded: 5000 });
+    expect(first.json().thanksPromise.state).toBe('running');
+    expect(rest.json().thanksPromise.state).toBe('cancelled'); // nothing left to thank for
     expect(rest.json().adjustments.map((a: { delta: number }) => a.delta)).toEqual([-2000, -3000]);
     await expectError({ amount: 1 }, 422, 'rule_violated', 'amount', `/gifts/${g.id}/refunds`);
   });

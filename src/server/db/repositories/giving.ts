@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../connection';
+import { queryRows } from '../connection';
+import { contacts, giftAdjustments, gifts, giftSoftCredits } from '../schema';
+
+/** One gift's money in a giving summary: net of its adjustments, in its currency. */
+export type GivingLine = { id: string; receivedOn: string; currency: string; net: number };
+
+/**
+ * The money a contact gave themselves (kinds that are money or goods received, net of refunds
+ * and corrections), and apart from it the soft credits they hold on others' gifts (at most what
+ * is left of each gift). Pledges and bequest intentions are promises, not gifts received.
+ */
+export async function givingLines(
+  db: Executor,
+  orgId: string,
+  contactId: string,
+): Promise<{ own: GivingLine[]; soft: GivingLine[] }> {
+  const rows = await queryRows<{
+    soft: boolean;
+    id: string;
+    received_on: string;
+    currency: string;
+    net: string;
+  }>(
+    db,
+    sql`with net as (
+          select g.id, g.contact_id, g.received_on, g.currency,
+                 g.amount + coalesce((select sum(a.delta) from ${giftAdjustments} a
+                                       where a.org_id = g.org_id and a.gift_id = g.id), 0) as net
+            from ${gifts} g
+           where g.org_id = ${orgId} and g.amount is not null
+             and g.kind not in ('pledge', 'bequest_intention')
+             and (g.contact_id = ${contactId} or g.id in (
+                   select s.gift_id from ${giftSoftCredits} s
+                    where s.org_id = ${orgId} and s.contact_id = ${contactId}))
+        )
+        select false as soft, n.id, n.received_on::text, n.currency, n.net::text
+          from net n where n.contact_id = ${contactId}
+        union all
+        select true, n.id, n.received_on::text, n.currency,
+               least(coalesce(s.amount, n.net), n.net)::text
+          from net n join ${giftSoftCredits} s
+            on s.org_id = ${orgId} and s.gift_id = n.id and s.contact_id = ${contactId}
+        order by 3, 2`,
+  );
+  const line = (r: (typeof rows)[number]): GivingLine => ({
+    id: r.id,
+    receivedOn: r.received_on,
+    currency: r.currency,
+    net: Number(r.net),
+  });
+  return { own: rows.filter((r) => !r.soft).map(line), soft: rows.filter((r) => r.soft).map(line) };
+}
+
+/** A donor who gave before this year but not yet this year, with the date of their last gift. */
+export type LapsedRow = { contact_id: string; name: string; last_gift_on: string };
+
+/**
+ * Donors with a gift received (net of refunds) before `thisYearStart` and none since: those who
+ * gave in the year before it (LYBUNT), or in any earlier year (SYBUNT, which includes LYBUNT).
+ * Most recent givers first, after a position.
+ */
+export function lapsedDonorRows(
+  db: Executor,
+  orgId: string,
+  opts: {
+    thisYearStart: string;
+    lastYearStart: string;
+    lastYearOnly: boolean;
+    after?: { d: string; i: string };
+    limit: number;
+  },
+) {
+  return queryRows<LapsedRow>(
+    db,
+    sql`with net as (
+          select g.contact_id, g.received_on
+            from ${gifts} g
+            left join (select gift_id, sum(delta) as delta from ${giftAdjustments}
+                        where org_id = ${orgId} group by gift_id) a on a.gift_id = g.id
+           where g.org_id = ${orgId} and g.amount is not null
+             and g.kind not in ('pledge', 'bequest_intention')
+             and g.amount + coalesce(a.delta, 0) > 0
+        ), per as (
+          select contact_id, max(received_on) as last_gift_on,
+                 bool_or(received_on >= ${opts.thisYearStart}::date) as this_year,
+                 bool_or(received_on >= ${opts.lastYearStart}::date
+                         and received_on < ${opts.thisYearStart}::date) as last_year
+            from net group by contact_id
+        )
+        select p.contact_id, c.name, p.last_gift_on::text as last_gift_on
+          from per p
+          join ${contacts} c on c.org_id = ${orgId} and c.id = p.contact_id and c.deleted_at is null
+         where not p.this_year
+           ${opts.lastYearOnly ? sql`and p.last_year` : sql``}
+           ${opts.after ? sql`and (p.last_gift_on, p.contact_id) < (${opts.after.d}::date, ${opts.after.i}::uuid)` : sql``}
+         order by p.last_gift_on desc, p.contact_id desc
+         limit ${opts.limit}`,
+  );
+}
