@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, notInArray, or } from 'drizzle-orm';
 import type { Executor } from '../connection';
 import { insertRows } from '../write-together';
 import { interactions } from '../schema';
@@ -29,6 +29,8 @@ export async function timelinePage(
     before?: { at: Date; id: string };
     limit: number;
     kinds?: string[];
+    /** Kinds the reader may not see. */
+    hiddenKinds?: string[];
     channels?: string[];
   },
 ): Promise<InteractionRow[]> {
@@ -42,6 +44,9 @@ export async function timelinePage(
         eq(interactions.contactId, contactId),
         opts.kinds?.length
           ? inArray(interactions.kind, opts.kinds as InteractionRow['kind'][])
+          : undefined,
+        opts.hiddenKinds?.length
+          ? notInArray(interactions.kind, opts.hiddenKinds as InteractionRow['kind'][])
           : undefined,
         opts.channels?.length
           ? inArray(interactions.channel, opts.channels as InteractionRow['channel'][])

@@ -10,6 +10,7 @@ import {
   type InteractionRow,
 } from '../../db/repositories/interactions';
 import { notFound } from '../../errors';
+import { actorCan } from '../../policies';
 import { presentInteraction, type InteractionView } from '../../presenters/interaction';
 import type { Actor } from '../actor';
 import { decodeCursor, encodeCursor, type Page } from '../cursor';
@@ -69,6 +70,8 @@ export async function logInteraction(
   });
 }
 
+const fundraisingKinds = ['gift', 'thanks'];
+
 const cursorShape = z.object({ t: z.iso.datetime(), i: z.uuid() });
 
 /** A contact's timeline, newest first, page by page, optionally only some kinds and channels. */
@@ -84,6 +87,8 @@ export async function readTimeline(
     before: c && { at: new Date(c.t), id: c.i },
     limit: page.limit + 1,
     kinds: page.kinds,
+    // Gifts and thank-yous are fundraising data: only roles that may read gifts see them here.
+    hiddenKinds: actorCan(actor, 'gifts.read') ? [] : fundraisingKinds,
     channels: page.channels,
   });
   const pageRows = rows.slice(0, page.limit);

@@ -56,6 +56,15 @@ describe('allocations and soft credits', () => {
       kind: 'gift',
       source: { type: 'gift', id: g.id },
     });
+    // Fundraising data: a volunteer coordinator's view of the timeline leaves gifts out.
+    const theirs = await call(
+      'GET',
+      `/contacts/${spouse.id}/timeline`,
+      undefined,
+      f.org.tokens.volunteer_coordinator,
+    );
+    expect(theirs.statusCode).toBe(200);
+    expect(theirs.json().data).toEqual([]);
   });
 });
 
