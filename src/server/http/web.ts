@@ -12,6 +12,7 @@ export async function webRoutes(app: App, root: string): Promise<void> {
     wildcard: false,
     index: ['index.html'],
     maxAge: '1h',
+    dotfiles: 'ignore', // the build's manifest (.vite/) is for the bench, not for browsers
   });
   app.get('/app/*', { schema: { hide: true } }, (_req, reply) =>
     reply.header('cache-control', 'no-cache').sendFile('index.html'),
