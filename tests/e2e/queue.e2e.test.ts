@@ -255,4 +255,22 @@ describe.skipIf(!haveChromium)('the queue with 500 open requests', () => {
     expect(page.url()).not.toContain('priority=');
     await page.close();
   });
+  it('updates live: a request opened elsewhere appears without a reload', async () => {
+    const page = await context.newPage();
+    await page.goto(`${tend.url}/app/queue/open`);
+    await page.getByRole('table', { name: 'Queue' }).waitFor();
+    await page.getByLabel('Search').fill('Arrived while watching');
+    await expect.poll(() => rowsInDom(page)).toBe(0);
+    const [someone] = (await call<{ data: { id: string }[] }>('GET', '/contacts?limit=1')).data;
+    await call('POST', '/requests', {
+      subject: 'Arrived while watching',
+      requesterId: someone!.id,
+    });
+    // Server-sent event → one refetch within about a second; no reload.
+    await expect.poll(() => rowsInDom(page), { timeout: 10_000 }).toBe(1);
+    expect(await page.locator('tr.queue-row').first().textContent()).toContain(
+      'Arrived while watching',
+    );
+    await page.close();
+  });
 });

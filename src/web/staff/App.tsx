@@ -184,16 +184,26 @@ function useAccountLanguage(me: Me | undefined) {
   }, [locale]);
 }
 
-/** Refetches what changed when the server announces a request change (server-sent events). */
+/**
+ * Refetches what changed when the server announces a request change (server-sent events), at
+ * most once a second: on a busy desk a burst of changes costs one refetch, not one each (a long
+ * queue refetches every page it has loaded).
+ */
 function useLiveUpdates(enabled: boolean) {
   const client = useQueryClient();
   useEffect(() => {
     if (!enabled) return;
     const events = new EventSource('/api/v1/events');
-    events.addEventListener(
-      'request',
-      () => void client.invalidateQueries({ queryKey: ['requests'] }),
-    );
-    return () => events.close();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    events.addEventListener('request', () => {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        void client.invalidateQueries({ queryKey: ['requests'] });
+      }, 1000);
+    });
+    return () => {
+      clearTimeout(timer);
+      events.close();
+    };
   }, [enabled, client]);
 }
