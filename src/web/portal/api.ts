@@ -1,45 +1,7 @@
 /** The organization of this portal, from the address: /p/{org}/… */
 export const organizationSlug = decodeURIComponent(window.location.pathname.split('/')[2] ?? '');
 
-/** A failed API call, with the error's code and field problems. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: { path: string; message: string }[] = [],
-  ) {
-    super(message);
-  }
-}
-
-/** Calls the Tend API with the portal cookie; JSON in and out. */
-export async function api<T>(
-  path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<T> {
-  const res = await fetch(`/api/v1${path}`, {
-    method: init.method ?? 'GET',
-    credentials: 'same-origin',
-    headers: {
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...init.headers,
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (res.status === 204) return undefined as T;
-  const json = (await res.json().catch(() => ({}))) as {
-    error?: { code: string; message: string; details?: { path: string; message: string }[] };
-  };
-  if (!res.ok)
-    throw new ApiError(
-      res.status,
-      json.error?.code ?? 'error',
-      json.error?.message ?? res.statusText,
-      json.error?.details ?? [],
-    );
-  return json as T;
-}
+export { api, ApiError } from '../http';
 
 /** The public API of this organization. */
 export const publicPath = (path: string) =>

@@ -2,48 +2,7 @@ import type { contactRoles } from '../../shared/contacts';
 import type { CustomFieldDefinition } from '../../shared/custom-fields';
 import type { RequestStatus } from '../../shared/requests';
 
-/** One field's problem of an error answer (`details[]`). */
-export type ErrorDetail = { path: string; message: string };
-
-/** A failed API call, with the error body's code and field details. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly problems: ErrorDetail[] = [],
-  ) {
-    super(message);
-  }
-}
-
-/** Calls the Tend API with the session cookie; JSON in and out. */
-export async function api<T>(
-  path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<T> {
-  const res = await fetch(`/api/v1${path}`, {
-    method: init.method ?? 'GET',
-    credentials: 'same-origin',
-    headers: {
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...init.headers,
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (res.status === 204) return undefined as T;
-  const json = (await res.json().catch(() => ({}))) as {
-    error?: { code: string; message: string; details?: ErrorDetail[] };
-  };
-  if (!res.ok)
-    throw new ApiError(
-      res.status,
-      json.error?.code ?? 'error',
-      json.error?.message ?? res.statusText,
-      json.error?.details ?? [],
-    );
-  return json as T;
-}
+export { api, ApiError, type ErrorDetail } from '../http';
 
 /** A page of a list: `{data, nextCursor}`. */
 export type Page<T> = { data: T[]; nextCursor: string | null };

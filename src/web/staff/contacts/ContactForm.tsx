@@ -25,7 +25,7 @@ import {
   preferredChannels,
 } from '../../../shared/contacts';
 import { api, type Me } from '../api';
-import { FormError, send, type Contact, type FieldProblem, type StaffUser } from './api';
+import { ApiError, send, type Contact, type FieldProblem, type StaffUser } from './api';
 import { contactLanguages, languageName, readableErrors } from './format';
 import {
   emptyForm,
@@ -108,9 +108,9 @@ function ContactForm({ initial, contact }: { initial: ContactFormState; contact?
       void navigate(`/contacts/${saved.id}${next}`);
     },
     onError: (err) => {
-      if (err instanceof FormError && err.status === 400)
+      if (err instanceof ApiError && err.status === 400)
         setProblems(problemsByField(err.details, sentRows.current));
-      else if (err instanceof FormError && err.status === 412)
+      else if (err instanceof ApiError && err.status === 412)
         setProblems({ byField: {}, other: [], message: t('form.stale') });
       else
         setProblems({

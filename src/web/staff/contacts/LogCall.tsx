@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { requestLimits, requestPriorities } from '../../../shared/requests';
 import { api } from '../api';
-import { FormError, send, type Contact } from './api';
+import { ApiError, send, type Contact } from './api';
 import { ContactPicker } from './ContactPicker';
 import { contactLanguages, languageName, readableErrors } from './format';
 import { newKey } from '../../ids';
@@ -87,7 +87,7 @@ function LogCallForm({ fixed }: { fixed: Contact | null }) {
       void navigate(`/requests/${created.id}`);
     },
     onError: (err) => {
-      if (err instanceof FormError && err.details.length)
+      if (err instanceof ApiError && err.details.length)
         setErrors(
           Object.fromEntries(
             err.details.map((d) => [

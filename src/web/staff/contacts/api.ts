@@ -6,53 +6,11 @@ import type {
   interactionKinds,
   preferredChannels,
 } from '../../../shared/contacts';
-import { ApiError } from '../api';
-
+export { ApiError } from '../../http';
 /** One field's problem from a 400 answer (`details[]` of the error body). */
-export type FieldProblem = { path: string; message: string };
-
-/** A failed call that also carries the API's field problems. */
-export class FormError extends ApiError {
-  constructor(
-    status: number,
-    code: string,
-    message: string,
-    readonly details: FieldProblem[],
-  ) {
-    super(status, code, message);
-  }
-}
-
-/**
- * Calls the Tend API like `api()` but with extra headers (If-Match, Idempotency-Key) and
- * keeps the error's field details, so forms can show each problem next to its field.
- */
-export async function send<T>(
-  path: string,
-  init: { method: string; body?: unknown; headers?: Record<string, string> },
-): Promise<T> {
-  const res = await fetch(`/api/v1${path}`, {
-    method: init.method,
-    credentials: 'same-origin',
-    headers: {
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...init.headers,
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (res.status === 204) return undefined as T;
-  const json = (await res.json().catch(() => ({}))) as {
-    error?: { code: string; message: string; details?: FieldProblem[] };
-  };
-  if (!res.ok)
-    throw new FormError(
-      res.status,
-      json.error?.code ?? 'error',
-      json.error?.message ?? res.statusText,
-      json.error?.details ?? [],
-    );
-  return json as T;
-}
+export type { ErrorDetail as FieldProblem } from '../../http';
+/** Calls the Tend API; forms pass extra headers (If-Match, Idempotency-Key). */
+export { api as send } from '../../http';
 
 /** A contact role. */
 export type Role = (typeof contactRoles)[number];

@@ -17,7 +17,7 @@ export function problemText(
   if (error.code === 'request_closed') return t('request.errors.closed');
   if (error.status === 409) return t('request.errors.conflict');
   if (error.status === 403) return t('request.errors.forbidden');
-  const missing = error.problems
+  const missing = error.details
     .filter((p) => p.path.startsWith('customFields.') && p.message.endsWith('required to solve'))
     .map((p) => {
       const key = p.path.slice('customFields.'.length);

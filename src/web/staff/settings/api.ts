@@ -26,28 +26,9 @@ export async function send<T>(
   init: { method: string; body?: unknown; version?: number; key?: string },
 ): Promise<T> {
   const headers: Record<string, string> = {};
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (init.version !== undefined) headers['if-match'] = `"${init.version}"`;
   if (init.method === 'POST') headers['idempotency-key'] = init.key ?? newKey();
-  const res = await fetch(`/api/v1${path}`, {
-    method: init.method,
-    credentials: 'same-origin',
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (res.status === 204) return undefined as T;
-  const json = (await res.json().catch(() => ({}))) as {
-    error?: { code: string; message: string; details?: { path: string; message: string }[] };
-  };
-  if (!res.ok) {
-    const error = new ApiError(
-      res.status,
-      json.error?.code ?? 'error',
-      json.error?.message ?? res.statusText,
-    );
-    throw Object.assign(error, { details: json.error?.details ?? [] });
-  }
-  return json as T;
+  return api<T>(path, { method: init.method, body: init.body, headers });
 }
 
 export { api };

@@ -91,9 +91,7 @@ export function ErrorNote({ error }: { error: unknown }) {
   if (!error) return null;
   const code = error instanceof ApiError ? error.code : 'network';
   const known = (explained as readonly string[]).includes(code) ? code : 'generic';
-  const details =
-    (error as { details?: { path: string; message: string }[] }).details?.filter((d) => d.path) ??
-    [];
+  const details = error instanceof ApiError ? error.details.filter((d) => d.path) : [];
   return (
     <Alert color="red" variant="light" title={t(`errors.${known}`)} mt="sm">
       {details.length > 0 ? (
