@@ -3,6 +3,20 @@ import type { MessageRow, RequestRow } from '../db/repositories/requests';
 /** The human reference of a request: R-1042. */
 export const reference = (r: Pick<RequestRow, 'number'>) => `R-${r.number}`;
 
+/** A request as its requester sees it on the portal: no internal fields, no staff identities. */
+export function presentPortalRequest(r: RequestRow) {
+  return {
+    id: r.id,
+    reference: reference(r),
+    subject: r.subject,
+    description: r.description,
+    status: r.status,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    followUpOfId: r.followUpOfId,
+  };
+}
+
 /** The staff view of a request. */
 export function presentRequest(r: RequestRow) {
   return {

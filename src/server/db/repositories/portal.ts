@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../connection';
 import {
+  contactEmails,
   contacts,
   portalSessions,
   portalSignIns,
@@ -55,6 +56,27 @@ export async function useSignIn(db: Executor, orgId: string, tokenHash: string, 
     )
     .returning();
   return row;
+}
+
+/** Whether this address of the contact may be written to (it is theirs and not bouncing). */
+export async function isLiveAddressOf(
+  db: Executor,
+  orgId: string,
+  contactId: string,
+  address: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: contactEmails.id })
+    .from(contactEmails)
+    .where(
+      and(
+        eq(contactEmails.orgId, orgId),
+        eq(contactEmails.contactId, contactId),
+        eq(contactEmails.address, address),
+        isNull(contactEmails.bouncedAt),
+      ),
+    );
+  return row !== undefined;
 }
 
 /** Stores a portal session (its secret's hash). */

@@ -1,4 +1,3 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Clock } from '../../../core/clock';
 import type { Executor } from '../../db/connection';
 import { findContactByEmail } from '../../db/repositories/contacts';
@@ -6,7 +5,9 @@ import { z } from 'zod';
 import { upsertJob } from '../../db/repositories/jobs';
 import { findOrganization, type OrganizationRow } from '../../db/repositories/organizations';
 import {
+  deletePortalSession,
   findLivePortalSession,
+  isLiveAddressOf,
   insertPortalSession,
   insertSignIn,
   publicMessagesOf,
@@ -16,14 +17,12 @@ import {
   useSignIn,
 } from '../../db/repositories/portal';
 import { clocksOf } from '../../db/repositories/promises';
-import { contactEmails } from '../../db/schema';
-import { reference } from '../../presenters/request';
+import { presentPortalRequest } from '../../presenters/request';
 import { notFound } from '../../errors';
 import { systemActor } from '../actor';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { queueEmails } from '../email/outbox';
 import { addRequesterMessage } from '../requests/messages';
-import type { RequestRow } from '../../db/repositories/requests';
 
 /** How long an emailed sign-in link works, and how long the portal session it opens lasts. */
 export const signInLinkMinutes = 30;
@@ -96,18 +95,7 @@ export async function requestSignIn(
 ): Promise<void> {
   const contact = await findContactByEmail(tx, org.id, input.email);
   if (!contact) return;
-  const [address] = await tx
-    .select({ bouncedAt: contactEmails.bouncedAt })
-    .from(contactEmails)
-    .where(
-      and(
-        eq(contactEmails.orgId, org.id),
-        eq(contactEmails.contactId, contact.id),
-        eq(contactEmails.address, input.email),
-        isNull(contactEmails.bouncedAt),
-      ),
-    );
-  if (!address) return;
+  if (!(await isLiveAddressOf(tx, org.id, contact.id, input.email))) return;
   const now = clock.now();
   const hourAgo = new Date(now.getTime() - 3_600_000);
   if ((await signInsSince(tx, org.id, contact.id, hourAgo)) >= signInLinksPerHour) return;
@@ -180,26 +168,26 @@ export async function portalUserFromSession(
   };
 }
 
-/** A request as its requester sees it on the portal: no internal fields, no staff identities. */
-function portalRequest(r: RequestRow) {
+/** Who is signed in to the portal, and for which organization. */
+export async function portalMe(db: Executor, user: PortalUser) {
+  const org = await findOrganization(db, user.orgId);
+  if (!org) throw notFound('organization');
   return {
-    id: r.id,
-    reference: reference(r),
-    subject: r.subject,
-    description: r.description,
-    status: r.status,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-    followUpOfId: r.followUpOfId,
+    name: user.name,
+    preferredLanguage: user.preferredLanguage,
+    organization: { slug: org.slug, name: org.name },
   };
 }
-/** A request on the portal. */
-export type PortalRequest = ReturnType<typeof portalRequest>;
+
+/** Ends the portal session behind a cookie's secret. */
+export async function endPortalSession(db: Executor, secret: string): Promise<void> {
+  await deletePortalSession(db, hashSecret(secret));
+}
 
 /** The signed-in contact's requests, newest first. */
 export async function myRequests(db: Executor, user: PortalUser) {
   const rows = await requestsOfRequester(db, user.orgId, user.contactId, 200);
-  return rows.map(portalRequest);
+  return rows.map(presentPortalRequest);
 }
 
 /**
@@ -215,7 +203,7 @@ export async function myRequest(db: Executor, user: PortalUser, requestId: strin
     (c) => c.target === 'first_response',
   );
   return {
-    ...portalRequest(row),
+    ...presentPortalRequest(row),
     firstResponse: first
       ? {
           dueAt: first.dueAt?.toISOString() ?? null,

@@ -8,10 +8,10 @@ import {
   openPortalSession,
   replyOnPortal,
   askForSignIn,
+  endPortalSession,
+  portalMe,
 } from '../../domain/portal/portal';
 import { publicOrganization } from '../../domain/requests/public-intake';
-import { deletePortalSession } from '../../db/repositories/portal';
-import { hashSecret } from '../../domain/auth/secrets';
 import { portalCookie, portalUserOf } from '../authenticate';
 import type { App, AppDeps } from '../types';
 
@@ -109,7 +109,7 @@ export function portalRoutes(app: App, deps: AppDeps): void {
       schema: { tags, summary: 'End this portal session', response: { 204: z.null() } },
     },
     async (req, reply) => {
-      await deletePortalSession(db, hashSecret(req.cookies[portalCookie]!));
+      await endPortalSession(db, req.cookies[portalCookie]!);
       void reply.clearCookie(portalCookie, { path: '/' });
       return reply.status(204).send(null);
     },
@@ -131,14 +131,7 @@ export function portalRoutes(app: App, deps: AppDeps): void {
         },
       },
     },
-    async (req) => {
-      const user = portalUserOf(req);
-      const [org] = await db.query.organizations.findMany({
-        where: (o, { eq }) => eq(o.id, user.orgId),
-        columns: { slug: true, name: true },
-      });
-      return { name: user.name, preferredLanguage: user.preferredLanguage, organization: org! };
-    },
+    async (req) => portalMe(db, portalUserOf(req)),
   );
 
   app.get(
