@@ -16,12 +16,8 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { systemClock } from '../src/core/clock';
 import { openDatabase, queryRows } from '../src/server/db/connection';
-import { systemActor } from '../src/server/domain/actor';
-import { issueToken } from '../src/server/domain/auth/tokens';
-import { createOrganization } from '../src/server/domain/orgs/create-organization';
-import { createUser } from '../src/server/domain/users/create-user';
 import { seedContacts } from '../src/server/demo/seed';
-import { setUpDemoDesk } from '../src/server/demo/demo-desk';
+import { benchDeskOrg } from './desk-org';
 import { postLoad, startChild } from './lib';
 
 const pgUrl = process.env.BENCH_DATABASE_URL;
@@ -33,38 +29,7 @@ const psql = (query: string) =>
 
 const database = await openDatabase({ url: pgUrl });
 await database.migrate();
-const org = await createOrganization(database.db, {
-  name: `Profile ${Date.now()}`,
-  defaultCountry: 'LT',
-});
-const admin = await createUser(database.db, systemActor(org.id), {
-  email: 'profile@example.org',
-  name: 'Profile',
-  role: 'admin',
-  password: 'profile-password-123',
-});
-const staff = Object.fromEntries(
-  await Promise.all(
-    (['agent', 'manager', 'volunteer_coordinator', 'fundraiser'] as const).map(
-      async (role) =>
-        [
-          role,
-          await createUser(database.db, systemActor(org.id), {
-            email: `${role}@profile.example.org`,
-            name: `Profile ${role}`,
-            role,
-          }),
-        ] as const,
-    ),
-  ),
-) as Parameters<typeof setUpDemoDesk>[2];
-await setUpDemoDesk(database.db, org.id, staff);
-const token = (
-  await issueToken(database.db, systemClock, systemActor(org.id), {
-    userId: admin.id,
-    name: 'profile',
-  })
-).token;
+const { org, token } = await benchDeskOrg(database, 'Profile');
 await database.db.transaction((tx) => seedContacts(tx, systemClock, org.id, { count: 2000 }));
 await database.db.execute(sql`analyze`);
 const requester = (

@@ -12,12 +12,9 @@ import { seededRandom } from '../src/core/random';
 import { systemClock } from '../src/core/clock';
 import { openDatabase, queryRows, type Database } from '../src/server/db/connection';
 import { contacts } from '../src/server/db/schema';
-import { systemActor } from '../src/server/domain/actor';
-import { issueToken } from '../src/server/domain/auth/tokens';
-import { createOrganization } from '../src/server/domain/orgs/create-organization';
-import { createUser } from '../src/server/domain/users/create-user';
 import { buildSeedRows, insertInBatches, seedContacts } from '../src/server/demo/seed';
-import { setUpDemoDesk } from '../src/server/demo/demo-desk';
+import { createOrganization } from '../src/server/domain/orgs/create-organization';
+import { benchDeskOrg } from './desk-org';
 import { peakRssMiB, percentile, postLoad, rate, startChild } from './lib';
 import { ensureWebBuild } from '../src/server/web-build';
 import { queueFigures, seedRequests } from './requests';
@@ -43,40 +40,7 @@ const figures: Record<string, Figure> = {};
 
 async function prepare(database: Database) {
   await database.migrate();
-  const org = await createOrganization(database.db, {
-    name: `Bench ${Date.now()}`,
-    defaultCountry: 'LT',
-  });
-  const admin = await createUser(database.db, systemActor(org.id), {
-    email: 'bench@example.org',
-    name: 'Bench',
-    role: 'admin',
-    password: 'bench-password-123',
-  });
-  // Requests are opened under the demo desk's settings: office-hours clocks with warnings, a
-  // round-robin team with routing rules, the line watched — not on an empty configuration.
-  const staff = Object.fromEntries(
-    await Promise.all(
-      (['agent', 'manager', 'volunteer_coordinator', 'fundraiser'] as const).map(
-        async (role) =>
-          [
-            role,
-            await createUser(database.db, systemActor(org.id), {
-              email: `${role}@bench.example.org`,
-              name: `Bench ${role}`,
-              role,
-            }),
-          ] as const,
-      ),
-    ),
-  ) as Parameters<typeof setUpDemoDesk>[2];
-  await setUpDemoDesk(database.db, org.id, staff);
-  const token = (
-    await issueToken(database.db, systemClock, systemActor(org.id), {
-      userId: admin.id,
-      name: 'bench',
-    })
-  ).token;
+  const { org, token } = await benchDeskOrg(database, 'Bench');
   log(`seeding ${size} contacts…`);
   const t0 = performance.now();
   await database.db.transaction((tx) => seedContacts(tx, systemClock, org.id, { count: size }));
