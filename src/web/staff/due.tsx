@@ -1,6 +1,9 @@
 import { Badge } from '@mantine/core';
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localeOf } from '../format';
+
+export { localeOf };
 
 /** The value and unit a time span reads best in: 59.6 minutes is "1 hour", not "60 minutes". */
 function rounded(ms: number): [number, Intl.RelativeTimeFormatUnit] {
@@ -9,12 +12,6 @@ function rounded(ms: number): [number, Intl.RelativeTimeFormatUnit] {
   const hours = Math.round(ms / 3_600_000);
   if (Math.abs(hours) < 24) return [hours, 'hour'];
   return [Math.round(ms / 86_400_000), 'day'];
-}
-
-/** The locale to write dates and numbers in: the browser's own variant of the chosen language
- * (en-GB's day-month order for English in Britain), else the language itself. */
-export function localeOf(language: string): string {
-  return navigator.languages.find((l) => l.split('-')[0] === language) ?? language;
 }
 
 /** "in 3 hours" / "2 days ago" in the current language. */

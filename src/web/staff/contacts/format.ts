@@ -1,22 +1,12 @@
 import type { CSSProperties } from 'react';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { languageName } from '../../format';
+
+export { languageName };
 
 /** A stored E.164 number as people read it ("+370 612 55139"); unparseable ones as they are. */
 export function formatPhone(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
-}
-
-/**
- * A language tag's name in the interface language, capitalized as it stands alone in a list or a
- * field ("lt" → "Lithuanian" / "Lituano" / "Литовська"; CLDR gives it lower-case mid-sentence).
- */
-export function languageName(tag: string, uiLanguage: string): string {
-  try {
-    const name = new Intl.DisplayNames([uiLanguage], { type: 'language' }).of(tag) ?? tag;
-    return name.charAt(0).toLocaleUpperCase(uiLanguage) + name.slice(1);
-  } catch {
-    return tag;
-  }
 }
 
 /** A country code's name in the interface language ("LT" → "Lithuania" / "Lituania"). */

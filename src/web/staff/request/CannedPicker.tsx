@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type CannedReply, type Page } from '../api';
-import { languageName } from './RequesterCard';
+import { languageName } from '../../format';
 
 /**
  * Picks a canned reply and hands it over written out for this request: its variables filled
@@ -33,7 +33,9 @@ export function CannedPicker({
         `/canned-replies/${id}/render?requestId=${requestId}`,
       );
       onPick(written.body);
-      setSaid(t('canned.inserted', { language: languageName(written.language, i18n.language) }));
+      setSaid(
+        t('canned.inserted', { language: languageName(written.language, i18n.language, false) }),
+      );
     } catch (e) {
       setSaid(t('request.errors.other', { message: (e as Error).message }));
     }

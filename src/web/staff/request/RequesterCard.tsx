@@ -4,15 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type Contact, type Page, type QueueItem } from '../api';
 import { DueBadge } from '../due';
-
-/** A language's name in the reader's language ("lt" → "Lithuanian" / "lituano"). */
-export function languageName(code: string, language: string): string {
-  try {
-    return new Intl.DisplayNames([language], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+import { languageName } from '../../format';
 
 /**
  * Who asked: name (a link to their record), roles, preferred language, how to reach them, and
@@ -60,7 +52,7 @@ export function RequesterCard({
           <Text size="sm">
             {t('requester.language')}:{' '}
             {c.preferredLanguage
-              ? languageName(c.preferredLanguage, i18n.language)
+              ? languageName(c.preferredLanguage, i18n.language, false)
               : t('requester.noLanguage')}
           </Text>
           {c.emails.map((e) => (

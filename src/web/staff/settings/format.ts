@@ -1,13 +1,7 @@
+import { languageName, localeOf } from '../../format';
 import type { Weekday } from './api';
 
-/**
- * The locale to format in: the browser's own when it is a variant of the page's language
- * (English pages read "27 November" on en-GB browsers), else the page's language.
- */
-export function localeOf(language: string): string {
-  const own = typeof navigator === 'undefined' ? undefined : navigator.language;
-  return own && own.split('-')[0] === language ? own : language;
-}
+export { languageName, localeOf };
 
 // Intl formatters are costly to build: keep one per language and options.
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -79,19 +73,6 @@ export function formatDuration(minutes: number, language: string) {
   return new Intl.ListFormat(localeOf(language), { style: 'narrow', type: 'unit' }).format(
     parts.filter(Boolean),
   );
-}
-
-/**
- * A language's name in the language of the page: "Lithuanian" / "Lituano" on its own,
- * "lituano" inside a sentence (`capital` false).
- */
-export function languageName(tag: string, language: string, capital = true) {
-  try {
-    const name = new Intl.DisplayNames([language], { type: 'language' }).of(tag) ?? tag;
-    return capital ? name.charAt(0).toLocaleUpperCase(language) + name.slice(1) : name;
-  } catch {
-    return tag;
-  }
 }
 
 /** Every IANA time zone this browser knows. */
