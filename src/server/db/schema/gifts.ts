@@ -92,6 +92,12 @@ export const gifts = pgTable(
     /** A payment made against a pledge. */
     pledgeId: uuid('pledge_id'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+    /**
+     * How this gift is to be thanked and by whom (a call task for a named staff member), as the
+     * matching promise policy said when the gift was recorded; null = by email, anyone.
+     */
+    thanksMethod: text('thanks_method', { enum: thanksMethods }),
+    thanksUserId: uuid('thanks_user_id'),
     createdByUserId: uuid('created_by_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -106,6 +112,11 @@ export const gifts = pgTable(
       name: 'gifts_pledge_fk',
       columns: [t.orgId, t.pledgeId],
       foreignColumns: [t.orgId, t.id],
+    }),
+    foreignKey({
+      name: 'gifts_thanks_user_fk',
+      columns: [t.orgId, t.thanksUserId],
+      foreignColumns: [users.orgId, users.id],
     }),
     foreignKey({
       name: 'gifts_created_by_fk',

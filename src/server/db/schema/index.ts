@@ -13,3 +13,4 @@ export * from './files';
 export * from './email';
 export * from './portal';
 export * from './gifts';
+export * from './stewardship';

@@ -65,6 +65,8 @@ export const promisePolicies = pgTable(
     active: boolean('active').notNull().default(true),
     conditions: jsonb('conditions').$type<PolicyConditions>().notNull(),
     targets: jsonb('targets').$type<PolicyTarget[]>().notNull(),
+    /** Gift policies: how to thank (email, letter, call) and who calls ('owner' or a user id). */
+    thanks: jsonb('thanks').$type<{ method: 'email' | 'letter' | 'call'; by?: string | null }>(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
