@@ -49,6 +49,7 @@ CREATE TABLE "gift_settings" (
 	"currency" text DEFAULT 'EUR' NOT NULL,
 	"major_gift_amount" bigint,
 	"receipt" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"payment" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );

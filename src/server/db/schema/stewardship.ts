@@ -38,6 +38,11 @@ export const giftSettings = pgTable('gift_settings', {
   majorGiftAmount: money('major_gift_amount'),
   /** Printed on receipts: legal name, registration number, address, signatory, closing text. */
   receipt: jsonb('receipt').$type<Record<string, string | null>>().notNull().default({}),
+  /**
+   * How donors pay offline (the offline payment provider's instructions): account name, IBAN,
+   * BIC, bank, whom cheques are payable to, where cash is taken.
+   */
+  payment: jsonb('payment').$type<Record<string, string | null>>().notNull().default({}),
   version: integer('version').notNull().default(1),
   updatedAt: updated(),
 });
