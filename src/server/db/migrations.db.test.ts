@@ -34,6 +34,7 @@ const expectedTables = [
   'gift_soft_credits',
   'gift_thanks',
   'gifts',
+  'giving_years',
   'households',
   'idempotency_keys',
   'impact_updates',

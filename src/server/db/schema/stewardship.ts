@@ -281,3 +281,32 @@ export const donations = pgTable(
     index('donations_status_idx').on(t.orgId, t.status, t.createdAt),
   ],
 );
+
+/**
+ * Each donor's giving per calendar year and currency — money received (not pledges or bequest
+ * intentions), net of refunds and corrections, in the year the gift was received — kept by
+ * triggers on gifts and gift_adjustments in the writing transaction (migration 0020), so it is
+ * current the moment a gift is saved. LYBUNT/SYBUNT and level windows read a donor's few rows
+ * here instead of aggregating every gift of the organization.
+ */
+export const givingYears = pgTable(
+  'giving_years',
+  {
+    orgId: uuid('org_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    year: integer('year').notNull(),
+    currency: text('currency').notNull(),
+    total: money('total').notNull(),
+    gifts: integer('gifts').notNull(),
+    lastReceivedOn: date('last_received_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'giving_years_pkey', columns: [t.orgId, t.contactId, t.year, t.currency] }),
+    foreignKey({
+      name: 'giving_years_contact_fk',
+      columns: [t.orgId, t.contactId],
+      foreignColumns: [contacts.orgId, contacts.id],
+    }).onDelete('cascade'),
+    index('giving_years_year_idx').on(t.orgId, t.year, t.contactId),
+  ],
+);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock';
 import type { Executor } from '../../db/connection';
-import { lapsedDonorRows } from '../../db/repositories/giving';
+import { lapsedDonorRows } from '../../db/repositories/giving-years';
 import { findOrganization } from '../../db/repositories/organizations';
 import type { Actor } from '../actor';
 import { decodeCursor, encodeCursor, type Page } from '../cursor';
@@ -27,8 +27,7 @@ export async function lapsedDonors(
   const org = await findOrganization(db, actor.orgId);
   const year = yearIn(clock.now(), org?.timeZone ?? 'UTC');
   const rows = await lapsedDonorRows(db, actor.orgId, {
-    thisYearStart: `${year}-01-01`,
-    lastYearStart: `${year - 1}-01-01`,
+    thisYear: year,
     lastYearOnly: which === 'lybunt',
     after: decodeCursor(q.cursor, cursor),
     limit: q.limit + 1,
