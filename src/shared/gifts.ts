@@ -54,6 +54,23 @@ export const giftAdjustmentKinds = ['refund', 'correction', 'write_off'] as cons
 /** How a thank-you was given. */
 export const thanksMethods = ['email', 'letter', 'call'] as const;
 
+/** How a written thank-you goes out (a call is logged, not written). */
+export const thanksTemplateMethods = ['email', 'letter'] as const;
+
+/** Merge fields a thank-you template may use, e.g. `{{firstName}}`; any other is refused. */
+export const thanksMergeFields = [
+  'firstName',
+  'name',
+  'amount',
+  'date',
+  'fund',
+  'organization',
+  'kind',
+] as const;
+
+/** Languages thank-you templates (and the built-in defaults) are written in. */
+export const thanksLanguages = ['en', 'es', 'lt', 'uk'] as const;
+
 /** Input limits, identical in the API and the browser forms. */
 export const giftLimits = {
   /** Integer minor units; the largest a JavaScript number holds exactly. */
@@ -63,4 +80,8 @@ export const giftLimits = {
   deliverablesMax: 50,
   textMax: 2000,
   nameMax: 200,
+  /** Gifts thanked by one bulk call. */
+  bulkThanksMax: 200,
+  templateSubjectMax: 300,
+  templateBodyMax: 20_000,
 } as const;

@@ -1,7 +1,12 @@
 /** Vocabulary of service promises, shared by the server and the web apps. */
 
 /** What a promise can be made about. */
-export const promiseSubjectTypes = ['request', 'gift', 'volunteer_application'] as const;
+export const promiseSubjectTypes = [
+  'request',
+  'gift',
+  'volunteer_application',
+  'grant_deliverable',
+] as const;
 /** One subject type. */
 export type PromiseSubjectType = (typeof promiseSubjectTypes)[number];
 
@@ -12,6 +17,7 @@ export const promiseTargets = [
   'resolution',
   'thanks',
   'answer',
+  'report',
 ] as const;
 /** One target. */
 export type PromiseTarget = (typeof promiseTargets)[number];

@@ -27,6 +27,7 @@ export function presentPolicy(p: PolicyRow) {
     active: p.active,
     conditions: p.conditions,
     targets: p.targets,
+    thanks: p.thanks ? { method: p.thanks.method, by: p.thanks.by ?? null } : null,
     version: p.version,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),

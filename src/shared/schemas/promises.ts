@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarSchema } from '../../core/business-time';
 import { contactRoles } from '../contacts';
+import { thanksMethods } from '../gifts';
 import { promiseLimits, promiseSubjectTypes, promiseTargets } from '../promises';
 import { text } from './common';
 
@@ -14,6 +15,8 @@ export const targetsBySubject = {
   request: ['first_response', 'next_response', 'resolution'],
   gift: ['thanks'],
   volunteer_application: ['answer'],
+  // A grant's deliverable runs to its own due date (see domain/thanks/deliverables.ts): no policy.
+  grant_deliverable: [],
 } as const satisfies Record<
   (typeof promiseSubjectTypes)[number],
   readonly (typeof promiseTargets)[number][]
@@ -46,6 +49,19 @@ export const policyConditionsInput = z.strictObject({
   priorities: values(z.enum(requestPriorities)),
 });
 
+/**
+ * How a gift the policy matches is to be thanked, and by whom: the donor's relationship owner,
+ * a named staff member, or anyone (null). Only policies of subject `gift` carry it.
+ */
+export const policyThanksInput = z.strictObject({
+  method: z.enum(thanksMethods),
+  by: z
+    .union([z.literal('owner'), z.uuid()])
+    .nullable()
+    .default(null)
+    .describe("'owner' (the donor's relationship owner), a staff user's id, or null (anyone)"),
+});
+
 const policyFields = {
   name: text(100),
   description: text(1000).nullable().optional(),
@@ -59,6 +75,7 @@ const policyFields = {
       (ts) => new Set(ts.map((t) => t.target)).size === ts.length,
       'each target at most once',
     ),
+  thanks: policyThanksInput.nullable().optional(),
 };
 
 /** Body of POST /promise-policies. */
@@ -74,6 +91,7 @@ export const updatePolicyInput = z.strictObject({
   active: policyFields.active,
   conditions: policyConditionsInput.optional(),
   targets: policyFields.targets.optional(),
+  thanks: policyFields.thanks,
 });
 /** Body of PUT /promise-policies/order. */
 export const policyOrderInput = z.strictObject({

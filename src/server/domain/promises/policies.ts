@@ -16,7 +16,8 @@ import {
   updatePolicyRow,
 } from '../../db/repositories/promises';
 import type { PolicyTarget } from '../../db/schema';
-import { invalid, notFound } from '../../errors';
+import { findUser } from '../../db/repositories/users';
+import { AppError, invalid, notFound } from '../../errors';
 import { presentPolicy, type PolicyView } from '../../presenters/promises';
 import type { Actor } from '../actor';
 import { checkVersion } from '../versioning';
@@ -42,6 +43,25 @@ async function checkTargets(
   }
 }
 
+/** A gift policy's thank-you plan: only for gifts; a named thanker is an active user here. */
+async function checkThanks(
+  db: Executor,
+  orgId: string,
+  subjectType: PromiseSubjectType,
+  thanks: CreatePolicyInput['thanks'],
+) {
+  if (!thanks) return;
+  if (subjectType !== 'gift') throw invalid('thanks', 'only a gift policy says how to thank');
+  if (thanks.by && thanks.by !== 'owner') {
+    const user = await findUser(db, orgId, thanks.by);
+    if (!user) throw invalid('thanks.by', 'no such user');
+    if (!user.active)
+      throw new AppError('rule_violated', 'thanks.by: this user is deactivated', [
+        { path: 'thanks.by', message: 'this user is deactivated' },
+      ]);
+  }
+}
+
 /** Writes positions 1..n in the given order. */
 async function renumber(db: Executor, orgId: string, ids: string[]): Promise<void> {
   for (const [i, id] of ids.entries()) await updatePolicyRow(db, orgId, id, { position: i + 1 });
@@ -55,6 +75,7 @@ export async function createPolicy(
 ): Promise<PolicyView> {
   return db.transaction(async (tx) => {
     await checkTargets(tx, actor.orgId, input.subjectType, input.targets);
+    await checkThanks(tx, actor.orgId, input.subjectType, input.thanks);
     const siblings = await listPolicies(tx, actor.orgId, input.subjectType);
     const { position, ...fields } = input;
     const row = await insertPolicy(tx, {
@@ -108,6 +129,7 @@ export async function updatePolicy(
     if (!before) throw notFound('promise policy');
     checkVersion('policy', before.version, expectedVersion);
     if (input.targets) await checkTargets(tx, actor.orgId, before.subjectType, input.targets);
+    await checkThanks(tx, actor.orgId, before.subjectType, input.thanks);
     const after = await updatePolicyRow(tx, actor.orgId, id, { ...input, updatedAt: new Date() });
     const view = presentPolicy(after!);
     await appendAudit(tx, actor, {

@@ -1,3 +1,4 @@
+import { en as thanksEn } from './thanks/en';
 import type { Catalog } from './types';
 
 const days = { one: '# day', other: '# days' };
@@ -6,6 +7,7 @@ const days = { one: '# day', other: '# days' };
 export const en: Catalog = {
   dateTime: { dateStyle: 'full', timeStyle: 'short' },
   templates: {
+    ...thanksEn.templates,
     request_received: (d, f) => ({
       subject: `[${d.reference}] We received your request: ${d.subject}`,
       paragraphs: [

@@ -1,3 +1,4 @@
+import { es as thanksEs } from './thanks/es';
 import type { Catalog } from './types';
 
 const days = { one: '# día', other: '# días' };
@@ -13,6 +14,7 @@ export const es: Catalog = {
     minute: '2-digit',
   },
   templates: {
+    ...thanksEs.templates,
     request_received: (d, f) => ({
       subject: `[${d.reference}] Hemos recibido su solicitud: ${d.subject}`,
       paragraphs: [

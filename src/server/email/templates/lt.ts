@@ -1,3 +1,4 @@
+import { lt as thanksLt } from './thanks/lt';
 import type { Catalog } from './types';
 
 // Names are not put in the vocative ("Šarūnai") or other cases: greetings and sentences are
@@ -13,6 +14,7 @@ export const lt: Catalog = {
   // No weekday: "iki 2026 m. lapkričio 24 d. 10:58" reads naturally after "iki".
   dateTime: { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' },
   templates: {
+    ...thanksLt.templates,
     request_received: (d, f) => ({
       subject: `[${d.reference}] Gavome jūsų prašymą: ${d.subject}`,
       paragraphs: [

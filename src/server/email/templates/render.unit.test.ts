@@ -45,6 +45,19 @@ const samples: { [T in TemplateName]: TemplateData[T] } = {
     link: 'https://tend.example/portal/sign-in?token=abc',
     expiresInMinutes: 15,
   },
+  gift_thanks: {
+    subject: 'Thank you, Ana',
+    body: 'Dear Ana,\n\nThank you for your gift of €25.00.',
+    organizationName: 'Vilnius Food Bank',
+  },
+  tribute_notice: {
+    type: 'in_memory',
+    donorName: 'Ana',
+    honoreeName: 'Jonas',
+    recipientName: 'Rūta',
+    toHonoree: false,
+    organizationName: 'Vilnius Food Bank',
+  },
 };
 
 const templates = Object.keys(samples) as TemplateName[];

@@ -1,3 +1,5 @@
+import type { ThanksTemplateData } from './thanks/types';
+
 /** The languages Tend writes email in; any other falls back to English. */
 export const emailLanguages = ['en', 'es', 'lt', 'uk'] as const;
 
@@ -5,7 +7,7 @@ export const emailLanguages = ['en', 'es', 'lt', 'uk'] as const;
 export type EmailLanguage = (typeof emailLanguages)[number];
 
 /** The data each outgoing email needs, by template. */
-export type TemplateData = {
+export type TemplateData = ThanksTemplateData & {
   /** To the requester when a request is created (by email or the portal). */
   request_received: {
     reference: string;

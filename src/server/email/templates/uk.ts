@@ -1,3 +1,4 @@
+import { uk as thanksUk } from './thanks/uk';
 import type { Catalog } from './types';
 
 // Names are not put in the vocative ("Оксано") or other cases: greetings and sentences are
@@ -18,6 +19,7 @@ export const uk: Catalog = {
   // No weekday: "до 24 листопада 2026 р. о 10:58" reads naturally after "до".
   dateTime: { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' },
   templates: {
+    ...thanksUk.templates,
     request_received: (d, f) => ({
       subject: `[${d.reference}] Ми отримали ваш запит: ${d.subject}`,
       paragraphs: [

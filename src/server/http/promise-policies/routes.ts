@@ -5,6 +5,7 @@ import {
   policyOrderInput,
   updatePolicyInput,
 } from '../../../shared/schemas/promises';
+import { thanksMethods } from '../../../shared/gifts';
 import { promiseSubjectTypes, promiseTargets } from '../../../shared/promises';
 import {
   createPolicy,
@@ -50,6 +51,10 @@ export const policyView = z.object({
       warnBeforeMinutes: z.number().int(),
     }),
   ),
+  thanks: z
+    .object({ method: z.enum(thanksMethods), by: z.string().nullable() })
+    .nullable()
+    .describe("A gift policy's thank-you method and who thanks ('owner', a user id, or anyone)"),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
