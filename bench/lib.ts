@@ -63,10 +63,13 @@ export type Load = {
   errors: number;
 };
 
-/** POSTs the same JSON body for `seconds` with `connections` concurrent connections. */
+/**
+ * POSTs a JSON body for `seconds` with `connections` concurrent connections: the same body, or a
+ * new one per request from a function (e.g. gifts from many donors, as a day's gift entry is).
+ */
 export async function postLoad(
   url: string,
-  body: object,
+  body: object | (() => object),
   headers: Record<string, string>,
   seconds: number,
   connections = 10,
@@ -77,7 +80,15 @@ export async function postLoad(
     duration: seconds,
     connections,
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
+    ...(typeof body === 'function'
+      ? {
+          requests: [
+            {
+              setupRequest: (req: autocannon.Request) => ({ ...req, body: JSON.stringify(body()) }),
+            },
+          ],
+        }
+      : { body: JSON.stringify(body) }),
   });
   return {
     requestsPerSecond: Math.round(result.requests.average),

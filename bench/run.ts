@@ -17,11 +17,13 @@ import { createOrganization } from '../src/server/domain/orgs/create-organizatio
 import { benchDeskOrg } from './desk-org';
 import { peakRssMiB, percentile, postLoad, rate, startChild } from './lib';
 import { ensureWebBuild } from '../src/server/web-build';
+import { givingFigures, seedGifts } from './gifts';
 import { queueFigures, seedRequests } from './requests';
 
 const quick = process.argv.includes('--quick');
 const size = Number(process.env.BENCH_CONTACTS ?? (quick ? 10_000 : 100_000));
 const requestCount = Number(process.env.BENCH_REQUESTS ?? (quick ? 100_000 : 1_000_000));
+const giftCount = Number(process.env.BENCH_GIFTS ?? 500_000);
 const loadSeconds = quick ? 8 : 20;
 const pgUrl = process.env.BENCH_DATABASE_URL;
 const root = join(import.meta.dirname, '..');
@@ -50,13 +52,17 @@ async function prepare(database: Database) {
   const t1 = performance.now();
   await seedRequests(database, org.id, requestCount, Date.now());
   log(`  loaded in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+  log(`loading ${giftCount} gifts (COPY)…`);
+  const t2 = performance.now();
+  const giving = await seedGifts(database, org.id, giftCount, Date.now());
+  log(`  loaded in ${((performance.now() - t2) / 1000).toFixed(1)} s`);
   const requester = (
     await queryRows<{ id: string }>(
       database.db,
       sql`select id from contacts where org_id = ${org.id} limit 1`,
     )
   )[0]!.id;
-  return { org, token, requester };
+  return { org, token, requester, giving };
 }
 
 const copyColumns = [
@@ -267,7 +273,7 @@ async function main() {
     const database = pgUrl
       ? await openDatabase({ url: pgUrl })
       : await openDatabase({ dataDir: join(dir, 'data'), command: 'npm run bench' });
-    const { token, requester } = await prepare(database);
+    const { token, requester, giving } = await prepare(database);
     await importVersusCopy(database);
     await database.close();
 
@@ -293,6 +299,37 @@ async function main() {
       met: queue.p95 < 25,
     };
     figures.queueCountsP95 = { value: queue.countsP95, unit: 'ms' };
+    const lists = await givingFigures(tend.url, token, giving.donors, quick ? 5 : 10);
+    figures.lybuntP50 = { value: lists.lybuntP50, unit: `ms at ${giftCount} gifts` };
+    figures.lybuntP95 = {
+      value: lists.lybuntP95,
+      unit: `ms at ${giftCount} gifts`,
+      budget: '< 200 ms at 500k gifts',
+      met: lists.lybuntP95 < 200,
+    };
+    figures.givingSummaryP50 = { value: lists.givingP50, unit: 'ms' };
+    figures.givingSummaryP95 = {
+      value: lists.givingP95,
+      unit: 'ms (HTTP included)',
+      budget: '< 5 ms',
+      met: lists.givingP95 < 5,
+    };
+    await settle();
+    let nextDonor = 0;
+    const giftLoad = await postLoad(
+      `${tend.url}/api/v1/gifts`,
+      () => ({
+        kind: 'one_time',
+        contactId: giving.donors[nextDonor++ % giving.donors.length],
+        amount: 2500,
+        currency: 'EUR',
+        receivedOn: new Date().toISOString().slice(0, 10),
+        paymentMethod: 'card',
+        allocations: [{ fundId: giving.fundId, amount: 2500 }],
+      }),
+      { authorization: `Bearer ${token}` },
+      loadSeconds,
+    );
     await settle();
     const requestLoad = await postLoad(
       `${tend.url}/api/v1/requests`,
@@ -328,6 +365,16 @@ async function main() {
       throw new Error(`load errors: ${JSON.stringify({ tendLoad, baseLoad })}`);
     if (requestLoad.non2xx + requestLoad.errors > 0)
       throw new Error(`request load errors: ${JSON.stringify(requestLoad)}`);
+    if (giftLoad.non2xx + giftLoad.errors > 0)
+      throw new Error(`gift load errors: ${JSON.stringify(giftLoad)}`);
+    figures.createGiftRate = {
+      value: giftLoad.requestsPerSecond,
+      unit: 'req/s (10 connections)',
+      baseline: { name: 'bare Fastify + zod + 1 INSERT', value: baseLoad.requestsPerSecond },
+      ratio: ratio(giftLoad.requestsPerSecond, baseLoad.requestsPerSecond),
+      budget: '≥ 0.5 × baseline',
+      met: giftLoad.requestsPerSecond >= 0.5 * baseLoad.requestsPerSecond,
+    };
     figures.createRequestRate = {
       value: requestLoad.requestsPerSecond,
       unit: 'req/s (10 connections)',
