@@ -18,6 +18,8 @@ export const errorCatalogue = {
   rule_violated: 422,
   request_closed: 422,
   spam_rejected: 422,
+  /** An email to a contact who has no address that works (a thank-you, a report). */
+  no_email: 422,
   precondition_required: 428,
   rate_limited: 429,
   internal_error: 500,
