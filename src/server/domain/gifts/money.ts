@@ -4,13 +4,26 @@ import { AppError } from '../../errors';
 export const broken = (path: string, message: string): AppError =>
   new AppError('rule_violated', `${path}: ${message}`, [{ path, message }]);
 
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** One formatter per language and currency (building one costs ~0.3 ms; a list shows hundreds). */
+function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    if (formats.size < 1000) formats.set(key, f);
+  }
+  return f;
+}
+
 /**
  * Minor units written as the currency shows them, e.g. 2550 EUR → "€25.50". The decimal is
  * built from the integer as a string, so no float ever stands for the amount.
  * @example formatMoney(2550, 'EUR') // "€25.50"
  */
 export function formatMoney(minor: number, currency: string, locale = 'en'): string {
-  const f = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const f = moneyFormat(locale, currency);
   const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
   const sign = minor < 0 ? '-' : '';
   const abs = String(Math.abs(minor)).padStart(digits + 1, '0');
