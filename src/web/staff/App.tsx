@@ -26,15 +26,17 @@ import { Queue } from './Queue';
 import { RequestPage } from './RequestPage';
 import { settingsNav, settingsRoutes } from './settings/routes';
 import { Shortcuts } from './shortcuts';
+import { stewardshipNav, stewardshipRoutes } from './stewardship/routes';
 import { SignIn } from './SignIn';
 
 // Each area of the console brings its own routes and navigation entries (see */routes.tsx).
-const areaRoutes = [...homeRoutes, ...contactsRoutes, ...settingsRoutes];
+const areaRoutes = [...homeRoutes, ...contactsRoutes, ...stewardshipRoutes, ...settingsRoutes];
 // Home first, then the queue, then the other areas.
 const areaNav: NavItem[] = [
   ...homeNav,
   { to: '/queue/open', ns: 'translation', label: 'nav.queue' },
   ...contactsNav,
+  ...stewardshipNav,
   ...settingsNav,
 ];
 

@@ -3,5 +3,6 @@ import { en as translation } from '../en';
 import { en as contacts } from '../contacts/en';
 import { en as home } from '../home/en';
 import { en as settings } from '../settings/en';
+import { en as stewardship } from '../stewardship/en';
 
-export const bundle = { translation, contacts, home, settings };
+export const bundle = { translation, contacts, home, settings, stewardship };

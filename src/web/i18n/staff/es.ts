@@ -3,5 +3,6 @@ import { es as translation } from '../es';
 import { es as contacts } from '../contacts/es';
 import { es as home } from '../home/es';
 import { es as settings } from '../settings/es';
+import { es as stewardship } from '../stewardship/es';
 
-export const bundle = { translation, contacts, home, settings };
+export const bundle = { translation, contacts, home, settings, stewardship };

@@ -3,5 +3,6 @@ import { lt as translation } from '../lt';
 import { lt as contacts } from '../contacts/lt';
 import { lt as home } from '../home/lt';
 import { lt as settings } from '../settings/lt';
+import { lt as stewardship } from '../stewardship/lt';
 
-export const bundle = { translation, contacts, home, settings };
+export const bundle = { translation, contacts, home, settings, stewardship };

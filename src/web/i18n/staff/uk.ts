@@ -3,5 +3,6 @@ import { uk as translation } from '../uk';
 import { uk as contacts } from '../contacts/uk';
 import { uk as home } from '../home/uk';
 import { uk as settings } from '../settings/uk';
+import { uk as stewardship } from '../stewardship/uk';
 
-export const bundle = { translation, contacts, home, settings };
+export const bundle = { translation, contacts, home, settings, stewardship };

@@ -14,6 +14,7 @@ import { PoliciesPage } from './policies/PoliciesPage';
 import { PolicyEdit } from './policies/PolicyEdit';
 import { RoutingRules } from './routing/RoutingRules';
 import { sections } from './sections';
+import { stewardshipSettingsRoutes } from '../stewardship/settings/routes';
 import { TeamEdit } from './teams/TeamEdit';
 import { TeamsPage } from './teams/TeamsPage';
 import { TokensPage } from './tokens/TokensPage';
@@ -62,7 +63,7 @@ export default function SettingsArea() {
                 key={s.id}
                 component={Link}
                 to={`/settings/${s.id}`}
-                label={t(`${s.id}.title`)}
+                label={t(`${s.id}.title`, { ns: s.ns })}
                 active={active}
                 aria-current={active ? 'page' : undefined}
               />
@@ -85,6 +86,7 @@ export default function SettingsArea() {
           <Route path="policies/:id" element={<PolicyEdit />} />
           <Route path="users" element={<UsersPage />} />
           <Route path="tokens" element={<TokensPage />} />
+          {stewardshipSettingsRoutes}
           <Route path="*" element={<Text>{t('errors.not_found')}</Text>} />
         </Routes>
       </Box>

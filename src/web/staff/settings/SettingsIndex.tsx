@@ -23,7 +23,7 @@ export function SettingsIndex() {
           return (
             <section key={group.id} aria-labelledby={`group-${group.id}`}>
               <Title order={2} size="h5" id={`group-${group.id}`} mb="xs">
-                {t(`index.groups.${group.id}`)}
+                {t(`index.groups.${group.id}`, { ns: group.ns })}
               </Title>
               <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
                 {visible.map((s) => (
@@ -35,7 +35,7 @@ export function SettingsIndex() {
                   >
                     <Card withBorder padding="md" h="100%">
                       <Group justify="space-between" wrap="nowrap" align="flex-start">
-                        <Text fw={600}>{t(`${s.id}.title`)}</Text>
+                        <Text fw={600}>{t(`${s.id}.title`, { ns: s.ns })}</Text>
                         {!can(s.manage) && (
                           <Badge variant="light" color="gray" style={{ flexShrink: 0 }}>
                             {t('common.viewOnly')}
@@ -43,7 +43,7 @@ export function SettingsIndex() {
                         )}
                       </Group>
                       <Text size="sm" c="dimmed" mt={4}>
-                        {t(`${s.id}.description`)}
+                        {t(`${s.id}.description`, { ns: s.ns })}
                       </Text>
                     </Card>
                   </UnstyledButton>

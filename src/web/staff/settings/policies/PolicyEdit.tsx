@@ -33,6 +33,11 @@ import {
   useFormKey,
 } from '../api';
 import { ErrorNote, PageHeader, ReadOnlyNote, SavedNote } from '../ui';
+import {
+  PolicyThanksFields,
+  useGiftSegments,
+  type PolicyThanks,
+} from '../../stewardship/settings/PolicyThanks';
 import { PolicyPreview } from './PolicyPreview';
 import { TargetsEditor } from './TargetsEditor';
 
@@ -42,6 +47,7 @@ type Draft = {
   active: boolean;
   conditions: PolicyConditions;
   targets: PolicyTarget[];
+  thanks: PolicyThanks | null;
 };
 
 /** One promise policy (or a new one): conditions, targets, and when they would fall due. */
@@ -94,7 +100,9 @@ function PolicyForm(props: {
     active: saved?.active ?? true,
     conditions: saved?.conditions ?? {},
     targets: saved?.targets ?? [],
+    thanks: (saved as { thanks?: PolicyThanks | null } | undefined)?.thanks ?? null,
   }));
+  const segments = useGiftSegments(subject === 'gift');
   const [justSaved, setJustSaved] = useState(false);
   const change = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -111,6 +119,7 @@ function PolicyForm(props: {
     active: draft.active,
     conditions,
     targets: draft.targets,
+    ...(subject === 'gift' ? { thanks: draft.thanks } : {}),
   };
   const dirty =
     !saved ||
@@ -123,6 +132,9 @@ function PolicyForm(props: {
           Object.entries(saved.conditions).filter(([, v]) => (v?.length ?? 0) > 0),
         ),
         targets: saved.targets,
+        ...(subject === 'gift'
+          ? { thanks: (saved as { thanks?: PolicyThanks | null }).thanks ?? null }
+          : {}),
       });
   const key = useFormKey();
   const save = useMutation({
@@ -222,6 +234,7 @@ function PolicyForm(props: {
               <TagsInput
                 label={t('policies.segments')}
                 description={t('routing.tiersHelp')}
+                data={subject === 'gift' ? segments : undefined}
                 value={draft.conditions.segments ?? []}
                 onChange={(v) => setCondition('segments', v)}
                 placeholder={t('common.anything')}
@@ -265,6 +278,13 @@ function PolicyForm(props: {
               onChange={(targets) => change({ targets })}
             />
           </Card>
+          {subject === 'gift' && (
+            <PolicyThanksFields
+              value={draft.thanks}
+              readOnly={readOnly}
+              onChange={(thanks) => change({ thanks })}
+            />
+          )}
           {!readOnly && (
             <Group>
               <Button type="submit" loading={save.isPending} disabled={!ok || !dirty}>

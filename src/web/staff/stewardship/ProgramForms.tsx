@@ -1,0 +1,167 @@
+import { Button, Group, Modal, Select, Stack, Switch, TextInput, Textarea } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { giftLimits } from '../../../shared/gifts';
+import { ErrorNote } from '../settings/ui';
+import { keys, send, useFormKey, type Fund, type Program } from './api';
+import { fieldProblem } from './problems';
+
+/** Creates a program, or edits one (`saved`), in a dialog. */
+export function ProgramModal(props: { saved?: Program; onClose: () => void }) {
+  const { t } = useTranslation('stewardship');
+  const { saved } = props;
+  const client = useQueryClient();
+  const [name, setName] = useState(saved?.name ?? '');
+  const [description, setDescription] = useState(saved?.description ?? '');
+  const key = useFormKey();
+  const body = { name: name.trim(), description: description.trim() || undefined };
+  const save = useMutation({
+    mutationFn: () =>
+      saved
+        ? send<Program>(`/programs/${saved.id}`, {
+            method: 'PATCH',
+            version: saved.version,
+            body: { ...body, description: body.description ?? null },
+          })
+        : send<Program>('/programs', { method: 'POST', key, body }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: keys.programs });
+      props.onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={props.onClose} title={saved ? t('programs.edit') : t('programs.new')}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (body.name) save.mutate();
+        }}
+      >
+        <Stack>
+          <TextInput
+            label={t('programs.name')}
+            required
+            maxLength={giftLimits.nameMax}
+            value={name}
+            error={fieldProblem(save.error, 'name')}
+            onChange={(e) => setName(e.currentTarget.value)}
+            data-autofocus
+          />
+          <Textarea
+            label={t('programs.descriptionLabel')}
+            autosize
+            minRows={2}
+            maxLength={giftLimits.textMax}
+            value={description}
+            error={fieldProblem(save.error, 'description')}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+          />
+          <ErrorNote error={save.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t('cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending} disabled={!body.name}>
+              {saved ? t('save') : t('programs.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Creates a fund (of a program, or of none), or edits one (`saved`), in a dialog. */
+export function FundModal(props: {
+  saved?: Fund;
+  programs: Program[];
+  programId?: string | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('stewardship');
+  const { saved } = props;
+  const client = useQueryClient();
+  const [name, setName] = useState(saved?.name ?? '');
+  const [restricted, setRestricted] = useState(saved?.restricted ?? true);
+  const [programId, setProgramId] = useState<string | null>(
+    saved?.programId ?? props.programId ?? null,
+  );
+  const [description, setDescription] = useState(saved?.description ?? '');
+  const key = useFormKey();
+  const body = {
+    name: name.trim(),
+    restricted,
+    programId: programId ?? undefined,
+    description: description.trim() || undefined,
+  };
+  const save = useMutation({
+    mutationFn: () =>
+      saved
+        ? send<Fund>(`/funds/${saved.id}`, {
+            method: 'PATCH',
+            version: saved.version,
+            body: { ...body, programId, description: body.description ?? null },
+          })
+        : send<Fund>('/funds', { method: 'POST', key, body }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: keys.funds });
+      props.onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={props.onClose} title={saved ? t('funds.edit') : t('funds.new')}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (body.name) save.mutate();
+        }}
+      >
+        <Stack>
+          <TextInput
+            label={t('funds.name')}
+            required
+            maxLength={giftLimits.nameMax}
+            value={name}
+            error={fieldProblem(save.error, 'name')}
+            onChange={(e) => setName(e.currentTarget.value)}
+            data-autofocus
+          />
+          <Select
+            label={t('funds.program')}
+            placeholder={t('funds.noProgram')}
+            data={props.programs.map((p) => ({ value: p.id, label: p.name }))}
+            value={programId}
+            onChange={setProgramId}
+            clearable
+            error={fieldProblem(save.error, 'programId')}
+          />
+          <Switch
+            label={t('funds.restricted')}
+            description={t('funds.restrictedHelp')}
+            checked={restricted}
+            onChange={(e) => setRestricted(e.currentTarget.checked)}
+          />
+          <Textarea
+            label={t('funds.description')}
+            autosize
+            minRows={2}
+            maxLength={giftLimits.textMax}
+            value={description}
+            error={fieldProblem(save.error, 'description')}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+          />
+          <ErrorNote error={save.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t('cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending} disabled={!body.name}>
+              {saved ? t('save') : t('funds.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
