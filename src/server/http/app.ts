@@ -39,6 +39,8 @@ import { eventRoutes } from './events/routes';
 import { cannedReplyRoutes } from './requests/canned-routes';
 import { attachmentRoutes } from './requests/attachment-routes';
 import { giftRoutes } from './gifts/routes';
+import { thanksTemplateRoutes } from './thanks-templates/routes';
+import { donorLevelRoutes } from './donor-levels/routes';
 import fastifyFormbody from '@fastify/formbody';
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
@@ -183,6 +185,8 @@ export async function buildApp(
       cannedReplyRoutes(r, deps);
       portalRoutes(r, deps);
       giftRoutes(r, deps);
+      thanksTemplateRoutes(r, deps);
+      donorLevelRoutes(r, deps);
       done();
     },
     { prefix: '/api/v1' },

@@ -6,6 +6,7 @@ import { deliverEmail, deliverEmailJob } from '../domain/email/outbox';
 import { processInbound, processInboundJob } from '../domain/email/inbound';
 import type { MailDeps } from '../email/settings';
 import { portalSignInJob, portalSignInPayload, runPortalSignIn } from '../domain/portal/portal';
+import { levelsDailyJob, levelsDailyPayload, runDailyPlacement } from '../domain/levels/daily';
 import { defineJob, type JobRegistry } from './worker';
 
 /** Every background job Tend runs, by name: thin adapters over domain functions. */
@@ -32,6 +33,10 @@ export function jobRegistry(deps: { mail: MailDeps }): JobRegistry {
     [processInboundJob]: defineJob({
       payload: z.object({ inboundId: z.uuid() }),
       handle: (tx, { inboundId }, { clock }) => processInbound(tx, clock, deps.mail, inboundId),
+    }),
+    [levelsDailyJob]: defineJob({
+      payload: levelsDailyPayload,
+      handle: (tx, payload, { clock }) => runDailyPlacement(tx, clock, payload),
     }),
   };
 }

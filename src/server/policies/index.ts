@@ -41,6 +41,10 @@ export const permissions = {
   'gifts.write': ['admin', 'manager', 'fundraiser'],
   /** Funds and programs are the organization's books: set up by admins and managers. */
   'funds.manage': ['admin', 'manager'],
+  /** Thank-you templates are the fundraisers' own words, written with those who run the place. */
+  'thanks.manage': ['admin', 'manager', 'fundraiser'],
+  /** Donor levels decide how donors are treated (policies, routing): set by those who run it. */
+  'levels.manage': ['admin', 'manager'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 /** One permission name. */

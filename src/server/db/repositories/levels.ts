@@ -1,0 +1,294 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { LevelWindow } from '../../../core/levels/place';
+import type { Actor } from '../../domain/actor';
+import type { Executor } from '../connection';
+import { queryRows } from '../connection';
+import { auditLog, contactLevels, donorLevels, interactions } from '../schema';
+import { insertRows, writeTogether } from '../write-together';
+import type { AuditEntry } from './audit';
+
+/** A donor level row. */
+export type LevelRow = typeof donorLevels.$inferSelect & { window: LevelWindow };
+
+/** The first day of each rolling window (YYYY-MM-DD), on the organization's date today. */
+export type WindowStarts = { last_12_months: string; this_year: string };
+
+/** Inserts a level. */
+export async function insertLevel(db: Executor, values: typeof donorLevels.$inferInsert) {
+  const [row] = await db.insert(donorLevels).values(values).returning();
+  return row as LevelRow;
+}
+
+/** A level of the organization. */
+export async function findLevel(db: Executor, orgId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(donorLevels)
+    .where(and(eq(donorLevels.orgId, orgId), eq(donorLevels.id, id)));
+  return row as LevelRow | undefined;
+}
+
+/** The level of the organization with a slug. */
+export async function findLevelBySlug(db: Executor, orgId: string, slug: string) {
+  const [row] = await db
+    .select()
+    .from(donorLevels)
+    .where(and(eq(donorLevels.orgId, orgId), eq(donorLevels.slug, slug)));
+  return row as LevelRow | undefined;
+}
+
+/** Every level of the organization (a handful), with how many donors each holds. */
+export async function listLevels(db: Executor, orgId: string) {
+  const rows = await db
+    .select({
+      level: donorLevels,
+      donorCount: sql<number>`(select count(*) from ${contactLevels} cl
+        where cl.org_id = ${donorLevels.orgId} and cl.level_id = ${donorLevels.id})::int`,
+    })
+    .from(donorLevels)
+    .where(eq(donorLevels.orgId, orgId));
+  return rows.map((r) => ({ ...(r.level as LevelRow), donorCount: Number(r.donorCount) }));
+}
+
+/** How many donors a level holds. */
+export async function levelDonorCount(db: Executor, orgId: string, levelId: string) {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from ${contactLevels}
+         where org_id = ${orgId} and level_id = ${levelId}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** Changes a level and bumps its version. */
+export async function updateLevelRow(
+  db: Executor,
+  orgId: string,
+  id: string,
+  values: Partial<typeof donorLevels.$inferInsert>,
+) {
+  const [row] = await db
+    .update(donorLevels)
+    .set({ ...values, version: sql`${donorLevels.version} + 1` })
+    .where(and(eq(donorLevels.orgId, orgId), eq(donorLevels.id, id)))
+    .returning();
+  return row as LevelRow | undefined;
+}
+
+/** Deletes a level (its placements go with it). */
+export async function deleteLevelRow(db: Executor, orgId: string, id: string) {
+  await db.delete(donorLevels).where(and(eq(donorLevels.orgId, orgId), eq(donorLevels.id, id)));
+}
+
+// Money received net of refunds and corrections: promises (pledges, bequest intentions) are not
+// gifts received; the payments on a pledge are gifts of their own and count.
+const received = sql`g.amount is not null and g.kind not in ('pledge', 'bequest_intention')`;
+const net = sql`g.amount + coalesce((select sum(a.delta) from gift_adjustments a
+                                       where a.org_id = g.org_id and a.gift_id = g.id), 0)`;
+
+/** A donor's own giving in one currency, per window (minor units, as text from SQL). */
+type TotalsRow = {
+  contact_id: string;
+  currency: string;
+  lifetime: string;
+  last_12_months: string;
+  this_year: string;
+};
+
+// Totals per donor and currency of the donors `who` selects (soft credits are never counted:
+// only the donor's own gifts are read).
+const totalsOf = (orgId: string, who: SQL, starts: WindowStarts) => sql`
+  select g.contact_id, g.currency,
+         sum(${net})::text as lifetime,
+         coalesce(sum(${net}) filter (where g.received_on >= ${starts.last_12_months}::date), 0)::text
+           as last_12_months,
+         coalesce(sum(${net}) filter (where g.received_on >= ${starts.this_year}::date), 0)::text
+           as this_year
+    from gifts g
+   where g.org_id = ${orgId} and ${who} and ${received}
+   group by g.contact_id, g.currency`;
+
+/**
+ * Serializes placements of one donor (two gifts of theirs at once would each see only its own
+ * gift) with a transaction-scoped advisory lock — taken only when the organization has levels.
+ * Returns the organization's time zone, or null when it has no levels (nothing to place).
+ */
+export async function lockDonorPlacement(db: Executor, orgId: string, contactId: string) {
+  const [row] = await queryRows<{ time_zone: string; locked: boolean }>(
+    db,
+    sql`select o.time_zone,
+               case when exists (select 1 from ${donorLevels} l where l.org_id = ${orgId})
+                    then (select true from pg_advisory_xact_lock(
+                            hashtextextended(${orgId}::text || ${contactId}::text, 0)))
+                    else false end as locked
+          from organizations o where o.id = ${orgId}`,
+  );
+  return row?.locked ? row.time_zone : null;
+}
+
+/** What placing one donor needs, in one statement: the levels, their current one, their totals. */
+export async function donorPlacementFacts(
+  db: Executor,
+  orgId: string,
+  contactId: string,
+  starts: WindowStarts,
+) {
+  const [row] = await queryRows<{
+    levels: LevelRow[];
+    current: string | null;
+    totals: TotalsRow[];
+  }>(
+    db,
+    sql`select
+      (select coalesce(json_agg(json_build_object('id', l.id, 'name', l.name, 'slug', l.slug,
+          'minAmount', l.min_amount, 'currency', l.currency, 'window', l."window")), '[]')
+         from ${donorLevels} l where l.org_id = ${orgId}) as levels,
+      (select cl.level_id from ${contactLevels} cl
+        where cl.org_id = ${orgId} and cl.contact_id = ${contactId}) as current,
+      (select coalesce(json_agg(t), '[]')
+         from (${totalsOf(orgId, sql`g.contact_id = ${contactId}`, starts)}) t) as totals`,
+  );
+  return row!;
+}
+
+/**
+ * A slice of the organization's donors for re-placing them all: up to `limit` donors (anyone
+ * with a gift) after a contact id, each with their current level and their totals.
+ */
+export async function donorChunk(
+  db: Executor,
+  orgId: string,
+  after: string | null,
+  limit: number,
+  starts: WindowStarts,
+) {
+  const rows = await queryRows<{ contact_id: string; current: string | null; totals: TotalsRow[] }>(
+    db,
+    sql`with donors as (
+          select distinct g.contact_id from gifts g
+           where g.org_id = ${orgId} ${after ? sql`and g.contact_id > ${after}::uuid` : sql``}
+           order by g.contact_id limit ${limit}
+        ), totals as (${totalsOf(orgId, sql`g.contact_id in (select contact_id from donors)`, starts)})
+        select d.contact_id, cl.level_id as current,
+               coalesce((select json_agg(t) from totals t where t.contact_id = d.contact_id), '[]')
+                 as totals
+          from donors d
+          left join ${contactLevels} cl on cl.org_id = ${orgId} and cl.contact_id = d.contact_id
+         order by d.contact_id`,
+  );
+  return rows;
+}
+
+/** Placements of contacts who have no gift at all any more (their gifts moved in a merge). */
+export function placementsWithoutGifts(db: Executor, orgId: string) {
+  return queryRows<{ contact_id: string; current: string }>(
+    db,
+    sql`select cl.contact_id, cl.level_id as current from ${contactLevels} cl
+         where cl.org_id = ${orgId}
+           and not exists (select 1 from gifts g
+                            where g.org_id = cl.org_id and g.contact_id = cl.contact_id)`,
+  );
+}
+
+/** One donor's move: into a level, or out of any (levelId null). */
+export type Placement = { contactId: string; levelId: string | null };
+
+/**
+ * Writes donors' moves with their timeline entries and audit entries as ONE statement, however
+ * many donors moved.
+ */
+export async function writePlacements(
+  db: Executor,
+  actor: Actor,
+  moves: readonly Placement[],
+  at: Date,
+  timeline: (typeof interactions.$inferInsert)[],
+  audit: AuditEntry[],
+) {
+  if (moves.length === 0) return;
+  const placed = moves.filter((m) => m.levelId !== null);
+  const left = moves.filter((m) => m.levelId === null).map((m) => m.contactId);
+  const parts: SQL[] = [];
+  if (placed.length)
+    parts.push(
+      insertRows(
+        contactLevels,
+        placed.map((m) => ({
+          orgId: actor.orgId,
+          contactId: m.contactId,
+          levelId: m.levelId!,
+          placedAt: at,
+        })),
+        sql`on conflict (org_id, contact_id) do update
+              set level_id = excluded.level_id, placed_at = excluded.placed_at`,
+      ),
+    );
+  if (left.length)
+    parts.push(sql`delete from ${contactLevels} where org_id = ${actor.orgId}
+      and contact_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(left)}::jsonb))`);
+  if (timeline.length) parts.push(insertRows(interactions, timeline));
+  if (audit.length)
+    parts.push(
+      insertRows(
+        auditLog,
+        audit.map((e) => ({
+          orgId: actor.orgId,
+          actorType: actor.type,
+          actorId: actor.tokenId ?? actor.userId,
+          action: e.action,
+          entityType: e.entityType,
+          entityId: e.entityId,
+          before: e.before ?? null,
+          after: e.after ?? null,
+          requestId: actor.requestId ?? null,
+        })),
+      ),
+    );
+  await writeTogether(db, parts);
+}
+
+/** A donor in a level, with their qualifying total in the level's window and currency. */
+export type LevelDonorRow = { id: string; name: string; placed_at: Date | string; total: string };
+
+/** The donors in a level by name, after a (name, id) position, with their qualifying totals. */
+export function levelDonorRows(
+  db: Executor,
+  orgId: string,
+  level: Pick<LevelRow, 'id' | 'currency'>,
+  start: string | null,
+  after: { n: string; i: string } | undefined,
+  limit: number,
+) {
+  return queryRows<LevelDonorRow>(
+    db,
+    sql`select c.id, c.name, cl.placed_at,
+               (select coalesce(sum(${net}), 0) from gifts g
+                 where g.org_id = ${orgId} and g.contact_id = c.id and ${received}
+                   and g.currency = ${level.currency}
+                   ${start ? sql`and g.received_on >= ${start}::date` : sql``})::text as total
+          from ${contactLevels} cl
+          join contacts c on c.org_id = cl.org_id and c.id = cl.contact_id and c.deleted_at is null
+         where cl.org_id = ${orgId} and cl.level_id = ${level.id}
+           ${after ? sql`and (c.name, c.id) > (${after.n}, ${after.i}::uuid)` : sql``}
+         order by c.name, c.id
+         limit ${limit}`,
+  );
+}
+
+/** A contact's current level, if any. */
+export async function levelOfContact(db: Executor, orgId: string, contactId: string) {
+  const [row] = await queryRows<{ id: string; name: string; slug: string }>(
+    db,
+    sql`select l.id, l.name, l.slug from ${contactLevels} cl
+          join ${donorLevels} l on l.org_id = cl.org_id and l.id = cl.level_id
+         where cl.org_id = ${orgId} and cl.contact_id = ${contactId}`,
+  );
+  return row ?? null;
+}
+
+/** A contact's current level as a SQL expression (`{ id, name, slug }` JSON, or null). */
+export const levelOfContactSql = (orgId: SQL | string, contactId: SQL | string) =>
+  sql`(select json_build_object('id', l.id, 'name', l.name, 'slug', l.slug)
+         from ${contactLevels} cl
+         join ${donorLevels} l on l.org_id = cl.org_id and l.id = cl.level_id
+        where cl.org_id = ${orgId} and cl.contact_id = ${contactId})`;

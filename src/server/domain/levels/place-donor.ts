@@ -1,0 +1,174 @@
+import type { Clock } from '../../../core/clock';
+import {
+  localDate,
+  noGiving,
+  placeLevel,
+  windowStart,
+  type LevelWindow,
+  type WindowTotals,
+} from '../../../core/levels/place';
+import type { Executor } from '../../db/connection';
+import type { AuditEntry } from '../../db/repositories/audit';
+import {
+  donorChunk,
+  donorPlacementFacts,
+  listLevels,
+  lockDonorPlacement,
+  placementsWithoutGifts,
+  writePlacements,
+  type LevelRow,
+  type Placement,
+  type WindowStarts,
+} from '../../db/repositories/levels';
+import { findOrganization } from '../../db/repositories/organizations';
+import { systemActor, type Actor } from '../actor';
+import { timelineRow } from '../timeline/timeline';
+
+/** A level as placement reads it. */
+type Level = Pick<LevelRow, 'id' | 'name' | 'slug' | 'minAmount' | 'currency'> & {
+  window: LevelWindow;
+};
+
+/** Where the rolling windows start on the organization's date today. */
+export function windowStarts(clock: Clock, timeZone: string): WindowStarts {
+  const today = localDate(clock.now(), timeZone);
+  return {
+    last_12_months: windowStart('last_12_months', today)!,
+    this_year: windowStart('this_year', today)!,
+  };
+}
+
+/** A donor's totals per window and currency, from the repository's rows. */
+function totalsFrom(
+  rows: readonly {
+    currency: string;
+    lifetime: string;
+    last_12_months: string;
+    this_year: string;
+  }[],
+): WindowTotals {
+  const t = noGiving() as Record<LevelWindow, Record<string, number>>;
+  for (const r of rows) {
+    t.lifetime[r.currency] = Number(r.lifetime);
+    t.last_12_months[r.currency] = Number(r.last_12_months);
+    t.this_year[r.currency] = Number(r.this_year);
+  }
+  return t;
+}
+
+const asLevel = (l: Level): Level => ({ ...l, minAmount: Number(l.minAmount) });
+
+/** One donor's move between levels, as their timeline and the audit log tell it. */
+type Move = { contactId: string; from: Level | undefined; to: Level | undefined };
+
+/** The summary of a move on the donor's timeline. */
+export function moveSummary(m: Pick<Move, 'from' | 'to'>): string {
+  if (!m.to) return `Left level ${m.from!.name}`;
+  return `Moved to level ${m.to.name}${m.from ? ` (from ${m.from.name})` : ''}`;
+}
+
+/** Writes moves with their timeline entries ("Moved to level Gold") and audit entries. */
+async function writeMoves(tx: Executor, actor: Actor, at: Date, moves: Move[]) {
+  const brief = (l: Level | undefined) => (l ? { levelId: l.id, slug: l.slug } : undefined);
+  const audit: AuditEntry[] = moves.map((m) => ({
+    action: !m.from ? 'create' : m.to ? 'update' : 'delete',
+    entityType: 'contact_level',
+    entityId: m.contactId,
+    before: brief(m.from),
+    after: brief(m.to),
+  }));
+  const timeline = moves.map((m) =>
+    timelineRow(actor, m.contactId, {
+      // A level is fundraising data: shown only to those who may read gifts, like gifts.
+      kind: 'gift',
+      channel: 'system',
+      direction: 'internal',
+      summary: moveSummary(m),
+      sourceType: 'donor_level',
+      sourceId: (m.to ?? m.from)!.id,
+      occurredAt: at,
+    }),
+  );
+  const placements: Placement[] = moves.map((m) => ({
+    contactId: m.contactId,
+    levelId: m.to?.id ?? null,
+  }));
+  await writePlacements(tx, actor, placements, at, timeline, audit);
+}
+
+/**
+ * Places one donor in the highest level their own giving reaches (money received net of
+ * refunds and corrections, in each level's window and currency; soft credits and promises never
+ * count), in the caller's transaction, and records a move on their timeline. Returns the slug of
+ * their level, or null. Costs two indexed queries (none more when nothing changes); an
+ * organization without levels costs one.
+ */
+export async function placeDonor(
+  tx: Executor,
+  clock: Clock,
+  orgId: string,
+  contactId: string,
+  by: Actor = systemActor(orgId),
+): Promise<string | null> {
+  const timeZone = await lockDonorPlacement(tx, orgId, contactId);
+  if (timeZone === null) return null;
+  const facts = await donorPlacementFacts(tx, orgId, contactId, windowStarts(clock, timeZone));
+  const levels = facts.levels.map(asLevel);
+  const to = placeLevel(levels, totalsFrom(facts.totals));
+  if ((to?.id ?? null) !== facts.current) {
+    const from = levels.find((l) => l.id === facts.current);
+    await writeMoves(tx, by, clock.now(), [{ contactId, from, to }]);
+  }
+  return to?.slug ?? null;
+}
+
+/** How many donors are read and written at a time when every donor is placed again. */
+const chunkSize = 2000;
+
+/**
+ * Places every donor of the organization again (levels were created, changed or deleted; or a
+ * day passed and the rolling windows moved), in the caller's transaction: donors are read with
+ * their totals a slice at a time and each slice's moves are written as one statement, so ten
+ * thousand donors cost a dozen round trips. `without` leaves out a level about to be deleted,
+ * so its donors move to the next level down (or leave) with an entry on their timeline.
+ * Returns how many donors moved.
+ */
+export async function placeEveryDonor(
+  tx: Executor,
+  clock: Clock,
+  actor: Actor,
+  opts: { without?: string } = {},
+): Promise<number> {
+  const org = await findOrganization(tx, actor.orgId);
+  const starts = windowStarts(clock, org?.timeZone ?? 'UTC');
+  const all = (await listLevels(tx, actor.orgId)).map((l) => asLevel(l as Level));
+  const levels = all.filter((l) => l.id !== opts.without);
+  const byId = new Map(all.map((l) => [l.id, l]));
+  const at = clock.now();
+  let moved = 0;
+  let after: string | null = null;
+  for (;;) {
+    const chunk = await donorChunk(tx, actor.orgId, after, chunkSize, starts);
+    const moves: Move[] = [];
+    for (const d of chunk) {
+      const to = placeLevel(levels, totalsFrom(d.totals));
+      if ((to?.id ?? null) !== d.current)
+        moves.push({
+          contactId: d.contact_id,
+          from: d.current ? byId.get(d.current) : undefined,
+          to,
+        });
+    }
+    await writeMoves(tx, actor, at, moves);
+    moved += moves.length;
+    if (chunk.length < chunkSize) break;
+    after = chunk.at(-1)!.contact_id;
+  }
+  const orphans = (await placementsWithoutGifts(tx, actor.orgId)).map((p) => ({
+    contactId: p.contact_id,
+    from: byId.get(p.current),
+    to: undefined,
+  }));
+  await writeMoves(tx, actor, at, orphans);
+  return moved + orphans.length;
+}
