@@ -5,6 +5,7 @@ import { appendAudit } from '../../db/repositories/audit';
 import { insertAdjustment, lockGift, netAmount } from '../../db/repositories/gifts';
 import { notFound } from '../../errors';
 import type { Actor } from '../actor';
+import { placeDonor } from '../levels/place-donor';
 import { appendToTimeline } from '../timeline/timeline';
 import { broken, formatMoney } from './money';
 import { readGift } from './read-gifts';
@@ -54,5 +55,6 @@ export async function correctGift(
     entityId: row.id,
     after: { giftId, kind: row.kind, delta: row.delta, reason: row.reason },
   });
+  await placeDonor(tx, clock, actor.orgId, gift.contactId, actor); // the level follows the giving
   return readGift(tx, actor, giftId);
 }

@@ -7,6 +7,7 @@ import { insertAdjustment, lockGift, netAmount } from '../../db/repositories/gif
 import { notFound } from '../../errors';
 import type { Actor } from '../actor';
 import { cancelPromises } from '../promises/clocks';
+import { placeDonor } from '../levels/place-donor';
 import { appendToTimeline } from '../timeline/timeline';
 import { broken, formatMoney } from './money';
 import { readGift } from './read-gifts';
@@ -65,5 +66,6 @@ export async function refundGift(
       occurredOn: row.occurredOn,
     },
   });
+  await placeDonor(tx, clock, actor.orgId, gift.contactId, actor); // the level follows the giving
   return readGift(tx, actor, giftId);
 }
