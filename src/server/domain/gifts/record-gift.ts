@@ -7,6 +7,7 @@ import { contactsAmong, findGift, insertGift, listGiftRows } from '../../db/repo
 import { fundsAmong } from '../../db/repositories/funds';
 import { invalid } from '../../errors';
 import type { Actor } from '../actor';
+import { placeDonor } from '../levels/place-donor';
 import { startPromises } from '../promises/clocks';
 import { appendToTimeline } from '../timeline/timeline';
 import { giftTerms } from './gift-terms';
@@ -83,6 +84,7 @@ export async function recordGift(tx: Executor, clock: Clock, actor: Actor, input
       direction: 'internal',
       summary: `Soft credit (${s.type.replace('_', ' ')}): ${what} from ${donor.name}`,
     });
+  const level = await placeDonor(tx, clock, actor.orgId, input.contactId, actor);
   await startPromises(tx, clock, actor.orgId, {
     type: 'gift',
     id: row.id,
@@ -91,6 +93,7 @@ export async function recordGift(tx: Executor, clock: Clock, actor: Actor, input
       segments: [
         ...donor.tags,
         ...((await isFirstGift(tx, actor.orgId, row)) ? ['first-gift'] : []),
+        ...(level ? [level] : []),
       ],
       category: input.kind,
     },
