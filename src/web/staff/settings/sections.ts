@@ -46,8 +46,8 @@ export const sectionGroups: {
     ns: 'stewardship',
     sections: [
       { id: 'gifts', read: 'gifts.read', manage: 'funds.manage', ns: 'stewardship' },
-      { id: 'levels', read: 'gifts.read', manage: 'funds.manage', ns: 'stewardship' },
-      { id: 'templates', read: 'gifts.read', manage: 'funds.manage', ns: 'stewardship' },
+      { id: 'levels', read: 'gifts.read', manage: 'levels.manage', ns: 'stewardship' },
+      { id: 'templates', read: 'gifts.read', manage: 'thanks.manage', ns: 'stewardship' },
     ],
   },
   {

@@ -125,13 +125,13 @@ export const useGiftSettings = () =>
 export const useLevels = () =>
   useQuery({ queryKey: keys.levels, queryFn: () => api<List<DonorLevel>>('/donor-levels') });
 
-/** A name as a slug: "Gold circle" → "gold-circle" (letters of any script kept, accents dropped). */
+/** A name as a slug: "Gold circle" → "gold-circle" (accents dropped; other scripts are typed by hand). */
 export function slugify(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 50);
+    .slice(0, 60);
 }

@@ -19,8 +19,15 @@ import { fieldProblem } from '../problems';
 import { CurrencyInput } from './CurrencyInput';
 
 /** What receipts print about the organization, and how donors pay offline (the API's keys). */
-const receiptFields = ['legalName', 'registrationNumber', 'address', 'signatory', 'closingText'];
-const paymentFields = ['accountName', 'iban', 'bic', 'bank', 'chequesPayableTo', 'cashAt'];
+const receiptFields = [
+  'legalName',
+  'registrationNumber',
+  'address',
+  'signatoryName',
+  'signatoryTitle',
+  'closingText',
+];
+const paymentFields = ['accountName', 'iban', 'bic', 'bankName', 'chequePayableTo', 'cashAt'];
 const long = new Set(['address', 'closingText', 'cashAt']);
 
 /** Settings → Gifts: default currency, the major-gift threshold, receipts, offline payments. */

@@ -73,7 +73,7 @@ export function LevelForm(props: { saved?: DonorLevel; currency: string; onClose
             label={t('levels.slug')}
             description={t('levels.slugHelp')}
             required
-            maxLength={50}
+            maxLength={60}
             value={slug}
             error={fieldProblem(save.error, 'slug')}
             onChange={(e) => {

@@ -21,7 +21,7 @@ import { LevelForm } from './LevelForm';
 export function LevelsPage() {
   const { t, i18n } = useTranslation('stewardship');
   const { can } = usePermissions();
-  const manage = can('funds.manage');
+  const manage = can('levels.manage');
   const levels = useLevels();
   const settings = useGiftSettings();
   const client = useQueryClient();
@@ -119,11 +119,11 @@ export function LevelsPage() {
   );
 }
 
-type Donor = { id: string; name: string };
+type Donor = { contact: { id: string; name: string }; total: number; currency: string };
 
 /** The donors a level holds now, each a link to their page. */
 function LevelDonors({ level, onClose }: { level: DonorLevel; onClose: () => void }) {
-  const { t } = useTranslation('stewardship');
+  const { t, i18n } = useTranslation('stewardship');
   const donors = useQuery({
     queryKey: [...keys.levels, level.id, 'donors'],
     queryFn: () => api<List<Donor>>(`/donor-levels/${level.id}/donors?limit=200`),
@@ -136,10 +136,13 @@ function LevelDonors({ level, onClose }: { level: DonorLevel; onClose: () => voi
       {donors.isSuccess && list.length === 0 && <Text>{t('levels.noDonors')}</Text>}
       <Stack component="ul" gap={4} p={0} style={{ listStyle: 'none' }}>
         {list.map((d) => (
-          <li key={d.id}>
-            <Anchor component={Link} to={`/contacts/${d.id}`}>
-              {d.name}
-            </Anchor>
+          <li key={d.contact.id}>
+            <Group justify="space-between" wrap="nowrap">
+              <Anchor component={Link} to={`/contacts/${d.contact.id}`}>
+                {d.contact.name}
+              </Anchor>
+              <Text size="sm">{formatMoney(d.total, d.currency, i18n.language)}</Text>
+            </Group>
           </li>
         ))}
       </Stack>

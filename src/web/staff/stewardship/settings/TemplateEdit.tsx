@@ -24,7 +24,7 @@ export function TemplateEdit() {
   const param = decodeURIComponent(useParams().name ?? 'new');
   const isNew = param === 'new';
   const { can } = usePermissions();
-  const readOnly = !can('funds.manage');
+  const readOnly = !can('thanks.manage');
   const templates = useTemplates();
   const [newName, setNewName] = useState('');
   const name = isNew ? newName.trim() : param;
@@ -58,7 +58,9 @@ export function TemplateEdit() {
                 required
                 maxLength={100}
                 value={newName}
-                onChange={(e) => setNewName(e.currentTarget.value)}
+                onChange={(e) =>
+                  setNewName(e.currentTarget.value.toLowerCase().replace(/\s+/g, '-'))
+                }
               />
             )}
             <NativeSelect

@@ -21,7 +21,7 @@ import { ConfirmButton, ErrorNote, SavedNote } from '../../settings/ui';
 import { ApiError, keys, mergeFields, send, useFormKey, type ThanksTemplate } from '../api';
 import { fieldProblem } from '../problems';
 
-type Preview = { subject: string; body: string };
+type Preview = { subject: string; text: string; builtIn: boolean };
 
 /** One language of a thank-you template: method, subject, body, merge fields, live preview. */
 export function TemplateLanguageForm(props: {
@@ -227,7 +227,7 @@ export function TemplateLanguageForm(props: {
             )}
           >
             <Text fw={600}>{preview.data.subject}</Text>
-            <Text style={{ whiteSpace: 'pre-wrap' }}>{preview.data.body}</Text>
+            <Text style={{ whiteSpace: 'pre-wrap' }}>{preview.data.text}</Text>
           </Stack>
         ) : (
           <Text size="sm" c="dimmed">

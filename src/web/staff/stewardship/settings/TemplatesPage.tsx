@@ -10,14 +10,14 @@ import { api, keys, usePermissions, type List, type ThanksTemplate } from '../ap
 export const useTemplates = () =>
   useQuery({
     queryKey: keys.templates,
-    queryFn: () => api<List<ThanksTemplate>>('/thanks-templates?limit=200'),
+    queryFn: () => api<List<ThanksTemplate>>('/thanks-templates'),
   });
 
 /** Settings → Thank-you templates: each template with the languages it is written in. */
 export function TemplatesPage() {
   const { t, i18n } = useTranslation('stewardship');
   const { can } = usePermissions();
-  const manage = can('funds.manage');
+  const manage = can('thanks.manage');
   const templates = useTemplates();
   const byName = new Map<string, ThanksTemplate[]>();
   for (const tpl of templates.data?.data ?? [])
