@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../connection';
 import { queryRows } from '../connection';
 import { contacts, giftAdjustments, gifts, giftSoftCredits } from '../schema';
+import { levelOfContactSql } from './levels';
 
 /** One gift's money in a giving summary: net of its adjustments, in its currency. */
 export type GivingLine = { id: string; receivedOn: string; currency: string; net: number };
@@ -54,6 +55,30 @@ export async function givingLines(
     net: Number(r.net),
   });
   return { own: rows.filter((r) => !r.soft).map(line), soft: rows.filter((r) => r.soft).map(line) };
+}
+
+/** What a giving summary needs besides the gifts: the organization's time zone, the level. */
+export type GivingHead = {
+  timeZone: string;
+  level: { id: string; name: string; slug: string } | null;
+};
+
+/**
+ * The head of a contact's giving summary in one statement: the organization's time zone and the
+ * contact's donor level; undefined when the contact is not the organization's (or deleted).
+ */
+export async function givingHead(
+  db: Executor,
+  orgId: string,
+  contactId: string,
+): Promise<GivingHead | undefined> {
+  const [row] = await queryRows<{ time_zone: string; level: GivingHead['level'] }>(
+    db,
+    sql`select o.time_zone, ${levelOfContactSql(orgId, contactId)} as level
+          from ${contacts} c join organizations o on o.id = c.org_id
+         where c.org_id = ${orgId} and c.id = ${contactId} and c.deleted_at is null`,
+  );
+  return row && { timeZone: row.time_zone, level: row.level };
 }
 
 /** A donor who gave before this year but not yet this year, with the date of their last gift. */

@@ -1,8 +1,6 @@
 import type { Clock } from '../../../core/clock';
 import type { Executor } from '../../db/connection';
-import { findContact } from '../../db/repositories/contacts';
-import { givingLines, type GivingLine } from '../../db/repositories/giving';
-import { findOrganization } from '../../db/repositories/organizations';
+import { givingHead, givingLines, type GivingLine } from '../../db/repositories/giving';
 import { notFound } from '../../errors';
 import type { Actor } from '../actor';
 
@@ -46,12 +44,13 @@ export const yearIn = (at: Date, timeZone: string): number =>
 /**
  * A contact's giving, computed from the gifts as they stand (no nightly job): first, last and
  * largest gift, totals by currency, consecutive years. A gift fully refunded no longer counts;
- * soft credits are shown beside and never added into the contact's own totals.
+ * soft credits are shown beside and never added into the contact's own totals. The donor level
+ * the contact holds now comes with it (read in the same statement as the time zone).
  */
 export async function givingSummary(db: Executor, clock: Clock, actor: Actor, contactId: string) {
-  if (!(await findContact(db, actor.orgId, contactId))) throw notFound('contact');
-  const org = await findOrganization(db, actor.orgId);
-  const year = yearIn(clock.now(), org?.timeZone ?? 'UTC');
+  const head = await givingHead(db, actor.orgId, contactId);
+  if (!head) throw notFound('contact');
+  const year = yearIn(clock.now(), head.timeZone);
   const { own, soft } = await givingLines(db, actor.orgId, contactId);
   const gave = own.filter((g) => g.net > 0);
   const last = gave.at(-1);
@@ -71,5 +70,6 @@ export async function givingSummary(db: Executor, clock: Clock, actor: Actor, co
       year,
     ),
     softCredits: { count: soft.filter((s) => s.net > 0).length, totals: totalsOf(soft, year) },
+    level: head.level,
   };
 }

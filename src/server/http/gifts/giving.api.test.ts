@@ -82,6 +82,7 @@ describe('the giving summary', () => {
       ],
       consecutiveYears: 3,
       softCredits: { count: 0, totals: [] },
+      level: null,
     });
     const theirs = await giving(spouse.id);
     expect(theirs.totals).toEqual([

@@ -103,6 +103,7 @@ export const givingView = z.object({
   softCredits: z
     .object({ count: z.int(), totals })
     .describe('Credit on others’ gifts: shown beside, never in the totals'),
+  level: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }).nullable(),
 });
 
 /** A donor on the LYBUNT or SYBUNT list. */
