@@ -10,6 +10,8 @@ export function presentGift(
   thanksClock: ClockRow | undefined,
   /** For a pledge: what its payments add up to (null for any other kind). */
   pledgePaid: number | null = null,
+  /** Who is to thank (the plan's user, when it has one) and a grant's deliverable clocks. */
+  more: { thanksUser?: { id: string; name: string }; deliverableClocks?: ClockRow[] } = {},
 ) {
   const mine = <T extends { giftId: string }>(xs: T[]) => xs.filter((x) => x.giftId === g.id);
   const adjustments = mine(parts.adjustments);
@@ -72,9 +74,34 @@ export function presentGift(
           kept: thanksClock.kept,
         }
       : null,
+    thanksPlan: {
+      method: g.thanksMethod ?? 'email',
+      user: g.thanksUserId ? (more.thanksUser ?? { id: g.thanksUserId, name: '' }) : null,
+    },
+    deliverables: deliverablesOf(g).map((d, index) => {
+      const c = more.deliverableClocks?.filter((x) => x.subjectId === `${g.id}:${index}`).at(-1);
+      return {
+        index,
+        description: d.description,
+        dueOn: d.dueOn,
+        promise: c
+          ? {
+              state: c.state,
+              dueAt: c.dueAt?.toISOString() ?? null,
+              kept: c.kept,
+              fulfilledAt: c.fulfilledAt?.toISOString() ?? null,
+            }
+          : null,
+      };
+    }),
     createdAt: g.createdAt.toISOString(),
   };
 }
+
+const deliverablesOf = (g: GiftRow): { description: string; dueOn: string }[] =>
+  g.kind === 'grant' && Array.isArray(g.details.deliverables)
+    ? (g.details.deliverables as { description: string; dueOn: string }[])
+    : [];
 /** A presented gift. */
 export type GiftView = ReturnType<typeof presentGift>;
 

@@ -245,24 +245,48 @@ export function thanksClocks(db: Executor, orgId: string, ids: string[]) {
     .orderBy(asc(promiseClocks.createdAt), asc(promiseClocks.id));
 }
 
+/** Filters of the thank-you queue: the plan's method (none planned = email), who, what, whose. */
+export type ThanksQueueFilter = {
+  method?: 'email' | 'letter' | 'call';
+  assigneeId?: string;
+  kind?: GiftRow['kind'];
+  contactId?: string;
+};
+
 /**
  * Gifts whose thank-you is still owed (the clock running, or broken and not yet fulfilled),
- * soonest due first, after a position.
+ * soonest due first, after a position, with filters; each says whether it is its donor's first
+ * gift and whether it reaches the organization's major-gift threshold.
  */
 export async function thanksQueueRows(
   db: Executor,
   orgId: string,
+  f: ThanksQueueFilter,
   after: { t: string; i: string } | undefined,
   limit: number,
 ) {
-  return queryRows<{ gift_id: string; due_at: Date | string | null; clock_id: string }>(
+  return queryRows<{
+    gift_id: string;
+    due_at: Date | string | null;
+    clock_id: string;
+    first_gift: boolean;
+    major_gift: boolean;
+  }>(
     db,
-    sql`select g.id as gift_id, c.due_at, c.id as clock_id
+    sql`select g.id as gift_id, c.due_at, c.id as clock_id,
+               not exists (select 1 from ${gifts} e where e.org_id = g.org_id
+                            and e.contact_id = g.contact_id and e.id < g.id) as first_gift,
+               coalesce(g.amount >= s.major_gift_amount and g.currency = s.currency, false) as major_gift
           from ${promiseClocks} c
           join ${gifts} g on g.org_id = c.org_id and g.id::text = c.subject_id
+          left join gift_settings s on s.org_id = g.org_id
          where c.org_id = ${orgId} and c.subject_type = 'gift' and c.target = 'thanks'
            and (c.state in ('running', 'paused') or (c.state = 'breached' and c.fulfilled_at is null))
            and c.due_at is not null
+           ${f.method ? sql`and coalesce(g.thanks_method, 'email') = ${f.method}` : sql``}
+           ${f.assigneeId ? sql`and g.thanks_user_id = ${f.assigneeId}` : sql``}
+           ${f.kind ? sql`and g.kind = ${f.kind}` : sql``}
+           ${f.contactId ? sql`and g.contact_id = ${f.contactId}` : sql``}
            ${after ? sql`and (c.due_at, c.id) > (${after.t}::timestamptz, ${after.i}::uuid)` : sql``}
          order by c.due_at, c.id
          limit ${limit}`,

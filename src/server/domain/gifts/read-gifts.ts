@@ -9,9 +9,11 @@ import {
   thanksClocks,
   thanksQueueRows,
   type GiftFilter,
+  type ThanksQueueFilter,
   type GiftRow,
 } from '../../db/repositories/gifts';
 import { findContact } from '../../db/repositories/contacts';
+import { deliverableClocks, usersAmong } from '../../db/repositories/thanks';
 import { notFound } from '../../errors';
 import { presentGift, type GiftView } from '../../presenters/gift';
 import type { Actor } from '../actor';
@@ -25,10 +27,14 @@ export async function presentGifts(
 ): Promise<GiftView[]> {
   const ids = rows.map((r) => r.id);
   const pledges = rows.filter((r) => r.kind === 'pledge').map((r) => r.id);
-  const [parts, clocks, paid] = await Promise.all([
+  const grants = rows.filter((r) => r.kind === 'grant').map((r) => r.id);
+  const thankers = [...new Set(rows.flatMap((r) => (r.thanksUserId ? [r.thanksUserId] : [])))];
+  const [parts, clocks, paid, users, reports] = await Promise.all([
     giftParts(db, orgId, ids),
     thanksClocks(db, orgId, ids),
     pledgePayments(db, orgId, pledges),
+    usersAmong(db, orgId, thankers),
+    deliverableClocks(db, orgId, grants),
   ]);
   return rows.map((r) =>
     presentGift(
@@ -37,6 +43,10 @@ export async function presentGifts(
       parts,
       clocks.filter((c) => c.subjectId === r.id).at(-1),
       r.kind === 'pledge' ? (paid.get(r.id) ?? 0) : null,
+      {
+        thanksUser: users.find((u) => u.id === r.thanksUserId),
+        deliverableClocks: reports,
+      },
     ),
   );
 }
@@ -73,14 +83,32 @@ export async function listGifts(
 
 const queueCursor = z.object({ t: z.iso.datetime(), i: z.uuid() });
 
-/** The thank-you queue: gifts still owed a thank-you, the soonest due (or longest overdue) first. */
+/** A gift in the thank-you queue: the gift, and whether it is a first or a major gift. */
+export type QueueView = GiftView & { firstGift: boolean; majorGift: boolean };
+
+/**
+ * The thank-you queue: gifts still owed a thank-you, the soonest due (or longest overdue) first,
+ * by planned method, by whose task it is (`assignee`: 'me' or a user), kind or donor.
+ */
 export async function thanksQueue(
   db: Executor,
   actor: Actor,
-  query: { cursor?: string; limit: number },
-): Promise<Page<GiftView>> {
+  query: Omit<ThanksQueueFilter, 'assigneeId'> & {
+    assignee?: string;
+    cursor?: string;
+    limit: number;
+  },
+): Promise<Page<QueueView>> {
   const after = decodeCursor(query.cursor, queueCursor);
-  const rows = await thanksQueueRows(db, actor.orgId, after, query.limit + 1);
+  const assigneeId = query.assignee === 'me' ? (actor.userId ?? undefined) : query.assignee;
+  if (query.assignee === 'me' && !assigneeId) return { data: [], nextCursor: null };
+  const rows = await thanksQueueRows(
+    db,
+    actor.orgId,
+    { ...query, assigneeId },
+    after,
+    query.limit + 1,
+  );
   const pageRows = rows.slice(0, query.limit);
   const found = await giftRowsAmong(
     db,
@@ -95,7 +123,11 @@ export async function thanksQueue(
   );
   const last = pageRows.at(-1);
   return {
-    data: gifts,
+    data: gifts.map((g, i) => ({
+      ...g,
+      firstGift: pageRows[i]!.first_gift,
+      majorGift: pageRows[i]!.major_gift,
+    })),
     nextCursor:
       rows.length > query.limit && last
         ? encodeCursor({ t: new Date(last.due_at!).toISOString(), i: last.clock_id })

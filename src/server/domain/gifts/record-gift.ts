@@ -3,12 +3,16 @@ import { promisedKinds } from '../../../shared/gifts';
 import type { GiftInput } from '../../../shared/schemas/gifts';
 import type { Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';
-import { contactsAmong, findGift, insertGift, listGiftRows } from '../../db/repositories/gifts';
+import { contactsAmong, findGift, insertGift } from '../../db/repositories/gifts';
 import { fundsAmong } from '../../db/repositories/funds';
 import { invalid } from '../../errors';
 import type { Actor } from '../actor';
 import { placeDonor } from '../levels/place-donor';
 import { startPromises } from '../promises/clocks';
+import { startDeliverables } from '../thanks/deliverables';
+import { planThanks } from '../thanks/plan';
+import { giftSegments } from '../thanks/segments';
+import { notifyTributes } from '../thanks/tributes';
 import { appendToTimeline } from '../timeline/timeline';
 import { giftTerms } from './gift-terms';
 import { broken, formatMoney } from './money';
@@ -19,7 +23,8 @@ type Contacts = Awaited<ReturnType<typeof contactsAmong>>;
 /**
  * Records a gift of any kind in the caller's transaction: checks its money rules, writes it with
  * its designations and soft credits, puts it on the donor's (and each soft-credited contact's)
- * timeline, audits it, and starts its thank-you promise.
+ * timeline, audits it, and starts its thank-you promise (with the plan of the policy that matched),
+ * a grant's deliverable promises, and tells those a tribute names to notify.
  */
 export async function recordGift(tx: Executor, clock: Clock, actor: Actor, input: GiftInput) {
   const now = clock.now();
@@ -84,20 +89,22 @@ export async function recordGift(tx: Executor, clock: Clock, actor: Actor, input
       direction: 'internal',
       summary: `Soft credit (${s.type.replace('_', ' ')}): ${what} from ${donor.name}`,
     });
+  // What gift policies match on. Segments: the donor's tags, what the gift itself says
+  // (first-gift, major-gift, recurring: thanks/segments.ts) and the donor's level slug.
   const level = await placeDonor(tx, clock, actor.orgId, input.contactId, actor);
-  await startPromises(tx, clock, actor.orgId, {
+  const segments = [
+    ...donor.tags,
+    ...(await giftSegments(tx, actor.orgId, row)),
+    ...(level ? [level] : []),
+  ];
+  const [thanksClock] = await startPromises(tx, clock, actor.orgId, {
     type: 'gift',
     id: row.id,
-    facts: {
-      roles: donor.roles,
-      segments: [
-        ...donor.tags,
-        ...((await isFirstGift(tx, actor.orgId, row)) ? ['first-gift'] : []),
-        ...(level ? [level] : []),
-      ],
-      category: input.kind,
-    },
+    facts: { roles: donor.roles, segments, category: input.kind },
   });
+  await planThanks(tx, actor.orgId, row, thanksClock?.policyId ?? null);
+  await startDeliverables(tx, clock, row);
+  await notifyTributes(tx, clock, actor, row, donor.name, softCredits);
   const view = await readGift(tx, actor, row.id);
   await appendAudit(tx, actor, {
     action: 'create',
@@ -106,12 +113,6 @@ export async function recordGift(tx: Executor, clock: Clock, actor: Actor, input
     after: view,
   });
   return view;
-}
-
-/** Whether a gift is the first its donor ever made (policies may treat first gifts apart). */
-async function isFirstGift(tx: Executor, orgId: string, gift: { id: string; contactId: string }) {
-  const two = await listGiftRows(tx, orgId, { contactId: gift.contactId }, undefined, 2);
-  return two.every((g) => g.id === gift.id);
 }
 
 async function checkAllocations(

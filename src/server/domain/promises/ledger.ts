@@ -1,6 +1,7 @@
 import type { Clock } from '../../../core/clock';
 import type { Executor } from '../../db/connection';
 import { ledger } from '../../db/repositories/ledger';
+import { timeToThank } from '../../db/repositories/thanks';
 import { findOrganization } from '../../db/repositories/organizations';
 import { findCalendar, listPolicies } from '../../db/repositories/promises';
 import { invalid, notFound } from '../../errors';
@@ -19,7 +20,10 @@ export type SummaryQuery = {
   period?: 'day' | 'week' | 'month';
 };
 
-/** The promise ledger: kept rate and time-to-fulfil p50/p90 by subject, target, policy, period. */
+/**
+ * The promise ledger: kept rate and time-to-fulfil p50/p90 by subject, target, policy, period;
+ * and time to thank (gift recorded → first thank-you, wall-clock p50/p90) over the period.
+ */
 export async function promiseSummary(db: Executor, clock: Clock, actor: Actor, q: SummaryQuery) {
   const to = q.to ? new Date(q.to) : clock.now();
   const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * dayMs);
@@ -32,9 +36,18 @@ export async function promiseSummary(db: Executor, clock: Clock, actor: Actor, q
     policyId: q.policyId,
     period: q.period,
   });
+  const thanks =
+    !q.subjectType || q.subjectType === 'gift'
+      ? await timeToThank(db, actor.orgId, { from, to, policyId: q.policyId })
+      : null;
   return {
     from: from.toISOString(),
     to: to.toISOString(),
+    timeToThank: thanks && {
+      thanked: thanks.thanked,
+      p50Minutes: thanks.p50,
+      p90Minutes: thanks.p90,
+    },
     data: rows.map((r) => ({
       subjectType: r.subject_type,
       target: r.target,

@@ -9,6 +9,11 @@ import {
   thanksInput,
   writeOffInput,
 } from '../../../shared/schemas/gifts';
+import {
+  bulkThanksInput,
+  sendThanksInput,
+  thanksQueueFilters,
+} from '../../../shared/schemas/thanks';
 import { correctGift } from '../../domain/gifts/correct-gift';
 import { createFund, createProgram, listFundPage, listProgramPage } from '../../domain/gifts/funds';
 import { givingSummary } from '../../domain/gifts/giving';
@@ -18,12 +23,23 @@ import { recordGift } from '../../domain/gifts/record-gift';
 import { refundGift } from '../../domain/gifts/refund-gift';
 import { thankGift } from '../../domain/gifts/thank-gift';
 import { writeOffPledge } from '../../domain/gifts/write-off-pledge';
+import { deliverGrantReport } from '../../domain/thanks/deliverables';
+import { bulkThanks, sendThanks } from '../../domain/thanks/send';
 import { actorOf } from '../authenticate';
 import { createOnce } from '../idempotency';
 import { listEnvelope, pageQuery } from '../pagination';
 import type { App, AppDeps } from '../types';
 import { idParams } from '../views';
-import { fundView, giftView, givingView, lapsedView, programView } from './views';
+import {
+  bulkThanksView,
+  fundView,
+  giftView,
+  givingView,
+  lapsedView,
+  programView,
+  queueView,
+  sentThanksView,
+} from './views';
 
 const tags = ['gifts'];
 
@@ -64,9 +80,9 @@ export function giftRoutes(app: App, deps: AppDeps): void {
       config: { access: 'gifts.read' },
       schema: {
         tags,
-        summary: 'Gifts still owed a thank-you, soonest due first',
-        querystring: z.object(pageQuery),
-        response: { 200: listEnvelope(giftView) },
+        summary: 'Gifts still owed a thank-you, soonest due first (filters: method, assignee…)',
+        querystring: z.object({ ...thanksQueueFilters, ...pageQuery }),
+        response: { 200: listEnvelope(queueView) },
       },
     },
     async (req) => thanksQueue(db, actorOf(req), req.query),
@@ -164,6 +180,7 @@ export function giftRoutes(app: App, deps: AppDeps): void {
         thankGift(tx, clock, actorOf(req), req.params.id, req.body),
       ),
   );
+  thanksRoutes(app, deps);
   app.get(
     '/contacts/:id/giving',
     {
@@ -178,6 +195,61 @@ export function giftRoutes(app: App, deps: AppDeps): void {
     async (req) => givingSummary(db, clock, actorOf(req), req.params.id),
   );
   fundAndProgramRoutes(app, deps);
+}
+
+/** Sending thank-yous (one, or a batch) and a grant's deliverables. */
+function thanksRoutes(app: App, deps: AppDeps): void {
+  const clock = deps.clock;
+  app.post(
+    '/gifts/:id/thanks/send',
+    {
+      config: { access: 'gifts.write' },
+      schema: {
+        tags,
+        summary:
+          'Send the thank-you from a template: an email, or a letter to print (fulfils the promise)',
+        params: idParams,
+        body: sendThanksInput,
+        response: { 201: sentThanksView },
+      },
+    },
+    async (req, reply) =>
+      createOnce(
+        req,
+        reply,
+        deps,
+        async (tx) => (await sendThanks(tx, clock, actorOf(req), req.params.id, req.body))!,
+      ),
+  );
+  app.post(
+    '/gifts/thanks/bulk',
+    {
+      config: { access: 'gifts.write' },
+      schema: {
+        tags,
+        summary: 'Email the thank-you of up to 200 gifts, each on its own (thanked ones skipped)',
+        body: bulkThanksInput,
+        response: { 200: bulkThanksView },
+      },
+    },
+    async (req) => bulkThanks(deps.database.db, clock, actorOf(req), req.body),
+  );
+  app.post(
+    '/gifts/:id/deliverables/:index/delivered',
+    {
+      config: { access: 'gifts.write' },
+      schema: {
+        tags,
+        summary: "Record a grant's deliverable as delivered (fulfils its promise)",
+        params: z.object({ id: z.uuid(), index: z.coerce.number().int().min(0).max(1000) }),
+        response: { 200: giftView },
+      },
+    },
+    async (req) =>
+      deps.database.db.transaction((tx) =>
+        deliverGrantReport(tx, clock, actorOf(req), req.params.id, req.params.index),
+      ),
+  );
 }
 
 function fundAndProgramRoutes(app: App, deps: AppDeps): void {

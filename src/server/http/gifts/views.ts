@@ -5,6 +5,7 @@ import {
   paymentMethods,
   softCreditTypes,
   thanksMethods,
+  thanksTemplateMethods,
 } from '../../../shared/gifts';
 import { clockStates } from '../../../shared/promises';
 
@@ -62,7 +63,65 @@ export const giftView = z.object({
       kept: z.boolean().nullable(),
     })
     .nullable(),
+  thanksPlan: z
+    .object({
+      method: z.enum(thanksMethods),
+      user: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    })
+    .describe(
+      'How the gift is to be thanked and by whom, as its policy said (default: email, anyone)',
+    ),
+  deliverables: z
+    .array(
+      z.object({
+        index: z.int(),
+        description: z.string(),
+        dueOn: z.string(),
+        promise: z
+          .object({
+            state: z.enum(clockStates),
+            dueAt: z.string().nullable(),
+            kept: z.boolean().nullable(),
+            fulfilledAt: z.string().nullable(),
+          })
+          .nullable(),
+      }),
+    )
+    .describe(
+      "A grant's deliverables, each with its promise (none for one already past when recorded)",
+    ),
   createdAt: z.string(),
+});
+
+/** A gift in the thank-you queue. */
+export const queueView = giftView.extend({
+  firstGift: z.boolean().describe("The donor's first gift"),
+  majorGift: z.boolean().describe("At least the organization's major-gift amount"),
+});
+
+/** What POST /gifts/{id}/thanks/send answers: the gift, and the thank-you as written. */
+export const sentThanksView = z.object({
+  gift: giftView,
+  thanks: z.object({
+    method: z.enum(thanksTemplateMethods),
+    template: z.string(),
+    language: z.string(),
+    builtIn: z.boolean().describe('The built-in default text (the organization wrote none)'),
+    subject: z.string(),
+    text: z.string().describe('The body as sent, or the letter to print'),
+    recipient: z.string().nullable(),
+  }),
+});
+
+/** What POST /gifts/thanks/bulk answers: one outcome per gift. */
+export const bulkThanksView = z.object({
+  data: z.array(
+    z.object({
+      giftId: z.uuid(),
+      status: z.enum(['sent', 'skipped', 'failed']),
+      code: z.string().optional(),
+    }),
+  ),
 });
 
 /** A fund. */

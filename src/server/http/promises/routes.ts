@@ -42,6 +42,16 @@ const summaryView = z.object({
       fulfilP90Minutes: z.number().nullable(),
     }),
   ),
+  timeToThank: z
+    .object({
+      thanked: z.int().describe('Gifts first thanked in the period'),
+      p50Minutes: z.number().nullable(),
+      p90Minutes: z.number().nullable(),
+    })
+    .nullable()
+    .describe(
+      'Wall-clock minutes from a gift recorded to its first thank-you, over gifts thanked in the period (null when another subject type is asked for)',
+    ),
 });
 
 /** The promise ledger and the clocks of a subject. */

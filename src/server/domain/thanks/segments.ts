@@ -1,0 +1,38 @@
+import type { Executor } from '../../db/connection';
+import { listGiftRows, type GiftRow } from '../../db/repositories/gifts';
+import { givesRecurring, majorGiftThreshold } from '../../db/repositories/thanks';
+
+// A recurring gift counts as active while its next installment can still be on its way: a yearly
+// one comes within 12 months, so 13 leave room for a late one.
+const activeRecurringDays = 396;
+
+/**
+ * The segments a gift itself puts its donor in, for promise policies to match: `first-gift`
+ * (the donor gave nothing before), `major-gift` (at least the organization's threshold, in its
+ * currency; gift settings) and `recurring` (a recurring gift, or a donor whose recurring gift
+ * is active). The donor's tags and level are added beside these in record-gift.ts.
+ */
+export async function giftSegments(tx: Executor, orgId: string, gift: GiftRow): Promise<string[]> {
+  const since = new Date(
+    Date.parse(`${gift.receivedOn}T00:00:00Z`) - activeRecurringDays * 86_400_000,
+  )
+    .toISOString()
+    .slice(0, 10);
+  const [earlier, threshold, recurring] = await Promise.all([
+    listGiftRows(tx, orgId, { contactId: gift.contactId }, undefined, 2),
+    majorGiftThreshold(tx, orgId),
+    gift.kind === 'recurring'
+      ? Promise.resolve(true)
+      : givesRecurring(tx, orgId, gift.contactId, since, gift.id),
+  ]);
+  const major =
+    threshold !== undefined &&
+    gift.amount !== null &&
+    gift.currency === threshold.currency &&
+    gift.amount >= threshold.amount;
+  return [
+    ...(earlier.every((g) => g.id === gift.id) ? ['first-gift'] : []),
+    ...(major ? ['major-gift'] : []),
+    ...(recurring ? ['recurring'] : []),
+  ];
+}
