@@ -20,6 +20,7 @@ import i18next from 'i18next';
 import { chooseLanguage, hasChosenLanguage, languages, type Language } from '../i18n';
 import { api, ApiError, type Me } from './api';
 import { contactsNav, contactsRoutes } from './contacts/routes';
+import { giftsNav, giftsRoutes, mayShow } from './gifts/routes';
 import { homeNav, homeRoutes } from './home/routes';
 import type { NavItem } from './nav';
 import { Queue } from './Queue';
@@ -30,12 +31,19 @@ import { stewardshipNav, stewardshipRoutes } from './stewardship/routes';
 import { SignIn } from './SignIn';
 
 // Each area of the console brings its own routes and navigation entries (see */routes.tsx).
-const areaRoutes = [...homeRoutes, ...contactsRoutes, ...stewardshipRoutes, ...settingsRoutes];
+const areaRoutes = [
+  ...homeRoutes,
+  ...contactsRoutes,
+  ...giftsRoutes,
+  ...stewardshipRoutes,
+  ...settingsRoutes,
+];
 // Home first, then the queue, then the other areas.
 const areaNav: NavItem[] = [
   ...homeNav,
   { to: '/queue/open', ns: 'translation', label: 'nav.queue' },
   ...contactsNav,
+  ...giftsNav,
   ...stewardshipNav,
   ...settingsNav,
 ];
@@ -133,11 +141,14 @@ function Header({ me, menu, toggle }: { me: Me; menu: boolean; toggle: () => voi
           {me.organization.name}
         </Text>
         <Group visibleFrom="lg" component="nav" aria-label={t('nav.main')}>
-          {areaNav.map((item) => (
-            <Anchor key={item.to} component={Link} to={item.to}>
-              {t(item.label, { ns: item.ns })}
-            </Anchor>
-          ))}
+          {areaNav
+            .filter((item) => mayShow(item, me))
+            .map((item) => (
+              <Anchor key={item.to} component={Link} to={item.to}>
+                {t(item.label, { ns: item.ns })}
+                {item.badge && <item.badge />}
+              </Anchor>
+            ))}
         </Group>
       </Group>
       <Group visibleFrom="lg" wrap="nowrap">
@@ -158,16 +169,19 @@ function Menu({ me, close }: { me: Me; close: () => void }) {
   const signOut = useSignOut();
   return (
     <Stack gap="xs" component="nav" aria-label={t('nav.main')}>
-      {areaNav.map((item) => (
-        <NavLink
-          key={item.to}
-          component={Link}
-          to={item.to}
-          label={t(item.label, { ns: item.ns })}
-          active={here === item.to || (item.to !== '/' && here.startsWith(item.to))}
-          onClick={close}
-        />
-      ))}
+      {areaNav
+        .filter((item) => mayShow(item, me))
+        .map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={t(item.label, { ns: item.ns })}
+            rightSection={item.badge && <item.badge />}
+            active={here === item.to || (item.to !== '/' && here.startsWith(item.to))}
+            onClick={close}
+          />
+        ))}
       <LanguageSelect />
       <Text size="sm">{me.user.name}</Text>
       <Button variant="subtle" onClick={() => void signOut()} style={{ alignSelf: 'flex-start' }}>

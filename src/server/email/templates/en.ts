@@ -1,3 +1,4 @@
+import { donationTemplates } from './donations';
 import { en as thanksEn } from './thanks/en';
 import type { Catalog } from './types';
 
@@ -8,6 +9,7 @@ export const en: Catalog = {
   dateTime: { dateStyle: 'full', timeStyle: 'short' },
   templates: {
     ...thanksEn.templates,
+    ...donationTemplates('en'),
     request_received: (d, f) => ({
       subject: `[${d.reference}] We received your request: ${d.subject}`,
       paragraphs: [

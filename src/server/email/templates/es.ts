@@ -1,3 +1,4 @@
+import { donationTemplates } from './donations';
 import { es as thanksEs } from './thanks/es';
 import type { Catalog } from './types';
 
@@ -15,6 +16,7 @@ export const es: Catalog = {
   },
   templates: {
     ...thanksEs.templates,
+    ...donationTemplates('es'),
     request_received: (d, f) => ({
       subject: `[${d.reference}] Hemos recibido su solicitud: ${d.subject}`,
       paragraphs: [

@@ -1,3 +1,4 @@
+import { donationTemplates } from './donations';
 import { lt as thanksLt } from './thanks/lt';
 import type { Catalog } from './types';
 
@@ -15,6 +16,7 @@ export const lt: Catalog = {
   dateTime: { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' },
   templates: {
     ...thanksLt.templates,
+    ...donationTemplates('lt'),
     request_received: (d, f) => ({
       subject: `[${d.reference}] Gavome jūsų prašymą: ${d.subject}`,
       paragraphs: [

@@ -58,6 +58,27 @@ const samples: { [T in TemplateName]: TemplateData[T] } = {
     toHonoree: false,
     organizationName: 'Vilnius Food Bank',
   },
+  donation_instructions: {
+    donorName: 'Ana',
+    organizationName: 'Vilnius Food Bank',
+    kind: 'recurring',
+    frequency: 'monthly',
+    installments: null,
+    fundName: 'Food parcels',
+    instructions: {
+      method: 'bank_transfer',
+      reference: 'D-2026-0003',
+      amount: 2500,
+      currency: 'EUR',
+      accountName: 'Vilnius Food Bank',
+      iban: 'LT12 1000 0111 0100 1000',
+      bic: 'TESTLT22',
+      bankName: null,
+      payableTo: null,
+      cashAt: null,
+    },
+    portalLink: 'https://tend.example/p/food/giving',
+  },
 };
 
 const templates = Object.keys(samples) as TemplateName[];

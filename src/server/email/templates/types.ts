@@ -1,3 +1,4 @@
+import type { DonationTemplateData } from './donations/types';
 import type { ThanksTemplateData } from './thanks/types';
 
 /** The languages Tend writes email in; any other falls back to English. */
@@ -7,7 +8,8 @@ export const emailLanguages = ['en', 'es', 'lt', 'uk'] as const;
 export type EmailLanguage = (typeof emailLanguages)[number];
 
 /** The data each outgoing email needs, by template. */
-export type TemplateData = ThanksTemplateData & {
+export type TemplateData = ThanksTemplateData &
+  DonationTemplateData & {
   /** To the requester when a request is created (by email or the portal). */
   request_received: {
     reference: string;

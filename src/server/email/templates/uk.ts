@@ -1,3 +1,4 @@
+import { donationTemplates } from './donations';
 import { uk as thanksUk } from './thanks/uk';
 import type { Catalog } from './types';
 
@@ -20,6 +21,7 @@ export const uk: Catalog = {
   dateTime: { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' },
   templates: {
     ...thanksUk.templates,
+    ...donationTemplates('uk'),
     request_received: (d, f) => ({
       subject: `[${d.reference}] Ми отримали ваш запит: ${d.subject}`,
       paragraphs: [

@@ -6,6 +6,7 @@ import { api, ApiError } from '../api';
 import type { Contact } from './api';
 import { ContactDetails } from './ContactDetails';
 import { ContactRequests } from './ContactRequests';
+import { LazyGivingPanel } from '../gifts/LazyGiving';
 import { formatDate } from './format';
 import { RoleBadges } from './RoleBadges';
 import { Timeline } from './Timeline';
@@ -67,6 +68,7 @@ export function ContactPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
+            <LazyGivingPanel contactId={c.id} />
             <ContactRequests contactId={c.id} />
             <Timeline contactId={c.id} />
           </Stack>

@@ -1,0 +1,66 @@
+import type { Clock } from '../../../core/clock';
+import type { PublicDonationInput } from '../../../shared/schemas/donations';
+import type { Executor } from '../../db/connection';
+import { findContactByEmail } from '../../db/repositories/contacts';
+import { donationsSince } from '../../db/repositories/donations';
+import type { OrganizationRow } from '../../db/repositories/organizations';
+import { AppError } from '../../errors';
+import { systemActor } from '../actor';
+import { createContact } from '../contacts/create-contact';
+import { formLanguage } from '../requests/public-texts';
+import { offerDonation } from './offer-donation';
+
+/** Offers one email address may make through the public form in an hour. */
+export const perDonorHourlyLimit = 5;
+
+/**
+ * A visitor gives without signing in: a filled honeypot is refused; the donor is found by email
+ * (or created as a donor in the language they wrote in), may make only a few offers an hour,
+ * and their offer is handled as a signed-in donor's would be. Runs in the caller's transaction.
+ */
+export async function givePublicly(
+  tx: Executor,
+  clock: Clock,
+  org: OrganizationRow,
+  input: PublicDonationInput,
+  links: { portalLink: string; acceptLanguage?: string | undefined },
+) {
+  if (input.website) throw new AppError('spam_rejected', 'this looks automated; nothing was sent');
+  const now = clock.now();
+  const found = await findContactByEmail(tx, org.id, input.email);
+  const language = formLanguage(
+    input.language ?? found?.preferredLanguage ?? links.acceptLanguage,
+    org.defaultLanguage,
+  );
+  if (
+    found &&
+    (await donationsSince(tx, org.id, found.id, new Date(now.getTime() - 3_600_000))) >=
+      perDonorHourlyLimit
+  )
+    throw new AppError(
+      'rate_limited',
+      'you have offered several gifts in the last hour; thank you — please wait a little',
+      [],
+      { 'retry-after': '3600' },
+    );
+  const name = input.name.trim();
+  const contactId =
+    found?.id ??
+    (
+      await createContact(tx, clock, systemActor(org.id), {
+        kind: 'person',
+        name,
+        givenName: name.split(/\s+/)[0] ?? name,
+        familyName: name.split(/\s+/).slice(1).join(' ') || null,
+        roles: ['donor'],
+        preferredLanguage: language,
+        emails: [{ address: input.email }],
+      })
+    ).id;
+  const { name: _n, email: _e, language: _l, website: _w, ...offer } = input;
+  return offerDonation(tx, clock, org, contactId, offer, {
+    channel: 'web',
+    language,
+    portalLink: links.portalLink,
+  });
+}

@@ -1,0 +1,39 @@
+import type { Clock } from '../../../core/clock';
+import type { DonationInput } from '../../../shared/schemas/donations';
+import type { Executor } from '../../db/connection';
+import { findContact } from '../../db/repositories/contacts';
+import { findDonation } from '../../db/repositories/donations';
+import { fundsAmong } from '../../db/repositories/funds';
+import { findOrganization } from '../../db/repositories/organizations';
+import { notFound } from '../../errors';
+import { systemActor } from '../actor';
+import type { PortalUser } from '../portal/portal';
+import { offerDonation } from './offer-donation';
+import { presentMyDonation } from './present';
+import { cancelDonation } from './settle-donation';
+
+/** A signed-in donor offers a gift or pledge on the portal (emailed in their language). */
+export async function giveAsDonor(
+  tx: Executor,
+  clock: Clock,
+  user: PortalUser,
+  input: DonationInput,
+  portalLink: string,
+) {
+  const org = await findOrganization(tx, user.orgId);
+  const contact = await findContact(tx, user.orgId, user.contactId);
+  if (!org || !contact) throw notFound('contact');
+  return offerDonation(tx, clock, org, contact.id, input, {
+    channel: 'portal',
+    language: contact.preferredLanguage ?? org.defaultLanguage,
+    portalLink,
+  });
+}
+
+/** A donor cancels one of their own pending offers; anyone else's is "not found". */
+export async function cancelMyDonation(tx: Executor, clock: Clock, user: PortalUser, id: string) {
+  await cancelDonation(tx, clock, systemActor(user.orgId), id, { contactId: user.contactId });
+  const row = (await findDonation(tx, user.orgId, id))!;
+  const [fund] = row.fundId ? await fundsAmong(tx, user.orgId, [row.fundId]) : [];
+  return presentMyDonation(row, fund?.name ?? null);
+}

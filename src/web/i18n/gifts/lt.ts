@@ -1,0 +1,4 @@
+import type { GiftsCatalogue } from './en';
+import { en } from './en';
+
+export const lt: GiftsCatalogue = en;

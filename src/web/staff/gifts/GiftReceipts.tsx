@@ -1,0 +1,65 @@
+import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { promisedKinds } from '../../../shared/gifts';
+import { dateTime } from '../due';
+import { api, keys, send, useFormKey, type Gift, type List, type Receipt } from './api';
+import { ProblemNote } from './ui';
+
+/** Where a receipt's PDF is downloaded from (the browser's cookie signs the request). */
+export const receiptPdf = (id: string) => `/api/v1/receipts/${id}/pdf`;
+
+/** A gift's receipts: issue one (numbered without gaps by the server) and download the PDFs. */
+export function GiftReceipts({ gift, canWrite }: { gift: Gift; canWrite: boolean }) {
+  const { t, i18n } = useTranslation('gifts');
+  const key = useFormKey();
+  const client = useQueryClient();
+  const receipts = useQuery({
+    queryKey: [...keys.receipts, { giftId: gift.id }],
+    queryFn: () => api<List<Receipt>>(`/receipts?giftId=${gift.id}`),
+  });
+  const issue = useMutation({
+    mutationFn: () => send<Receipt>(`/gifts/${gift.id}/receipts`, { method: 'POST', key }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.receipts }),
+  });
+  const list = receipts.data?.data ?? [];
+  return (
+    <Card withBorder component="section" aria-labelledby="gift-receipts">
+      <Title order={2} size="h4" id="gift-receipts" mb="sm">
+        {t('receipts.title')}
+      </Title>
+      <Stack gap="xs">
+        {list.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('receipts.none')}
+          </Text>
+        )}
+        {list.map((r) => (
+          <Group key={r.id} justify="space-between" data-testid="receipt">
+            <Text size="sm">
+              {t('receipts.number', { number: r.number })}
+              {(r.issuedAt ?? r.createdAt) &&
+                ` · ${dateTime((r.issuedAt ?? r.createdAt)!, i18n.language)}`}
+            </Text>
+            <Anchor href={receiptPdf(r.id)} download size="sm">
+              {t('receipts.download', { number: r.number })}
+            </Anchor>
+          </Group>
+        ))}
+        {canWrite && !promisedKinds.includes(gift.kind) && (
+          <Group>
+            <Button
+              size="sm"
+              variant="default"
+              loading={issue.isPending}
+              onClick={() => issue.mutate()}
+            >
+              {list.length > 0 ? t('receipts.reissue') : t('receipts.issue')}
+            </Button>
+          </Group>
+        )}
+        <ProblemNote error={issue.error ?? receipts.error} />
+      </Stack>
+    </Card>
+  );
+}

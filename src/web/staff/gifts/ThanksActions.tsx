@@ -1,0 +1,232 @@
+import { Button, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { giftLimits, thanksLanguages } from '../../../shared/gifts';
+import { languageName } from '../../format';
+import { api, keys, send, useFormKey, type Gift, type List } from './api';
+import { ProblemNote } from './ui';
+
+/** A thank-you template as the API answers it. */
+type Template = { id: string; name: string; language: string; method: 'email' | 'letter' };
+/** A template filled in for one gift. */
+type Rendered = { subject: string | null; body: string };
+
+/** The three ways to thank for a gift: send the email, log the call, print the letter. */
+export function ThanksActions({ gift, compact }: { gift: Gift; compact?: boolean }) {
+  const { t } = useTranslation('gifts');
+  const [open, setOpen] = useState<'email' | 'call' | 'letter' | null>(null);
+  const size = compact ? 'xs' : 'sm';
+  const who = { name: gift.contact.name };
+  return (
+    <>
+      <Group gap="xs" wrap="wrap">
+        <Button size={size} onClick={() => setOpen('email')} aria-label={t('thank.emailFor', who)}>
+          {t('thank.email')}
+        </Button>
+        <Button
+          size={size}
+          variant="default"
+          onClick={() => setOpen('call')}
+          aria-label={t('thank.callFor', who)}
+        >
+          {t('thank.call')}
+        </Button>
+        <Button
+          size={size}
+          variant="default"
+          onClick={() => setOpen('letter')}
+          aria-label={t('thank.letterFor', who)}
+        >
+          {t('thank.letter')}
+        </Button>
+      </Group>
+      <Modal
+        opened={open !== null}
+        onClose={() => setOpen(null)}
+        title={open ? t(`thank.${open}Title`, who) : ''}
+        size="lg"
+      >
+        {open === 'call' ? (
+          <LogCall gift={gift} done={() => setOpen(null)} />
+        ) : open ? (
+          <SendWritten gift={gift} method={open} done={() => setOpen(null)} />
+        ) : null}
+      </Modal>
+    </>
+  );
+}
+
+/** Everything that shows a gift's thanks, to refetch after one is given. */
+async function refresh(client: ReturnType<typeof useQueryClient>, gift: Gift) {
+  await client.invalidateQueries({ queryKey: keys.gifts });
+  await client.invalidateQueries({ queryKey: keys.giving(gift.contact.id) });
+}
+
+function LogCall({ gift, done }: { gift: Gift; done: () => void }) {
+  const { t } = useTranslation('gifts');
+  const [note, setNote] = useState('');
+  const key = useFormKey();
+  const client = useQueryClient();
+  const save = useMutation({
+    mutationFn: () =>
+      send<Gift>(`/gifts/${gift.id}/thanks`, {
+        method: 'POST',
+        key,
+        body: { method: 'call', note: note.trim() || undefined },
+      }),
+    onSuccess: async () => {
+      await refresh(client, gift);
+      done();
+    },
+  });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <Stack>
+        <Textarea
+          label={t('thank.callNote')}
+          autosize
+          minRows={3}
+          maxLength={giftLimits.textMax}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          data-autofocus
+        />
+        <ProblemNote error={save.error} />
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {t('thank.logCall')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The email (template, language, preview, send) or the letter (preview, print, mark sent). */
+function SendWritten({
+  gift,
+  method,
+  done,
+}: {
+  gift: Gift;
+  method: 'email' | 'letter';
+  done: () => void;
+}) {
+  const { t, i18n } = useTranslation('gifts');
+  const [template, setTemplate] = useState('');
+  const [language, setLanguage] = useState('');
+  const key = useFormKey();
+  const client = useQueryClient();
+  const templates = useQuery({
+    queryKey: ['thanks-templates'],
+    queryFn: () => api<List<Template>>('/thanks-templates?limit=200'),
+    retry: false,
+  });
+  const choice = {
+    giftId: gift.id,
+    templateId: template || undefined,
+    language: language || undefined,
+    method,
+  };
+  const preview = useQuery({
+    queryKey: ['thanks-preview', choice],
+    queryFn: () => api<Rendered>('/thanks-templates/preview', { method: 'POST', body: choice }),
+    retry: false,
+  });
+  const save = useMutation({
+    mutationFn: () =>
+      send<unknown>(`/gifts/${gift.id}/thanks/send`, {
+        method: 'POST',
+        key,
+        body: { template: template || undefined, language: language || undefined, method },
+      }),
+    onSuccess: async () => {
+      await refresh(client, gift);
+      done();
+    },
+  });
+  const offered = (templates.data?.data ?? []).filter((x) => x.method === method);
+  return (
+    <Stack>
+      <Group grow align="flex-start">
+        <NativeSelect
+          label={t('thank.template')}
+          value={template}
+          data={[
+            { value: '', label: t('thank.defaultTemplate') },
+            ...offered.map((x) => ({
+              value: x.id,
+              label: `${x.name} (${languageName(x.language, i18n.language)})`,
+            })),
+          ]}
+          onChange={(e) => setTemplate(e.currentTarget.value)}
+        />
+        <NativeSelect
+          label={t('thank.language')}
+          value={language}
+          data={[
+            { value: '', label: t('thank.donorLanguage') },
+            ...thanksLanguages.map((l) => ({ value: l, label: languageName(l, i18n.language) })),
+          ]}
+          onChange={(e) => setLanguage(e.currentTarget.value)}
+        />
+      </Group>
+      <Paper withBorder p="sm" aria-label={t('thank.preview')} role="region">
+        {preview.data ? (
+          <>
+            {preview.data.subject && (
+              <Text fw={700} mb="xs">
+                {preview.data.subject}
+              </Text>
+            )}
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="thanks-preview">
+              {preview.data.body}
+            </Text>
+          </>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {preview.isPending ? t('loading') : t('thank.noPreview')}
+          </Text>
+        )}
+      </Paper>
+      <ProblemNote error={save.error} />
+      <Group>
+        {method === 'letter' && (
+          <Button
+            variant="default"
+            disabled={!preview.data}
+            onClick={() => preview.data && printLetter(preview.data, gift.contact.name)}
+          >
+            {t('thank.print')}
+          </Button>
+        )}
+        <Button loading={save.isPending} onClick={() => save.mutate()}>
+          {method === 'email' ? t('thank.send') : t('thank.markSent')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** Opens the letter alone in a printable window (plain text, the browser's print dialog). */
+function printLetter(letter: Rendered, title: string) {
+  const w = window.open('', '_blank', 'noopener=no,width=800,height=900');
+  if (!w) return;
+  const doc = w.document;
+  doc.title = title;
+  const style = doc.createElement('style');
+  style.textContent =
+    'body{font:12pt/1.5 Georgia,serif;margin:2.5cm;white-space:pre-wrap}@page{margin:0}';
+  doc.head.appendChild(style);
+  const body = doc.createElement('main');
+  body.textContent = letter.body;
+  doc.body.appendChild(body);
+  w.focus();
+  w.print();
+}
