@@ -17,6 +17,8 @@ export type Requester = Pick<
 > & {
   /** The address Tend writes to (primary first, never a bouncing one), if any. */
   email: string | null;
+  /** The slug of the donor level they hold, if any (routing rules name it as a tier). */
+  level?: string | null;
 };
 
 /** Everything a new request is decided from, read in one round trip. */
@@ -51,7 +53,10 @@ export async function intakeContext(
       (select json_build_object('id', c.id, 'roles', c.roles, 'tags', c.tags,
           'preferredLanguage', c.preferred_language, 'ownerUserId', c.owner_user_id,
           'name', c.name,
-          'email', ${mailableAddressOf(sql`c.org_id`, sql`c.id`)})
+          'email', ${mailableAddressOf(sql`c.org_id`, sql`c.id`)},
+          'level', (select l.slug from contact_levels cl join donor_levels l
+                      on l.org_id = cl.org_id and l.id = cl.level_id
+                     where cl.org_id = c.org_id and cl.contact_id = c.id))
         from contacts c where c.org_id = ${orgId} and c.id = ${requesterId} and c.deleted_at is null
       ) as requester,
       tend_next_request_number(${orgId}) as number,

@@ -8,7 +8,10 @@ import { appendToTimeline, type TimelineEntry } from '../timeline/timeline';
 /** Where routing sends a new request. */
 export type Routing = { teamId: string | null; assigneeId: string | null };
 
-/** The team a new request goes to: the one given, else the first matching routing rule's. */
+/**
+ * The team a new request goes to: the one given, else the first matching routing rule's. A rule's
+ * tiers match the requester's tags and the slug of their donor level ("gold").
+ */
 export function routeTeam(
   rules: readonly RoutingRule[],
   facts: { category: string | null; channel: string; language: string | null },
@@ -16,7 +19,8 @@ export function routeTeam(
   given: { teamId?: string | null },
 ): string | null {
   if (given.teamId !== undefined) return given.teamId;
-  return routeToTeam(rules, { ...facts, tiers: requester.tags }) ?? null;
+  const tiers = requester.level ? [...requester.tags, requester.level] : requester.tags;
+  return routeToTeam(rules, { ...facts, tiers }) ?? null;
 }
 
 /**
