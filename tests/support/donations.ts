@@ -106,7 +106,12 @@ export function useDonationApi(): void {
     d.other = await staffedOrg(d.api.database);
     await setPayment(d.org.org, paymentDetails);
     await setPayment(d.other.org, paymentDetails);
-    const fund = await staff('POST', '/funds', { name: 'Food parcels', restricted: true }, d.org.tokens.manager);
+    const fund = await staff(
+      'POST',
+      '/funds',
+      { name: 'Food parcels', restricted: true },
+      d.org.tokens.manager,
+    );
     expect(fund.statusCode, fund.body).toBe(201);
     d.fund = fund.json<{ id: string }>().id;
     d.donor = await portalDonor(d.org.org);

@@ -39,6 +39,8 @@ import { eventRoutes } from './events/routes';
 import { cannedReplyRoutes } from './requests/canned-routes';
 import { attachmentRoutes } from './requests/attachment-routes';
 import { giftRoutes } from './gifts/routes';
+import { donationRoutes } from './donations/routes';
+import { portalDonationRoutes } from './donations/portal-routes';
 import { thanksTemplateRoutes } from './thanks-templates/routes';
 import { donorLevelRoutes } from './donor-levels/routes';
 import fastifyFormbody from '@fastify/formbody';
@@ -185,6 +187,8 @@ export async function buildApp(
       cannedReplyRoutes(r, deps);
       portalRoutes(r, deps);
       giftRoutes(r, deps);
+      donationRoutes(r, deps);
+      portalDonationRoutes(r, deps);
       thanksTemplateRoutes(r, deps);
       donorLevelRoutes(r, deps);
       done();

@@ -26,7 +26,7 @@ async function mailTo(address: string) {
   return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
-async function expectProblem(
+function expectProblem(
   res: Awaited<ReturnType<typeof send>>,
   status: number,
   code: string,
@@ -62,7 +62,7 @@ describe('GET /public/{org}/giving-options', () => {
   });
 
   it('is 404 for an unknown organization', async () => {
-    await expectProblem(await send('GET', '/public/no-such-org/giving-options'), 404, 'not_found');
+    expectProblem(await send('GET', '/public/no-such-org/giving-options'), 404, 'not_found');
   });
 });
 
@@ -168,8 +168,20 @@ describe('POST /portal/donations', () => {
       'fundId',
     ],
     ['cash (not set up)', offer({ paymentMethod: 'cash' }), 422, 'rule_violated', 'paymentMethod'],
-    ['a card (no provider)', offer({ paymentMethod: 'card' }), 422, 'rule_violated', 'paymentMethod'],
-    ['recurring without frequency', offer({ kind: 'recurring' }), 400, 'validation_failed', 'frequency'],
+    [
+      'a card (no provider)',
+      offer({ paymentMethod: 'card' }),
+      422,
+      'rule_violated',
+      'paymentMethod',
+    ],
+    [
+      'recurring without frequency',
+      offer({ kind: 'recurring' }),
+      400,
+      'validation_failed',
+      'frequency',
+    ],
     [
       'one-time with a frequency',
       offer({ frequency: 'monthly' }),
@@ -181,26 +193,39 @@ describe('POST /portal/donations', () => {
   ];
   it.each(bad)('refuses %s', async (_what, body, status, code, path) => {
     const res = await send('POST', '/portal/donations', body, d.donor.cookie);
-    await expectProblem(res, status, code, path || undefined);
+    expectProblem(res, status, code, path || undefined);
   });
 
   it('refuses a fund of another organization as unknown', async () => {
-    const theirs = await staff('POST', '/funds', { name: 'Theirs', restricted: false }, d.other.tokens.manager);
-    const res = await send('POST', '/portal/donations', offer({ fundId: theirs.json().id }), d.donor.cookie);
-    await expectProblem(res, 400, 'validation_failed', 'fundId');
+    const theirs = await staff(
+      'POST',
+      '/funds',
+      { name: 'Theirs', restricted: false },
+      d.other.tokens.manager,
+    );
+    const res = await send(
+      'POST',
+      '/portal/donations',
+      offer({ fundId: theirs.json().id }),
+      d.donor.cookie,
+    );
+    expectProblem(res, 400, 'validation_failed', 'fundId');
   });
 
   it('needs a portal session (a staff token is not one)', async () => {
-    await expectProblem(await send('POST', '/portal/donations', offer()), 401, 'unauthenticated');
+    expectProblem(await send('POST', '/portal/donations', offer()), 401, 'unauthenticated');
     const res = await staff('POST', '/portal/donations', offer(), d.org.tokens.admin);
-    await expectProblem(res, 401, 'unauthenticated');
+    expectProblem(res, 401, 'unauthenticated');
   });
 });
 
 describe('GET /portal/donations and cancel', () => {
   it("lists only the donor's own, pending ones with instructions", async () => {
     const someone = await portalDonor(d.org.org, 'es');
-    const mine = await give(offer({ kind: 'recurring', frequency: 'monthly', amount: 1000 }), someone);
+    const mine = await give(
+      offer({ kind: 'recurring', frequency: 'monthly', amount: 1000 }),
+      someone,
+    );
     await give(offer());
     const res = await send('GET', '/portal/donations', undefined, someone.cookie);
     expect(res.statusCode, res.body).toBe(200);
@@ -228,15 +253,20 @@ describe('GET /portal/donations and cancel', () => {
       `Cancelled the offer ${donation.reference} (€25.00)`,
     );
     const pledge = await give(offer({ kind: 'pledge', amount: 5000 }), someone);
-    const refused = await send('POST', `/portal/donations/${pledge.donation.id}/cancel`, {}, someone.cookie);
-    await expectProblem(refused, 409, 'conflict');
+    const refused = await send(
+      'POST',
+      `/portal/donations/${pledge.donation.id}/cancel`,
+      {},
+      someone.cookie,
+    );
+    expectProblem(refused, 409, 'conflict');
   });
 
   it("answers 404 for another contact's donation", async () => {
     const { donation } = await give(offer());
     const stranger = await portalDonor(d.org.org);
     const res = await send('POST', `/portal/donations/${donation.id}/cancel`, {}, stranger.cookie);
-    await expectProblem(res, 404, 'not_found');
+    expectProblem(res, 404, 'not_found');
     const after = await staff('GET', `/donations/${donation.id}`);
     expect(after.json().status).toBe('pending');
     const elsewhere = await portalDonor(d.other.org);
@@ -258,7 +288,11 @@ describe('POST /public/{org}/donations', () => {
     expect(instructions.reference).toBe(donation.reference);
     const found = await staff('GET', '/contacts?q=ruta.public@example.org');
     const [contact] = found.json().data;
-    expect(contact).toMatchObject({ name: 'Rūta Petraitė', preferredLanguage: 'lt', roles: ['donor'] });
+    expect(contact).toMatchObject({
+      name: 'Rūta Petraitė',
+      preferredLanguage: 'lt',
+      roles: ['donor'],
+    });
     const [mail] = await mailTo('ruta.public@example.org');
     expect(mail).toMatchObject({ language: 'lt' });
 
@@ -273,16 +307,30 @@ describe('POST /public/{org}/donations', () => {
   });
 
   it('refuses a filled honeypot and stores nothing', async () => {
-    const res = await send('POST', url(), visitor({ email: 'robot@example.org', website: 'http://spam' }));
-    await expectProblem(res, 422, 'spam_rejected');
+    const res = await send(
+      'POST',
+      url(),
+      visitor({ email: 'robot@example.org', website: 'http://spam' }),
+    );
+    expectProblem(res, 422, 'spam_rejected');
     expect(await mailTo('robot@example.org')).toEqual([]);
     const found = await staff('GET', '/contacts?q=robot@example.org');
     expect(found.json().data).toEqual([]);
   });
 
   it('refuses a bad email, a missing name, and a body over its size limit', async () => {
-    await expectProblem(await send('POST', url(), visitor({ email: 'not-an-email' })), 400, 'validation_failed', 'email');
-    await expectProblem(await send('POST', url(), visitor({ name: '' })), 400, 'validation_failed', 'name');
+    expectProblem(
+      await send('POST', url(), visitor({ email: 'not-an-email' })),
+      400,
+      'validation_failed',
+      'email',
+    );
+    expectProblem(
+      await send('POST', url(), visitor({ name: '' })),
+      400,
+      'validation_failed',
+      'name',
+    );
     const huge = await send('POST', url(), visitor({ note: 'x'.repeat(20_000) }));
     expect(huge.statusCode).toBe(413);
   });
@@ -291,12 +339,14 @@ describe('POST /public/{org}/donations', () => {
     const email = 'busy.donor@example.org';
     for (let i = 0; i < perDonorHourlyLimit; i++)
       expect((await send('POST', url(), visitor({ email }))).statusCode).toBe(201);
-    await expectProblem(await send('POST', url(), visitor({ email })), 429, 'rate_limited');
+    expectProblem(await send('POST', url(), visitor({ email })), 429, 'rate_limited');
 
     const ip = '10.99.0.1';
     const codes = [];
     for (let i = 0; i < 6; i++)
-      codes.push((await send('POST', url(), visitor({ email: `ip${i}@example.org` }), {}, ip)).statusCode);
+      codes.push(
+        (await send('POST', url(), visitor({ email: `ip${i}@example.org` }), {}, ip)).statusCode,
+      );
     expect(codes.slice(0, 5)).toEqual([201, 201, 201, 201, 201]);
     expect(codes[5]).toBe(429);
   });
@@ -305,6 +355,6 @@ describe('POST /public/{org}/donations', () => {
     const bare = await buildOrg(d.api.database.db);
     await setPayment(bare, {});
     const res = await send('POST', `/public/${bare.slug}/donations`, visitor());
-    await expectProblem(res, 422, 'rule_violated', 'paymentMethod');
+    expectProblem(res, 422, 'rule_violated', 'paymentMethod');
   });
 });

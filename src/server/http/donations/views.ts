@@ -58,9 +58,7 @@ export const offerView = z.object({
 /** What the give form may offer. */
 export const givingOptionsView = z.object({
   organization: z.object({ slug: z.string(), name: z.string() }),
-  currencies: z.array(
-    z.object({ currency: z.string(), minAmount: z.int(), maxAmount: z.int() }),
-  ),
+  currencies: z.array(z.object({ currency: z.string(), minAmount: z.int(), maxAmount: z.int() })),
   presets: z.array(z.int()).describe('Suggested amounts in minor units'),
   funds: z.array(z.object({ id: z.uuid(), name: z.string(), restricted: z.boolean() })),
   methods: z.array(z.enum(paymentMethods)),

@@ -22,9 +22,8 @@ export const offlineProvider: PaymentProvider = {
   id: 'offline',
   methods: ['bank_transfer', 'cheque', 'cash'],
   offered(details) {
-    return (Object.keys(needs) as (keyof typeof needs)[]).filter(
-      (m) => value(details, needs[m]) !== null,
-    ) as PaymentMethod[];
+    const methods: PaymentMethod[] = ['bank_transfer', 'cheque', 'cash'];
+    return methods.filter((m) => value(details, needs[m as keyof typeof needs]) !== null);
   },
   start(donation, details) {
     const m = donation.paymentMethod;

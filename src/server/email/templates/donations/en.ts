@@ -11,7 +11,8 @@ const often: Record<string, string> = {
 export const en: DonationWords = {
   locale: 'en',
   hello: (name) => `Hello ${name},`,
-  subject: (org, ref, pledge) => `${pledge ? 'Your pledge' : 'Your gift'} to ${org} — reference ${ref}`,
+  subject: (org, ref, pledge) =>
+    `${pledge ? 'Your pledge' : 'Your gift'} to ${org} — reference ${ref}`,
   thanks: ({ what, organization, fund }) =>
     `Thank you for offering ${what} to ${organization}${fund ? ` for ${fund}` : ''}.`,
   what: (kind, amount, frequency, installments) =>

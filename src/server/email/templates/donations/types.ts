@@ -27,7 +27,12 @@ export type DonationWords = {
   /** "Thank you for offering a monthly gift of €25.00 to …" */
   thanks(d: { what: string; organization: string; fund: string | null }): string;
   /** What is offered: "a gift of €25.00", "a monthly gift of …", "a pledge of …". */
-  what(kind: DonationKind, amount: string, frequency: string | null, installments: number | null): string;
+  what(
+    kind: DonationKind,
+    amount: string,
+    frequency: string | null,
+    installments: number | null,
+  ): string;
   transfer(amount: string): string;
   labels: { accountName: string; iban: string; bic: string; bankName: string; reference: string };
   quote: string;
