@@ -39,6 +39,8 @@ import { eventRoutes } from './events/routes';
 import { cannedReplyRoutes } from './requests/canned-routes';
 import { attachmentRoutes } from './requests/attachment-routes';
 import { giftRoutes } from './gifts/routes';
+import { giftSettingsRoutes } from './gift-settings/routes';
+import { receiptRoutes } from './receipts/routes';
 import { donationRoutes } from './donations/routes';
 import { portalDonationRoutes } from './donations/portal-routes';
 import { thanksTemplateRoutes } from './thanks-templates/routes';
@@ -187,6 +189,8 @@ export async function buildApp(
       cannedReplyRoutes(r, deps);
       portalRoutes(r, deps);
       giftRoutes(r, deps);
+      giftSettingsRoutes(r, deps);
+      receiptRoutes(r, deps);
       donationRoutes(r, deps);
       portalDonationRoutes(r, deps);
       thanksTemplateRoutes(r, deps);

@@ -41,6 +41,8 @@ export const permissions = {
   'gifts.write': ['admin', 'manager', 'fundraiser'],
   /** Funds and programs are the organization's books: set up by admins and managers. */
   'funds.manage': ['admin', 'manager'],
+  /** Programs tell donors what their gifts did: impact updates (stories and figures). */
+  'impact.write': ['admin', 'manager', 'fundraiser'],
   /** Thank-you templates are the fundraisers' own words, written with those who run the place. */
   'thanks.manage': ['admin', 'manager', 'fundraiser'],
   /** Donor levels decide how donors are treated (policies, routing): set by those who run it. */

@@ -6,6 +6,7 @@ import { insertAdjustment, lockGift, netAmount } from '../../db/repositories/gif
 import { notFound } from '../../errors';
 import type { Actor } from '../actor';
 import { placeDonor } from '../levels/place-donor';
+import { correctReceipt } from '../receipts/issue';
 import { appendToTimeline } from '../timeline/timeline';
 import { broken, formatMoney } from './money';
 import { readGift } from './read-gifts';
@@ -49,6 +50,8 @@ export async function correctGift(
     sourceId: giftId,
     occurredAt: now,
   });
+  // A receipted gift gets a correction receipt in the same transaction; the old one stays.
+  await correctReceipt(tx, clock, actor, gift, { kind: 'correction', reason: input.reason });
   await appendAudit(tx, actor, {
     action: 'create',
     entityType: 'gift_adjustment',

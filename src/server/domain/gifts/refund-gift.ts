@@ -8,6 +8,7 @@ import { notFound } from '../../errors';
 import type { Actor } from '../actor';
 import { cancelPromises } from '../promises/clocks';
 import { placeDonor } from '../levels/place-donor';
+import { correctReceipt } from '../receipts/issue';
 import { appendToTimeline } from '../timeline/timeline';
 import { broken, formatMoney } from './money';
 import { readGift } from './read-gifts';
@@ -54,6 +55,8 @@ export async function refundGift(
   // A gift wholly given back (a bounced cheque, a disputed card) is no longer owed a thank-you.
   if (input.amount === left)
     await cancelPromises(tx, clock, actor.orgId, { type: 'gift', id: giftId });
+  // A receipted gift gets a correction receipt in the same transaction; the old one stays.
+  await correctReceipt(tx, clock, actor, gift, { kind: 'refund', reason: input.reason ?? null });
   await appendAudit(tx, actor, {
     action: 'create',
     entityType: 'gift_adjustment',
