@@ -1,12 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  bearer,
-  staffedOrg,
-  testApi,
-  type Staffed,
-  type TestApi,
-} from '../../../../tests/support/api';
+import { bearer, staffedOrg, testApi, type TestApi } from '../../../../tests/support/api';
 import { buildContact } from '../../../../tests/support/factories';
+import { queryRows } from '../../db/connection';
+import { runDailyPlacement } from '../../domain/levels/daily';
 
 let api: TestApi;
 
@@ -227,13 +224,13 @@ describe('changing levels places every donor again', () => {
     await w.give(old.id, 10_000, { receivedOn: '2025-11-30' }); // a year and a day ago
     expect(await w.levelOf(old.id)).toBeNull();
 
-    const { rows } = await api.database.db.execute<{ name: string; run_at: Date | string }>(
-      // The daily job is scheduled for ten past midnight, organization time (UTC here).
-      `select name, run_at from jobs where org_id = '${w.org.org.id}' and name = 'levels.daily'`,
+    // The daily job is scheduled for ten past midnight, organization time (UTC here).
+    const rows = await queryRows<{ run_at: Date | string }>(
+      api.database.db,
+      sql`select run_at from jobs where org_id = ${w.org.org.id} and name = 'levels.daily'`,
     );
     expect(rows.map((r) => new Date(r.run_at).toISOString())).toEqual(['2026-12-01T00:10:00.000Z']);
 
-    const { runDailyPlacement } = await import('../../domain/levels/daily');
     const clock = { now: () => new Date('2026-12-01T00:10:00Z') };
     const next = await api.database.db.transaction((tx) =>
       runDailyPlacement(tx, clock, { orgId: w.org.org.id }),
