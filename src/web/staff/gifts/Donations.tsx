@@ -44,7 +44,7 @@ export function Donations() {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((d) => {
-              const method = d.method ?? d.paymentMethod;
+              const method = d.paymentMethod;
               return (
                 <Table.Tr key={d.id} data-testid="donation">
                   <Table.Td>{d.reference}</Table.Td>
@@ -60,9 +60,7 @@ export function Donations() {
                   <Table.Td style={{ textAlign: 'end' }}>
                     <Money minor={d.amount} currency={d.currency} />
                   </Table.Td>
-                  <Table.Td>
-                    {method ? t(`payment.${method}`, { defaultValue: method }) : '—'}
-                  </Table.Td>
+                  <Table.Td>{t(`payment.${method}`)}</Table.Td>
                   <Table.Td>{dateTime(d.createdAt, i18n.language)}</Table.Td>
                   {can('gifts.write') && (
                     <Table.Td>

@@ -40,9 +40,12 @@ export function DonorReceipts({ contactId, canWrite }: { contactId: string; canW
       {list.map((r) => (
         <Group key={r.id} justify="space-between">
           <Text size="sm">
-            {r.kind === 'statement' || (!r.giftId && r.year)
+            {r.kind === 'statement'
               ? t('receipts.statement', { number: r.number, year: r.year })
-              : t('receipts.number', { number: r.number })}
+              : t(r.kind === 'correction' ? 'receipts.correction' : 'receipts.number', {
+                  number: r.number,
+                })}
+            {r.replacedBy && ` · ${t('receipts.replacedBy', { number: r.replacedBy.number })}`}
           </Text>
           <Anchor href={receiptPdf(r.id)} download size="sm">
             {t('receipts.download', { number: r.number })}

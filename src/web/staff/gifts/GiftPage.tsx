@@ -3,8 +3,8 @@ import { Anchor, Badge, Card, Grid, Group, Stack, Table, Text, Title } from '@ma
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { DueBadge } from '../due';
 import { api, ApiError, keys, usePermissions, type Gift } from './api';
+import { Deliverables } from './Deliverables';
 import { GiftAdjust } from './GiftAdjust';
 import { GiftReceipts } from './GiftReceipts';
 import { GiftThanks } from './GiftThanks';
@@ -28,9 +28,6 @@ export function GiftPage() {
   const period = g.details.period as { from: string; to: string } | undefined;
   const schedule = g.details.schedule as
     { frequency: string; installments?: number; firstDueOn?: string } | null | undefined;
-  const deliverables =
-    g.deliverables ??
-    ((g.details.deliverables ?? []) as { description: string; dueOn: string; promise?: null }[]);
   return (
     <Stack maw={1200}>
       <Anchor component={Link} to="/gifts" size="sm">
@@ -156,32 +153,13 @@ export function GiftPage() {
             )}
           </Card>
         </Grid.Col>
-        {deliverables.length > 0 && (
+        {g.deliverables.length > 0 && (
           <Grid.Col span={{ base: 12, md: 6 }}>
             <Card withBorder component="section" aria-labelledby="gift-deliverables">
               <Title order={2} size="h4" id="gift-deliverables" mb="sm">
                 {t('record.deliverables')}
               </Title>
-              <Stack gap="xs">
-                {deliverables.map((d, i) => (
-                  <Group key={i} justify="space-between" wrap="nowrap">
-                    <Text size="sm">
-                      {d.description} · {formatDay(d.dueOn, i18n.language)}
-                    </Text>
-                    {d.promise?.kept === true ? (
-                      <Badge color="green.9" tt="none">
-                        {t('gift.delivered')}
-                      </Badge>
-                    ) : d.promise && d.promise.kept === null ? (
-                      <DueBadge dueAt={d.promise.dueAt} breached={d.promise.state === 'breached'} />
-                    ) : d.promise ? (
-                      <Badge color="red.9" tt="none">
-                        {t('gift.late')}
-                      </Badge>
-                    ) : null}
-                  </Group>
-                ))}
-              </Stack>
+              <Deliverables gift={g} canWrite={can('gifts.write')} />
             </Card>
           </Grid.Col>
         )}

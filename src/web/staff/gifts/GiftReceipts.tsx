@@ -37,9 +37,11 @@ export function GiftReceipts({ gift, canWrite }: { gift: Gift; canWrite: boolean
         {list.map((r) => (
           <Group key={r.id} justify="space-between" data-testid="receipt">
             <Text size="sm">
-              {t('receipts.number', { number: r.number })}
-              {(r.issuedAt ?? r.createdAt) &&
-                ` · ${dateTime((r.issuedAt ?? r.createdAt)!, i18n.language)}`}
+              {t(r.kind === 'correction' ? 'receipts.correction' : 'receipts.number', {
+                number: r.number,
+              })}
+              {` · ${dateTime(r.issuedAt, i18n.language)}`}
+              {r.replacedBy && ` · ${t('receipts.replacedBy', { number: r.replacedBy.number })}`}
             </Text>
             <Anchor href={receiptPdf(r.id)} download size="sm">
               {t('receipts.download', { number: r.number })}

@@ -38,7 +38,7 @@ export function GiftThanks({ gift, canWrite }: { gift: Gift; canWrite: boolean }
           </Text>
         )}
         {!p && <Text size="sm">{t('gift.noPromise')}</Text>}
-        {gift.thanksPlan && (
+        {!thanked && (
           <Text size="sm" data-testid="thanks-plan">
             {gift.thanksPlan.user
               ? t('gift.planBy', {

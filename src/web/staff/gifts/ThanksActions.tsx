@@ -10,7 +10,9 @@ import { ProblemNote } from './ui';
 /** A thank-you template as the API answers it. */
 type Template = { id: string; name: string; language: string; method: 'email' | 'letter' };
 /** A template filled in for one gift. */
-type Rendered = { subject: string | null; body: string };
+type Rendered = { subject: string; text: string; language: string; builtIn: boolean };
+/** What sending answers: the gift, and the thank-you as written (the letter to print). */
+type Sent = { gift: Gift; thanks: Rendered };
 
 /** The three ways to thank for a gift: send the email, log the call, print the letter. */
 export function ThanksActions({ gift, compact }: { gift: Gift; compact?: boolean }) {
@@ -130,7 +132,7 @@ function SendWritten({
   });
   const choice = {
     giftId: gift.id,
-    templateId: template || undefined,
+    template: template || undefined,
     language: language || undefined,
     method,
   };
@@ -141,17 +143,22 @@ function SendWritten({
   });
   const save = useMutation({
     mutationFn: () =>
-      send<unknown>(`/gifts/${gift.id}/thanks/send`, {
+      send<Sent>(`/gifts/${gift.id}/thanks/send`, {
         method: 'POST',
         key,
         body: { template: template || undefined, language: language || undefined, method },
       }),
-    onSuccess: async () => {
+    onSuccess: async (sent) => {
+      // A letter is printed as it was recorded: the text the server wrote, not the preview.
+      if (method === 'letter') printLetter(sent.thanks, gift.contact.name);
       await refresh(client, gift);
       done();
     },
   });
-  const offered = (templates.data?.data ?? []).filter((x) => x.method === method);
+  // Templates are chosen by name (one per language); the language is chosen beside.
+  const offered = [
+    ...new Set((templates.data?.data ?? []).filter((x) => x.method === method).map((x) => x.name)),
+  ].filter((name) => name !== 'default');
   return (
     <Stack>
       <Group grow align="flex-start">
@@ -160,10 +167,7 @@ function SendWritten({
           value={template}
           data={[
             { value: '', label: t('thank.defaultTemplate') },
-            ...offered.map((x) => ({
-              value: x.id,
-              label: `${x.name} (${languageName(x.language, i18n.language)})`,
-            })),
+            ...offered.map((name) => ({ value: name, label: name })),
           ]}
           onChange={(e) => setTemplate(e.currentTarget.value)}
         />
@@ -180,13 +184,11 @@ function SendWritten({
       <Paper withBorder p="sm" aria-label={t('thank.preview')} role="region">
         {preview.data ? (
           <>
-            {preview.data.subject && (
-              <Text fw={700} mb="xs">
-                {preview.data.subject}
-              </Text>
-            )}
+            <Text fw={700} mb="xs">
+              {preview.data.subject}
+            </Text>
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="thanks-preview">
-              {preview.data.body}
+              {preview.data.text}
             </Text>
           </>
         ) : (
@@ -197,17 +199,8 @@ function SendWritten({
       </Paper>
       <ProblemNote error={save.error} />
       <Group>
-        {method === 'letter' && (
-          <Button
-            variant="default"
-            disabled={!preview.data}
-            onClick={() => preview.data && printLetter(preview.data, gift.contact.name)}
-          >
-            {t('thank.print')}
-          </Button>
-        )}
         <Button loading={save.isPending} onClick={() => save.mutate()}>
-          {method === 'email' ? t('thank.send') : t('thank.markSent')}
+          {method === 'email' ? t('thank.send') : t('thank.printAndRecord')}
         </Button>
       </Group>
     </Stack>
@@ -224,8 +217,12 @@ function printLetter(letter: Rendered, title: string) {
   style.textContent =
     'body{font:12pt/1.5 Georgia,serif;margin:2.5cm;white-space:pre-wrap}@page{margin:0}';
   doc.head.appendChild(style);
+  const heading = doc.createElement('h1');
+  heading.style.fontSize = '14pt';
+  heading.textContent = letter.subject;
   const body = doc.createElement('main');
-  body.textContent = letter.body;
+  body.textContent = letter.text;
+  doc.body.appendChild(heading);
   doc.body.appendChild(body);
   w.focus();
   w.print();

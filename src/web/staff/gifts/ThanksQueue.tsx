@@ -1,5 +1,6 @@
 import {
   Anchor,
+  Badge,
   Button,
   Checkbox,
   Group,
@@ -16,7 +17,16 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { giftKinds, giftLimits } from '../../../shared/gifts';
 import { DueBadge } from '../due';
-import { api, keys, send, usePermissions, type BulkResult, type Gift, type List } from './api';
+import {
+  api,
+  keys,
+  send,
+  usePermissions,
+  type BulkResult,
+  type Gift,
+  type List,
+  type QueueGift,
+} from './api';
 import { ThanksActions } from './ThanksActions';
 import { formatDay, Money, ProblemNote } from './ui';
 
@@ -39,7 +49,7 @@ export function ThanksQueue() {
   if (cursor) query.set('cursor', cursor);
   const queue = useQuery({
     queryKey: [...keys.queue, query.toString()],
-    queryFn: () => api<List<Gift>>(`/gifts/thanks-queue?${query.toString()}`),
+    queryFn: () => api<List<QueueGift>>(`/gifts/thanks-queue?${query.toString()}`),
     placeholderData: keepPreviousData,
   });
   const rows = queue.data?.data ?? [];
@@ -161,20 +171,30 @@ export function ThanksQueue() {
                   <Anchor component={Link} to={`/gifts/${g.id}`}>
                     {g.contact.name}
                   </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {formatDay(g.receivedOn, i18n.language)}
-                  </Text>
+                  <Group gap={4}>
+                    <Text size="xs" c="dimmed">
+                      {formatDay(g.receivedOn, i18n.language)}
+                    </Text>
+                    {g.firstGift && (
+                      <Badge size="xs" variant="light" color="blue.9" tt="none">
+                        {t('queue.first')}
+                      </Badge>
+                    )}
+                    {g.majorGift && (
+                      <Badge size="xs" variant="light" color="grape.9" tt="none">
+                        {t('queue.major')}
+                      </Badge>
+                    )}
+                  </Group>
                 </Table.Td>
                 <Table.Td style={{ textAlign: 'end' }}>
                   {g.netAmount !== null ? <Money minor={g.netAmount} currency={g.currency} /> : '—'}
                 </Table.Td>
                 <Table.Td>{t(`kind.${g.kind}`)}</Table.Td>
                 <Table.Td>
-                  {g.thanksPlan
-                    ? g.thanksPlan.user
-                      ? `${t(`method.${g.thanksPlan.method}`)} · ${g.thanksPlan.user.name}`
-                      : t(`method.${g.thanksPlan.method}`)
-                    : '—'}
+                  {g.thanksPlan.user
+                    ? `${t(`method.${g.thanksPlan.method}`)} · ${g.thanksPlan.user.name}`
+                    : t(`method.${g.thanksPlan.method}`)}
                 </Table.Td>
                 {canWrite && (
                   <Table.Td>

@@ -52,16 +52,25 @@ export type Gift = {
   }[];
   thanks: { method: ThanksMethod; note: string | null; thankedAt: string; userId: string | null }[];
   thanksPromise: { state: string; dueAt: string | null; kept: boolean | null } | null;
-  /** How the thank-you is planned (method and who), when the API says. */
-  thanksPlan?: { method: ThanksMethod; user: { id: string; name: string } | null } | null;
-  /** A grant's deliverables with their promises, when the API says. */
-  deliverables?: {
+  /** How the gift is to be thanked and by whom, as its policy said. */
+  thanksPlan: { method: ThanksMethod; user: { id: string; name: string } | null };
+  /** A grant's deliverables, each with its promise (none for one already past when recorded). */
+  deliverables: {
+    index: number;
     description: string;
     dueOn: string;
-    promise?: { state: string; dueAt: string | null; kept: boolean | null } | null;
+    promise: {
+      state: string;
+      dueAt: string | null;
+      kept: boolean | null;
+      fulfilledAt: string | null;
+    } | null;
   }[];
   createdAt: string;
 };
+
+/** A gift in the thank-you queue: flagged when it is the donor's first, or a major gift. */
+export type QueueGift = Gift & { firstGift: boolean; majorGift: boolean };
 
 /** A fund. */
 export type Fund = {
@@ -88,30 +97,38 @@ export type Giving = {
   totals: Totals;
   consecutiveYears: number;
   softCredits: { count: number; totals: Totals };
-  level?: { id: string; name: string } | null;
+  level: { id: string; name: string; slug: string } | null;
 };
 
-/** A receipt (per gift, or an annual statement). */
+/** A receipt: a gift's, its correction, or an annual statement. */
 export type Receipt = {
   id: string;
   number: string;
-  kind?: string;
-  giftId?: string | null;
-  year?: number;
-  issuedAt?: string;
-  createdAt?: string;
+  year: number;
+  kind: 'gift' | 'correction' | 'statement';
+  contactId: string;
+  giftId: string | null;
+  replacedBy: { id: string; number: string } | null;
+  language: string;
+  issuedAt: string;
 };
 
-/** A donation from the portal waiting for its money. */
+/** A donation from the portal, waiting for its money (or received, or cancelled). */
 export type Donation = {
   id: string;
+  kind: string;
+  status: 'pending' | 'received' | 'cancelled';
   reference: string;
-  contact?: { id: string; name: string } | null;
+  contact: { id: string; name: string };
   amount: number;
   currency: string;
-  method?: string | null;
-  paymentMethod?: string | null;
-  status: string;
+  fund: { id: string; name: string } | null;
+  paymentMethod: (typeof paymentMethods)[number];
+  frequency: string | null;
+  installments: number | null;
+  note: string | null;
+  giftId: string | null;
+  version: number;
   createdAt: string;
 };
 
