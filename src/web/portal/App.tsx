@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
 import { chooseLanguage, languages, type Language } from '../i18n/language';
 import { api, publicPath, type PublishedPromises } from './api';
+import { Give } from './giving/Give';
+import { MyGiving } from './giving/MyGiving';
 import { Home } from './Home';
 import { MyRequests } from './MyRequests';
 import { Promises } from './Promises';
@@ -57,6 +59,8 @@ export function App() {
             <Route path="/sign-in" element={<SignIn />} />
             <Route path="/requests" element={<MyRequests />} />
             <Route path="/requests/:id" element={<Thread />} />
+            <Route path="/give" element={<Give />} />
+            <Route path="/giving" element={<MyGiving />} />
             <Route path="*" element={<Text>{t('errors.notFound')}</Text>} />
           </Routes>
         </div>
@@ -88,6 +92,12 @@ function Header({ name }: { name: string }) {
             </Anchor>
             <Anchor component={Link} to="/requests">
               {t('nav.myRequests')}
+            </Anchor>
+            <Anchor component={Link} to="/give">
+              {t('nav.give', { ns: 'giving' })}
+            </Anchor>
+            <Anchor component={Link} to="/giving">
+              {t('nav.myGiving', { ns: 'giving' })}
             </Anchor>
           </Group>
         </nav>

@@ -27,10 +27,18 @@ const bundles: Record<
   lt: () => import('../i18n/portal/lt'),
   uk: () => import('../i18n/portal/uk'),
 };
+// The giving pages' texts (namespace `giving`) come with the portal's, in the same language.
+const givingBundles: Record<Language, () => Promise<Record<string, object>>> = {
+  en: () => import('../i18n/giving/en'),
+  es: () => import('../i18n/giving/es'),
+  lt: () => import('../i18n/giving/lt'),
+  uk: () => import('../i18n/giving/uk'),
+};
 const load = async (language: Language) => {
   if (i18next.hasResourceBundle(language, 'portal')) return;
-  const texts = (await bundles[language]())[language]!;
-  i18next.addResourceBundle(language, 'portal', texts, true, true);
+  const [portal, giving] = await Promise.all([bundles[language](), givingBundles[language]()]);
+  i18next.addResourceBundle(language, 'giving', giving[language]!, true, true);
+  i18next.addResourceBundle(language, 'portal', portal[language]!, true, true);
 };
 const lng = initialLanguage();
 document.documentElement.lang = lng;
@@ -39,7 +47,7 @@ await i18next.use(initReactI18next).init({
   lng,
   fallbackLng: false,
   defaultNS: 'portal',
-  ns: ['portal'],
+  ns: ['portal', 'giving'],
   resources: {},
   partialBundledLanguages: true,
   interpolation: { escapeValue: false }, // React escapes
