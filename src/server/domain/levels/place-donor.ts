@@ -137,8 +137,9 @@ export async function placeEveryDonor(
   tx: Executor,
   clock: Clock,
   actor: Actor,
-  opts: { without?: string } = {},
+  opts: { without?: string; chunkSize?: number } = {},
 ): Promise<number> {
+  const size = opts.chunkSize ?? chunkSize;
   const org = await findOrganization(tx, actor.orgId);
   const starts = windowStarts(clock, org?.timeZone ?? 'UTC');
   const all = (await listLevels(tx, actor.orgId)).map((l) => asLevel(l as Level));
@@ -148,7 +149,7 @@ export async function placeEveryDonor(
   let moved = 0;
   let after: string | null = null;
   for (;;) {
-    const chunk = await donorChunk(tx, actor.orgId, after, chunkSize, starts);
+    const chunk = await donorChunk(tx, actor.orgId, after, size, starts);
     const moves: Move[] = [];
     for (const d of chunk) {
       const to = placeLevel(levels, totalsFrom(d.totals));
@@ -161,7 +162,7 @@ export async function placeEveryDonor(
     }
     await writeMoves(tx, actor, at, moves);
     moved += moves.length;
-    if (chunk.length < chunkSize) break;
+    if (chunk.length < size) break;
     after = chunk.at(-1)!.contact_id;
   }
   const orphans = (await placementsWithoutGifts(tx, actor.orgId)).map((p) => ({

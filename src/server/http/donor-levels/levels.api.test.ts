@@ -193,4 +193,13 @@ describe('donor levels', () => {
     ).toBe(403);
     await call('DELETE', `/donor-levels/${made.json().id}`);
   });
+
+  it('appears in the OpenAPI document with its schemas', async () => {
+    const res = await api.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const paths = res.json<{ paths: Record<string, Record<string, unknown>> }>().paths;
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining(['/api/v1/donor-levels', '/api/v1/donor-levels/{id}/donors']),
+    );
+    expect(JSON.stringify(paths['/api/v1/donor-levels']!.post)).toContain('last_12_months');
+  });
 });
