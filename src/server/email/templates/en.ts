@@ -1,4 +1,5 @@
 import { donationTemplates } from './donations';
+import { impactTemplates } from './impact';
 import { en as thanksEn } from './thanks/en';
 import type { Catalog } from './types';
 
@@ -10,6 +11,7 @@ export const en: Catalog = {
   templates: {
     ...thanksEn.templates,
     ...donationTemplates('en'),
+    ...impactTemplates('en'),
     request_received: (d, f) => ({
       subject: `[${d.reference}] We received your request: ${d.subject}`,
       paragraphs: [

@@ -1,4 +1,5 @@
 import { donationTemplates } from './donations';
+import { impactTemplates } from './impact';
 import { es as thanksEs } from './thanks/es';
 import type { Catalog } from './types';
 
@@ -17,6 +18,7 @@ export const es: Catalog = {
   templates: {
     ...thanksEs.templates,
     ...donationTemplates('es'),
+    ...impactTemplates('es'),
     request_received: (d, f) => ({
       subject: `[${d.reference}] Hemos recibido su solicitud: ${d.subject}`,
       paragraphs: [

@@ -1,4 +1,5 @@
 import { donationTemplates } from './donations';
+import { impactTemplates } from './impact';
 import { lt as thanksLt } from './thanks/lt';
 import type { Catalog } from './types';
 
@@ -17,6 +18,7 @@ export const lt: Catalog = {
   templates: {
     ...thanksLt.templates,
     ...donationTemplates('lt'),
+    ...impactTemplates('lt'),
     request_received: (d, f) => ({
       subject: `[${d.reference}] Gavome jūsų prašymą: ${d.subject}`,
       paragraphs: [

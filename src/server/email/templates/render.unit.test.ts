@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emailLanguage, renderEmail } from './index';
 import type { TemplateData, TemplateName } from './types';
+import { impactSample } from './impact/sample';
 
 const promisedBy = new Date('2026-11-24T08:58:00Z');
 
@@ -79,6 +80,7 @@ const samples: { [T in TemplateName]: TemplateData[T] } = {
     },
     portalLink: 'https://tend.example/p/food/giving',
   },
+  impact_report: impactSample,
 };
 
 const templates = Object.keys(samples) as TemplateName[];

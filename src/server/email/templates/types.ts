@@ -1,5 +1,6 @@
 import type { DonationTemplateData } from './donations/types';
 import type { ThanksTemplateData } from './thanks/types';
+import type { ImpactTemplateData } from './impact/types';
 
 /** The languages Tend writes email in; any other falls back to English. */
 export const emailLanguages = ['en', 'es', 'lt', 'uk'] as const;
@@ -9,7 +10,8 @@ export type EmailLanguage = (typeof emailLanguages)[number];
 
 /** The data each outgoing email needs, by template. */
 export type TemplateData = ThanksTemplateData &
-  DonationTemplateData & {
+  DonationTemplateData &
+  ImpactTemplateData & {
   /** To the requester when a request is created (by email or the portal). */
   request_received: {
     reference: string;

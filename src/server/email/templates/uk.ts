@@ -1,4 +1,5 @@
 import { donationTemplates } from './donations';
+import { impactTemplates } from './impact';
 import { uk as thanksUk } from './thanks/uk';
 import type { Catalog } from './types';
 
@@ -22,6 +23,7 @@ export const uk: Catalog = {
   templates: {
     ...thanksUk.templates,
     ...donationTemplates('uk'),
+    ...impactTemplates('uk'),
     request_received: (d, f) => ({
       subject: `[${d.reference}] Ми отримали ваш запит: ${d.subject}`,
       paragraphs: [
