@@ -12,54 +12,54 @@ export type EmailLanguage = (typeof emailLanguages)[number];
 export type TemplateData = ThanksTemplateData &
   DonationTemplateData &
   ImpactTemplateData & {
-  /** To the requester when a request is created (by email or the portal). */
-  request_received: {
-    reference: string;
-    subject: string;
-    organizationName: string;
-    requesterName?: string | null;
-    /** The promised first response, or null when no promise applies. */
-    promisedBy: Date | null;
-    /** The organization's time zone, in which the promise is written. */
-    timeZone: string;
-    /** The request on the organization's portal (sign-in needed), when known. */
-    portalLink?: string;
+    /** To the requester when a request is created (by email or the portal). */
+    request_received: {
+      reference: string;
+      subject: string;
+      organizationName: string;
+      requesterName?: string | null;
+      /** The promised first response, or null when no promise applies. */
+      promisedBy: Date | null;
+      /** The organization's time zone, in which the promise is written. */
+      timeZone: string;
+      /** The request on the organization's portal (sign-in needed), when known. */
+      portalLink?: string;
+    };
+    /** To the requester when staff answer. */
+    staff_reply: {
+      reference: string;
+      subject: string;
+      replyText: string;
+      agentName: string;
+      organizationName: string;
+      /** The request on the organization's portal (sign-in needed), when known. */
+      portalLink?: string;
+    };
+    /** To the requester when a request is solved. */
+    request_solved: {
+      reference: string;
+      subject: string;
+      organizationName: string;
+      requesterName?: string | null;
+      /** How many days a reply reopens the request (the organization's reopen window). */
+      reopenDays: number;
+      /** The request on the organization's portal (sign-in needed), when known. */
+      portalLink?: string;
+    };
+    /** To a team's members and backup addresses when its line reaches the threshold. */
+    team_line_alert: { teamName: string; waiting: number; threshold: number; link: string };
+    /** To the staff member a request is assigned to, when its requester writes. */
+    requester_wrote: {
+      reference: string;
+      subject: string;
+      requesterName: string;
+      text: string;
+      link: string;
+      organizationName: string;
+    };
+    /** To a requester who asked to sign in to the portal. */
+    portal_sign_in: { organizationName: string; link: string; expiresInMinutes: number };
   };
-  /** To the requester when staff answer. */
-  staff_reply: {
-    reference: string;
-    subject: string;
-    replyText: string;
-    agentName: string;
-    organizationName: string;
-    /** The request on the organization's portal (sign-in needed), when known. */
-    portalLink?: string;
-  };
-  /** To the requester when a request is solved. */
-  request_solved: {
-    reference: string;
-    subject: string;
-    organizationName: string;
-    requesterName?: string | null;
-    /** How many days a reply reopens the request (the organization's reopen window). */
-    reopenDays: number;
-    /** The request on the organization's portal (sign-in needed), when known. */
-    portalLink?: string;
-  };
-  /** To a team's members and backup addresses when its line reaches the threshold. */
-  team_line_alert: { teamName: string; waiting: number; threshold: number; link: string };
-  /** To the staff member a request is assigned to, when its requester writes. */
-  requester_wrote: {
-    reference: string;
-    subject: string;
-    requesterName: string;
-    text: string;
-    link: string;
-    organizationName: string;
-  };
-  /** To a requester who asked to sign in to the portal. */
-  portal_sign_in: { organizationName: string; link: string; expiresInMinutes: number };
-};
 
 /** The name of an outgoing email template. */
 export type TemplateName = keyof TemplateData;
