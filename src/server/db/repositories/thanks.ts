@@ -6,37 +6,29 @@ import { contacts, gifts, giftSettings, promiseClocks, thanksTemplates, users } 
 /** A thank-you template row. */
 export type ThanksTemplateRow = typeof thanksTemplates.$inferSelect;
 
-/** The organization's major-gift threshold, when it set one (minor units in its currency). */
-export async function majorGiftThreshold(
-  db: Executor,
-  orgId: string,
-): Promise<{ amount: number; currency: string } | undefined> {
-  const [row] = await db
-    .select({ amount: giftSettings.majorGiftAmount, currency: giftSettings.currency })
-    .from(giftSettings)
-    .where(eq(giftSettings.orgId, orgId));
-  return row?.amount ? { amount: row.amount, currency: row.currency } : undefined;
-}
-
 /**
- * Whether the donor has a recurring gift received on or after `since` (its installments keep
- * coming), other than the given gift.
+ * What a just-recorded gift says of its donor, in one round trip: whether it is their first
+ * gift, whether it reaches the organization's major-gift threshold (same currency), and whether
+ * they have another recurring gift received on or after `recurringSince`.
  */
-export async function givesRecurring(
+export async function giftFacts(
   db: Executor,
   orgId: string,
-  contactId: string,
-  since: string,
-  exceptGiftId: string,
-): Promise<boolean> {
-  const rows = await queryRows<{ one: number }>(
+  gift: { id: string; contactId: string; amount: number | null; currency: string },
+  recurringSince: string,
+): Promise<{ first: boolean; major: boolean; recurring: boolean }> {
+  const [row] = await queryRows<{ first: boolean; major: boolean | null; recurring: boolean }>(
     db,
-    sql`select 1 as one from ${gifts}
-         where org_id = ${orgId} and contact_id = ${contactId} and kind = 'recurring'
-           and received_on >= ${since} and id <> ${exceptGiftId}
-         limit 1`,
+    sql`select
+          not exists (select 1 from ${gifts} e where e.org_id = ${orgId}
+                       and e.contact_id = ${gift.contactId} and e.id <> ${gift.id}) as first,
+          (select ${gift.amount}::bigint >= s.major_gift_amount and s.currency = ${gift.currency}
+             from ${giftSettings} s where s.org_id = ${orgId}) as major,
+          exists (select 1 from ${gifts} r where r.org_id = ${orgId}
+                   and r.contact_id = ${gift.contactId} and r.kind = 'recurring'
+                   and r.received_on >= ${recurringSince} and r.id <> ${gift.id}) as recurring`,
   );
-  return rows.length > 0;
+  return { first: !!row?.first, major: !!row?.major, recurring: !!row?.recurring };
 }
 
 /** Writes the thank-you plan the matching policy made for a gift (how, and by whom). */

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/connection';
-import { listGiftRows, type GiftRow } from '../../db/repositories/gifts';
-import { givesRecurring, majorGiftThreshold } from '../../db/repositories/thanks';
+import type { GiftRow } from '../../db/repositories/gifts';
+import { giftFacts } from '../../db/repositories/thanks';
 
 // A recurring gift counts as active while its next installment can still be on its way: a yearly
 // one comes within 12 months, so 13 leave room for a late one.
@@ -18,21 +18,10 @@ export async function giftSegments(tx: Executor, orgId: string, gift: GiftRow): 
   )
     .toISOString()
     .slice(0, 10);
-  const [earlier, threshold, recurring] = await Promise.all([
-    listGiftRows(tx, orgId, { contactId: gift.contactId }, undefined, 2),
-    majorGiftThreshold(tx, orgId),
-    gift.kind === 'recurring'
-      ? Promise.resolve(true)
-      : givesRecurring(tx, orgId, gift.contactId, since, gift.id),
-  ]);
-  const major =
-    threshold !== undefined &&
-    gift.amount !== null &&
-    gift.currency === threshold.currency &&
-    gift.amount >= threshold.amount;
+  const facts = await giftFacts(tx, orgId, gift, since);
   return [
-    ...(earlier.every((g) => g.id === gift.id) ? ['first-gift'] : []),
-    ...(major ? ['major-gift'] : []),
-    ...(recurring ? ['recurring'] : []),
+    ...(facts.first ? ['first-gift'] : []),
+    ...(facts.major ? ['major-gift'] : []),
+    ...(facts.recurring || gift.kind === 'recurring' ? ['recurring'] : []),
   ];
 }
