@@ -201,4 +201,18 @@ describe('thank-you templates', () => {
       (await call('GET', '/thanks-templates', undefined, {}, org.tokens.agent)).statusCode,
     ).toBe(200);
   });
+
+  it('are described in the OpenAPI document, with the routes that send thank-yous', async () => {
+    const res = await api.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const paths = Object.keys(res.json<{ paths: object }>().paths);
+    for (const p of [
+      '/thanks-templates',
+      '/thanks-templates/{id}',
+      '/thanks-templates/preview',
+      '/gifts/{id}/thanks/send',
+      '/gifts/thanks/bulk',
+      '/gifts/{id}/deliverables/{index}/delivered',
+    ])
+      expect(paths).toContain(`/api/v1${p}`);
+  });
 });
