@@ -29,7 +29,7 @@ export function Deliverables({ gift, canWrite }: { gift: Gift; canWrite: boolean
             </Text>
             <Group gap="xs" wrap="nowrap">
               {p?.fulfilledAt ? (
-                <Badge color={p.kept === false ? 'red.9' : 'green.9'} tt="none">
+                <Badge color={p.kept === false ? 'red.9' : 'teal.9'} tt="none">
                   {p.kept === false ? t('gift.late') : t('gift.delivered')}
                 </Badge>
               ) : (

@@ -14,7 +14,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { giftLimits, softCreditTypes } from '../../../shared/gifts';
 import type { Contact } from '../contacts/api';
-import { ContactPicker } from '../contacts/ContactPicker';
+import { ContactSearch } from './ContactSearch';
 import { useFunds } from './api';
 import { giftTotal, remainder } from './gift-form';
 import type { PartProps } from './KindFields';
@@ -95,7 +95,7 @@ export function Designation({ form, set, err }: PartProps) {
               size="sm"
               role="status"
               data-testid="remainder"
-              c={left === 0 ? 'green.9' : 'red.9'}
+              c={left === 0 ? 'teal.9' : 'red.9'}
               fw={500}
             >
               {total === null || left === null ? (
@@ -148,7 +148,9 @@ function SoftCredits({ form, set, err }: PartProps) {
           return (
             <Fieldset key={i} legend={t('record.softCredit', { n: i + 1 })}>
               <Stack gap="xs">
-                <ContactPicker
+                <ContactSearch
+                  label={t('record.creditTo')}
+                  required
                   value={row.contactId ? (picked[row.contactId] ?? null) : null}
                   onChange={(c) => {
                     pick(c);
@@ -175,16 +177,15 @@ function SoftCredits({ form, set, err }: PartProps) {
                   />
                 </Group>
                 {tribute && (
-                  <Fieldset legend={t('record.notify')} variant="unstyled">
-                    <ContactPicker
-                      value={row.notifyContactId ? (picked[row.notifyContactId] ?? null) : null}
-                      onChange={(c) => {
-                        pick(c);
-                        update(i, { notifyContactId: c?.id ?? null });
-                      }}
-                      error={err(`softCredits.${i}.notifyContactId`)}
-                    />
-                  </Fieldset>
+                  <ContactSearch
+                    label={t('record.notify')}
+                    value={row.notifyContactId ? (picked[row.notifyContactId] ?? null) : null}
+                    onChange={(c) => {
+                      pick(c);
+                      update(i, { notifyContactId: c?.id ?? null });
+                    }}
+                    error={err(`softCredits.${i}.notifyContactId`)}
+                  />
                 )}
                 <Anchor
                   component="button"

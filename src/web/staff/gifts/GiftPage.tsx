@@ -42,7 +42,7 @@ export function GiftPage() {
               })
             : t('gift.titleNoAmount', { kind: t(`kind.${g.kind}`), name: g.contact.name })}
         </Title>
-        <Badge variant="light" tt="none">
+        <Badge color="blue.9" tt="none">
           {t(`kind.${g.kind}`)}
         </Badge>
       </Group>

@@ -16,7 +16,7 @@ export function GiftThanks({ gift, canWrite }: { gift: Gift; canWrite: boolean }
           {t('gift.thanksTitle')}
         </Title>
         {thanked ? (
-          <Badge color="green.9" tt="none" data-testid="thanked">
+          <Badge color="teal.9" tt="none" data-testid="thanked">
             {t('gift.thanked')}
           </Badge>
         ) : p && p.state !== 'cancelled' && p.kept === null ? (

@@ -55,7 +55,7 @@ function Panel({ contactId, canWrite }: { contactId: string; canWrite: boolean }
             {t('giving.title')}
           </Title>
           {g?.level && (
-            <Badge variant="light" tt="none" data-testid="donor-level">
+            <Badge color="teal.9" tt="none" data-testid="donor-level">
               {t('giving.level', { name: g.level.name })}
             </Badge>
           )}

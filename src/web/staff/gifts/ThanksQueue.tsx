@@ -176,12 +176,12 @@ export function ThanksQueue() {
                       {formatDay(g.receivedOn, i18n.language)}
                     </Text>
                     {g.firstGift && (
-                      <Badge size="xs" variant="light" color="blue.9" tt="none">
+                      <Badge size="xs" color="blue.9" tt="none">
                         {t('queue.first')}
                       </Badge>
                     )}
                     {g.majorGift && (
-                      <Badge size="xs" variant="light" color="grape.9" tt="none">
+                      <Badge size="xs" color="grape.9" tt="none">
                         {t('queue.major')}
                       </Badge>
                     )}

@@ -63,7 +63,7 @@ export function ProblemNote({ error }: { error: unknown }) {
 export function ThankedBadge({ thanked }: { thanked: boolean }) {
   const { t } = useTranslation('gifts');
   return (
-    <Badge color={thanked ? 'green.9' : 'gray'} variant={thanked ? 'filled' : 'light'} tt="none">
+    <Badge color={thanked ? 'teal.9' : 'gray.7'} tt="none">
       {thanked ? t('gift.thanked') : t('gift.notThanked')}
     </Badge>
   );

@@ -1,0 +1,256 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeProblems, haveChromium, launch, startTend } from './browser';
+
+const shots = join(import.meta.dirname, '../../test-results/screenshots');
+let browser: Browser;
+let tend: { url: string; email: string; password: string; child: ChildProcess };
+
+type Contact = { id: string; name: string; roles: string[]; emails: { bounced: boolean }[] };
+type Gift = {
+  id: string;
+  allocations: { fundName: string; amount: number }[];
+  thanks: unknown[];
+  thanksPromise: { dueAt: string | null } | null;
+};
+type Giving = { totals: { currency: string; thisYear: number; lifetime: number }[] };
+
+if (!haveChromium)
+  console.warn('e2e: skipped — /usr/bin/chromium is missing (apt-get install -y chromium)');
+
+/** A signed-in page (the demo's admin) in the browser's language `locale`. */
+async function signedIn(locale = 'en-GB', width = 1366): Promise<Page> {
+  const page = await browser.newPage({ locale, viewport: { width, height: 900 } });
+  await page.goto(`${tend.url}/app/`);
+  await page.locator('input[name=email]').fill(tend.email);
+  await page.locator('input[name=password]').fill(tend.password);
+  await page.locator('button[type=submit]').click();
+  await page.locator('header').waitFor();
+  return page;
+}
+
+/** The API as the signed-in page sees it (its session cookie). */
+async function call<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown) {
+  const res = await page.request.fetch(`${tend.url}/api/v1${path}`, {
+    method,
+    data: body,
+    headers: method === 'POST' ? { 'idempotency-key': crypto.randomUUID() } : {},
+  });
+  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+/** Two demo donors who can be emailed (a thank-you email needs a working address). */
+async function donors(page: Page): Promise<[Contact, Contact]> {
+  const all = await call<{ data: Contact[] }>(page, 'GET', '/contacts?limit=200&role=donor');
+  const ok = all.data.filter((c) => c.roles.includes('donor') && c.emails.some((e) => !e.bounced));
+  expect(ok.length).toBeGreaterThanOrEqual(2);
+  return [ok[0]!, ok[1]!];
+}
+
+/** Waits for a page's title, then checks it has no serious accessibility problem. */
+async function accessible(page: Page, what: string) {
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.waitForTimeout(400); // lists and badges arrive
+  expect(await axeProblems(page), what).toEqual([]);
+}
+
+describe.skipIf(!haveChromium)('gifts: record, thank, receipt, giving summary', () => {
+  beforeAll(async () => {
+    await mkdir(shots, { recursive: true });
+    tend = await startTend();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    tend?.child.kill('SIGTERM');
+  });
+
+  it('records a split gift, thanks it in bulk, issues its receipt and sums it up', async () => {
+    const page = await signedIn();
+    const food = await call<{ id: string }>(page, 'POST', '/funds', {
+      name: 'Food bank',
+      restricted: true,
+    });
+    await call(page, 'POST', '/funds', { name: 'Winter shelter', restricted: false });
+    const [donor, other] = await donors(page);
+
+    // From the donor's page: the giving panel's "Record a gift" prefills the donor.
+    await page.goto(`${tend.url}/app/contacts/${donor.id}`);
+    const panel = page.getByTestId('giving-panel');
+    await panel.getByRole('link', { name: 'Record a gift' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Record a gift' }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Donor' }).inputValue()).toBe(donor.name);
+    await page.getByLabel('Currency').selectOption('EUR');
+    await page.getByRole('textbox', { name: 'Amount', exact: true }).fill('120.50');
+    await page.getByRole('button', { name: 'Add a fund' }).click();
+    await page.getByRole('button', { name: 'Add a fund' }).click();
+    await page
+      .getByLabel('Fund 1', { exact: true })
+      .selectOption({ label: 'Food bank (restricted)' });
+    await page.getByLabel('Amount to fund 1').fill('70.25');
+    await page.getByLabel('Fund 2', { exact: true }).selectOption({ label: 'Winter shelter' });
+    // The remainder is shown live while the parts are typed.
+    await page.getByLabel('Amount to fund 2').fill('40');
+    expect(await page.getByTestId('remainder').textContent()).toBe('Still to designate: €10.25');
+    await page.getByLabel('Amount to fund 2').fill('50.25');
+    expect(await page.getByTestId('remainder').textContent()).toBe('The parts add up to the gift.');
+    await page.getByLabel('Payment method').selectOption({ label: 'Bank transfer' });
+    await accessible(page, 'record a gift');
+    await page.screenshot({ path: join(shots, 'gifts-record-en.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Record the gift' }).click();
+
+    // The gift page shows the split as recorded.
+    await page.waitForURL(/\/app\/gifts\/[0-9a-f-]{36}$/);
+    const giftId = page.url().split('/').pop()!;
+    const gift = await call<Gift>(page, 'GET', `/gifts/${giftId}`);
+    expect(gift.allocations.map((a) => [a.fundName, a.amount])).toEqual([
+      ['Food bank', 7025],
+      ['Winter shelter', 5025],
+    ]);
+    const split = page.getByTestId('allocations');
+    await split.waitFor();
+    expect(await split.getByRole('row').allInnerTexts()).toEqual([
+      'Food bank\t€70.25',
+      'Winter shelter\t€50.25',
+    ]);
+    expect(await page.getByTestId('net-amount').textContent()).toBe('€120.50');
+    await accessible(page, 'gift page');
+
+    // A second gift (by the API) for the bulk send.
+    const second = await call<Gift>(page, 'POST', '/gifts', {
+      kind: 'one_time',
+      contactId: other.id,
+      amount: 2500,
+      currency: 'EUR',
+      receivedOn: new Date().toISOString().slice(0, 10),
+      allocations: [{ fundId: food.id, amount: 2500 }],
+    });
+
+    // The thank-you queue: both gifts, with their due badges (48 hours away: grey).
+    await page
+      .getByRole('banner')
+      .getByRole('link', { name: /^Thank-yous/ })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Thank-you queue' }).waitFor();
+    const row = (id: string) => page.locator(`[data-testid=thanks-row][data-gift="${id}"]`);
+    await row(giftId).waitFor();
+    await row(second.id).waitFor();
+    for (const id of [giftId, second.id]) {
+      const badge = row(id).locator('[data-due]');
+      expect(await badge.getAttribute('data-due')).toBe('later');
+      expect(await badge.textContent()).toMatch(/^In (2 days|4[78] hours)$/);
+    }
+    expect(Number(await page.getByTestId('thanks-due').first().textContent())).toBeGreaterThan(1);
+    await accessible(page, 'thank-you queue');
+    await page.screenshot({ path: join(shots, 'gifts-thanks-queue-en.png'), fullPage: true });
+
+    // Bulk send to the two: each one's result, then neither is in the queue any more.
+    await page.getByRole('checkbox', { name: `Select the gift from ${donor.name}` }).check();
+    await page.getByRole('checkbox', { name: `Select the gift from ${other.name}` }).check();
+    await page.getByRole('button', { name: 'Send thank-yous to 2 selected gifts' }).click();
+    const results = page.getByTestId('bulk-results');
+    await results.waitFor();
+    expect(await results.textContent()).toContain('2 of 2 thanked.');
+    await expect.poll(() => row(giftId).count()).toBe(0);
+    expect(await row(second.id).count()).toBe(0);
+
+    // The gift page says it was thanked, by email.
+    await page.goto(`${tend.url}/app/gifts/${giftId}`);
+    await page.getByTestId('thanked').waitFor();
+    expect(await page.getByTestId('gift-thanks').textContent()).toMatch(/Email, /);
+
+    // A receipt, issued and downloaded as a PDF.
+    await page.getByRole('button', { name: 'Issue a receipt' }).click();
+    const receipt = page.getByTestId('receipt');
+    await receipt.waitFor();
+    const href = await receipt.getByRole('link').getAttribute('href');
+    const pdf = await page.request.get(`${tend.url}${href}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toMatch(/^application\/pdf/);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.screenshot({ path: join(shots, 'gifts-gift-en.png'), fullPage: true });
+
+    // The contact page: the giving summary's totals, as the API sums them.
+    await page.goto(`${tend.url}/app/contacts/${donor.id}`);
+    const giving = await call<Giving>(page, 'GET', `/contacts/${donor.id}/giving`);
+    const eur = giving.totals.find((t) => t.currency === 'EUR')!;
+    expect(eur.thisYear).toBe(12050);
+    const totals = page.getByTestId('giving-totals').locator('[data-currency=EUR]');
+    await totals.waitFor();
+    expect(await totals.getByTestId('this-year').textContent()).toBe('€120.50');
+    expect(await totals.getByTestId('lifetime').textContent()).toBe(
+      `€${(eur.lifetime / 100).toLocaleString('en-GB', { minimumFractionDigits: 2 })}`,
+    );
+    expect(await page.getByTestId('giving-gift').first().textContent()).toContain('€120.50');
+    await accessible(page, 'contact page with giving');
+    await page.close();
+  });
+
+  it('shows the queue on a phone without sideways scrolling', async () => {
+    const context = await browser.newContext({
+      locale: 'en-GB',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${tend.url}/app/`);
+    await page.locator('input[name=email]').fill(tend.email);
+    await page.locator('input[name=password]').fill(tend.password);
+    await page.locator('button[type=submit]').click();
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: /^Thank-yous/ })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Thank-you queue' }).waitFor();
+    const width = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+          .document.documentElement.scrollWidth,
+    );
+    expect(width).toBeLessThanOrEqual(390);
+    await accessible(page, 'queue on a phone');
+    await page.screenshot({ path: join(shots, 'gifts-thanks-queue-phone-en.png') });
+    await context.close();
+  });
+
+  it('speaks four languages on the gift pages', async () => {
+    const page = await signedIn();
+    const [donor] = await donors(page);
+    const gift = await call<Gift>(page, 'POST', '/gifts', {
+      kind: 'one_time',
+      contactId: donor.id,
+      amount: 4200,
+      currency: 'EUR',
+      receivedOn: new Date().toISOString().slice(0, 10),
+    });
+    const pages = [
+      ['record', '/gifts/new'],
+      ['thanks-queue', '/thanks'],
+      ['gift', `/gifts/${gift.id}`],
+      ['contact-giving', `/contacts/${donor.id}`],
+    ] as const;
+    const english = new Map<string, string>();
+    for (const language of ['en', 'es', 'lt', 'uk'] as const) {
+      await page.getByLabel(/^(Language|Idioma|Kalba|Мова)$/).selectOption(language);
+      await expect.poll(() => page.getAttribute('html', 'lang')).toBe(language);
+      for (const [name, path] of pages) {
+        await page.goto(`${tend.url}/app${path}`);
+        await accessible(page, `${name} in ${language}`);
+        const text = (await page.getByRole('heading').allTextContents()).join(' | ');
+        if (language === 'en') english.set(name, text);
+        else expect(text, `${name} in ${language}`).not.toBe(english.get(name));
+        await page.screenshot({
+          path: join(shots, `gifts-${name}-${language}.png`),
+          fullPage: true,
+        });
+      }
+    }
+    await page.close();
+  }, 600_000);
+});
