@@ -39,6 +39,7 @@ import { eventRoutes } from './events/routes';
 import { cannedReplyRoutes } from './requests/canned-routes';
 import { attachmentRoutes } from './requests/attachment-routes';
 import { giftRoutes } from './gifts/routes';
+import { portalGivingRoutes } from './portal/giving-routes';
 import { impactRoutes } from './impact/routes';
 import { giftSettingsRoutes } from './gift-settings/routes';
 import { receiptRoutes } from './receipts/routes';
@@ -190,6 +191,7 @@ export async function buildApp(
       cannedReplyRoutes(r, deps);
       portalRoutes(r, deps);
       giftRoutes(r, deps);
+      portalGivingRoutes(r, deps);
       impactRoutes(r, deps);
       giftSettingsRoutes(r, deps);
       receiptRoutes(r, deps);
