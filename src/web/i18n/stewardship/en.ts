@@ -148,7 +148,7 @@ export const en = {
     // Lithuanian and Ukrainian need these plural forms; here they read like "other".
     donorCount_few: '{{count}} donors',
     donorCount_many: '{{count}} donors',
-    showDonors: 'Donors in {{name}}',
+    from: 'From {{amount}} · {{window}}',
     donorsOf: 'Donors in {{name}}',
     noDonors: 'No donor is in this level yet.',
     moreDonors: 'The first 200 are shown.',

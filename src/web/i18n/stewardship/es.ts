@@ -151,7 +151,7 @@ export const es: StewardshipCatalogue = {
     donorCount_other: '{{count}} donantes',
     donorCount_few: '{{count}} donantes',
     donorCount_many: '{{count}} donantes',
-    showDonors: 'Donantes de {{name}}',
+    from: 'Desde {{amount}} · {{window}}',
     donorsOf: 'Donantes de {{name}}',
     noDonors: 'Aún no hay donantes en este nivel.',
     moreDonors: 'Se muestran los primeros 200.',

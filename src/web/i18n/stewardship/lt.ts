@@ -151,7 +151,7 @@ export const lt: StewardshipCatalogue = {
     donorCount_few: '{{count}} aukotojai',
     donorCount_many: '{{count}} aukotojo',
     donorCount_other: '{{count}} aukotojų',
-    showDonors: 'Lygio „{{name}}“ aukotojai',
+    from: 'Nuo {{amount}} · {{window}}',
     donorsOf: 'Lygio „{{name}}“ aukotojai',
     noDonors: 'Šiame lygyje aukotojų dar nėra.',
     moreDonors: 'Rodomi pirmieji 200.',

@@ -150,7 +150,7 @@ export const uk: StewardshipCatalogue = {
     donorCount_few: '{{count}} донори',
     donorCount_many: '{{count}} донорів',
     donorCount_other: '{{count}} донора',
-    showDonors: 'Донори рівня «{{name}}»',
+    from: 'Від {{amount}} · {{window}}',
     donorsOf: 'Донори рівня «{{name}}»',
     noDonors: 'На цьому рівні ще немає донорів.',
     moreDonors: 'Показано перших 200.',

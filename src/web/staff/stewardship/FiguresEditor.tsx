@@ -1,5 +1,6 @@
 import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { impactLimits } from '../../../shared/schemas/impact';
 import { Icon } from '../settings/ui';
 
 /** A figure as typed: its value still text until it is saved. */
@@ -48,14 +49,14 @@ export function FiguresEditor(props: {
             <TextInput
               label={t('impact.figureUnit', { n })}
               value={f.unit}
-              maxLength={40}
+              maxLength={impactLimits.unitMax}
               w={120}
               onChange={(e) => set(i, { unit: e.currentTarget.value })}
             />
             <TextInput
               label={t('impact.figureLabel', { n })}
               value={f.label}
-              maxLength={200}
+              maxLength={impactLimits.labelMax}
               required
               style={{ flex: 1, minWidth: 180 }}
               error={props.problem?.(`figures.${i}.label`)}

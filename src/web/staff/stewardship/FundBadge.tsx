@@ -5,7 +5,12 @@ import { useTranslation } from 'react-i18next';
 export function FundBadge({ restricted }: { restricted: boolean }) {
   const { t } = useTranslation('stewardship');
   return (
-    <Badge variant="light" color={restricted ? 'grape.9' : 'gray.8'} style={{ flexShrink: 0 }}>
+    <Badge
+      variant="light"
+      // Colours whose light variant the theme darkens to 4.5:1 (theme.ts).
+      color={restricted ? 'orange' : 'gray'}
+      style={{ flexShrink: 0 }}
+    >
       {restricted ? t('funds.restrictedBadge') : t('funds.unrestrictedBadge')}
     </Badge>
   );

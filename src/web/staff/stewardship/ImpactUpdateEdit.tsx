@@ -16,11 +16,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { giftLimits } from '../../../shared/gifts';
+import { impactLimits } from '../../../shared/schemas/impact';
 import { languageName } from '../../format';
 import { ErrorNote, PageHeader } from '../settings/ui';
 import {
   api,
+  ApiError,
   donorLanguages,
   keys,
   send,
@@ -54,7 +55,7 @@ export function ImpactUpdateEdit() {
   });
   if (!updateId) return <UpdateForm programId={id!} />;
   const saved = updates.data?.data.find((u) => u.id === updateId);
-  if (saved) return <UpdateForm programId={id!} saved={saved} />;
+  if (saved) return <UpdateForm key={saved.etag} programId={id!} saved={saved} />;
   if (updates.error) return <ErrorNote error={updates.error} />;
   return <Text>{updates.isPending ? t('loading') : t('impact.notFound')}</Text>;
 }
@@ -124,7 +125,11 @@ function UpdateForm({ programId, saved }: { programId: string; saved?: ImpactUpd
   const save = useMutation({
     mutationFn: () =>
       saved
-        ? send<ImpactUpdate>(`/impact-updates/${saved.id}`, { method: 'PATCH', body })
+        ? api<ImpactUpdate>(`/impact-updates/${saved.id}`, {
+            method: 'PATCH',
+            body,
+            headers: { 'if-match': saved.etag },
+          })
         : send<ImpactUpdate>(`/programs/${programId}/impact-updates`, {
             method: 'POST',
             key,
@@ -225,7 +230,7 @@ function UpdateForm({ programId, saved }: { programId: string; saved?: ImpactUpd
                   <TextInput
                     label={t('impact.titleLabel')}
                     required
-                    maxLength={giftLimits.nameMax}
+                    maxLength={impactLimits.titleMax}
                     value={title}
                     error={problem('title')}
                     onChange={(e) => setTitle(e.currentTarget.value)}
@@ -235,7 +240,7 @@ function UpdateForm({ programId, saved }: { programId: string; saved?: ImpactUpd
                     required
                     autosize
                     minRows={5}
-                    maxLength={giftLimits.textMax * 5}
+                    maxLength={impactLimits.storyMax}
                     value={story}
                     error={problem('story')}
                     onChange={(e) => setStory(e.currentTarget.value)}
@@ -250,7 +255,7 @@ function UpdateForm({ programId, saved }: { programId: string; saved?: ImpactUpd
                     <Stack gap="sm" lang={l}>
                       <TextInput
                         label={t('impact.titleIn', { language: name })}
-                        maxLength={giftLimits.nameMax}
+                        maxLength={impactLimits.titleMax}
                         value={tr?.title ?? ''}
                         error={problem(`translations.${l}.title`)}
                         onChange={(e) => translate(l, { title: e.currentTarget.value })}
@@ -259,7 +264,7 @@ function UpdateForm({ programId, saved }: { programId: string; saved?: ImpactUpd
                         label={t('impact.storyIn', { language: name })}
                         autosize
                         minRows={5}
-                        maxLength={giftLimits.textMax * 5}
+                        maxLength={impactLimits.storyMax}
                         value={tr?.story ?? ''}
                         error={problem(`translations.${l}.story`)}
                         onChange={(e) => translate(l, { story: e.currentTarget.value })}
@@ -272,7 +277,7 @@ function UpdateForm({ programId, saved }: { programId: string; saved?: ImpactUpd
                             language: name,
                             original: f.label,
                           })}
-                          maxLength={200}
+                          maxLength={impactLimits.labelMax}
                           value={tr?.figureLabels[i] ?? ''}
                           onChange={(e) => {
                             const labels = [...(tr?.figureLabels ?? [])];
@@ -293,6 +298,15 @@ function UpdateForm({ programId, saved }: { programId: string; saved?: ImpactUpd
             </Tabs>
           </Card>
           <ErrorNote error={save.error} />
+          {save.error instanceof ApiError && save.error.code === 'precondition_failed' && (
+            <Button
+              variant="default"
+              w="fit-content"
+              onClick={() => void client.resetQueries({ queryKey: keys.updates(programId) })}
+            >
+              {t('reload')}
+            </Button>
+          )}
           <Group>
             <Button type="submit" loading={save.isPending} disabled={!ok}>
               {saved ? t('save') : t('impact.post')}

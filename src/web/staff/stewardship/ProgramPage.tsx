@@ -26,6 +26,7 @@ export function ProgramPage() {
   const id = useParams().id!;
   const { can } = usePermissions();
   const manage = can('funds.manage');
+  const write = can('impact.write');
   const programs = usePrograms();
   const funds = useFunds();
   const client = useQueryClient();
@@ -58,7 +59,7 @@ export function ProgramPage() {
         title={program.name}
         description={program.description ?? undefined}
         actions={
-          manage && (
+          write && (
             <Button component={Link} to={`/programs/${id}/updates/new`}>
               {t('impact.new')}
             </Button>
@@ -96,7 +97,7 @@ export function ProgramPage() {
           {newest.map((u) => (
             <div key={u.id} data-update={u.title}>
               <ImpactUpdateView update={u} language={reader} />
-              {manage && (
+              {write && (
                 <Group gap="xs" mt={4}>
                   <Button
                     size="xs"

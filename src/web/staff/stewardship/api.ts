@@ -49,6 +49,8 @@ export type ImpactUpdate = {
   figures: Figure[];
   translations: Record<string, { title: string; story: string; figureLabels?: string[] }>;
   publishedAt: string;
+  /** Send back as If-Match to change it. */
+  etag: string;
 };
 
 /** The organization's gift settings: currency, major-gift threshold, receipt and payment texts. */

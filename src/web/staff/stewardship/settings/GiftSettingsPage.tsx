@@ -12,7 +12,8 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNote, PageHeader, ReadOnlyNote, SavedNote } from '../../settings/ui';
+import { ErrorNote, PageHeader, ReadOnlyNote } from '../../settings/ui';
+import { SavedNote } from '../Saved';
 import { amountInput, parseAmount } from '../amount';
 import { ApiError, keys, send, useGiftSettings, usePermissions, type GiftSettings } from '../api';
 import { fieldProblem } from '../problems';
@@ -38,7 +39,7 @@ export function GiftSettingsPage() {
   if (settings.data)
     return (
       <SettingsForm
-        key={`${settings.data.version}-${generation}`}
+        key={generation}
         saved={settings.data}
         onReload={async () => {
           await settings.refetch();

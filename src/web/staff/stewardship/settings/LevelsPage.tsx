@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,67 +46,58 @@ export function LevelsPage() {
       <ErrorNote error={levels.error ?? remove.error} />
       {levels.isPending && <Text>{t('loading')}</Text>}
       {levels.isSuccess && list.length === 0 && <Text>{t('levels.empty')}</Text>}
-      {list.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('levels.name')}</Table.Th>
-                <Table.Th>{t('levels.minimum')}</Table.Th>
-                <Table.Th>{t('levels.window')}</Table.Th>
-                <Table.Th>{t('levels.donors')}</Table.Th>
-                {manage && <Table.Th>{t('actions')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((l) => (
-                <Table.Tr key={l.id} data-level={l.name}>
-                  <Table.Td>
-                    <Text fw={500}>{l.name}</Text>
-                    <Text size="xs" c="dimmed">
-                      {l.slug}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{formatMoney(l.minAmount, l.currency, i18n.language)}</Table.Td>
-                  <Table.Td>{t(`levels.windows.${l.window}`)}</Table.Td>
-                  <Table.Td>
+      <Stack component="ul" gap="xs" p={0} m={0} maw={900} style={{ listStyle: 'none' }}>
+        {list.map((l) => (
+          <Card component="li" key={l.id} withBorder padding="sm" data-level={l.name}>
+            <Group justify="space-between" wrap="wrap" gap="xs">
+              <div>
+                <Text fw={600}>
+                  {l.name}{' '}
+                  <Text span size="xs" c="dimmed">
+                    {l.slug}
+                  </Text>
+                </Text>
+                <Text size="sm">
+                  {t('levels.from', {
+                    amount: formatMoney(l.minAmount, l.currency, i18n.language),
+                    window: t(`levels.windows.${l.window}`),
+                  })}
+                </Text>
+              </div>
+              <Group gap={4} wrap="wrap">
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  onClick={() => setDonorsOf(l)}
+                  aria-label={`${t('levels.donorCount', { count: l.donorCount ?? 0 })} (${l.name})`}
+                >
+                  {t('levels.donorCount', { count: l.donorCount ?? 0 })}
+                </Button>
+                {manage && (
+                  <>
                     <Button
                       size="compact-sm"
                       variant="subtle"
-                      onClick={() => setDonorsOf(l)}
-                      aria-label={t('levels.showDonors', { name: l.name })}
+                      onClick={() => setEditing(l)}
+                      aria-label={t('levels.editNamed', { name: l.name })}
                     >
-                      {t('levels.donorCount', { count: l.donorCount ?? 0 })}
+                      {t('edit')}
                     </Button>
-                  </Table.Td>
-                  {manage && (
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          onClick={() => setEditing(l)}
-                          aria-label={t('levels.editNamed', { name: l.name })}
-                        >
-                          {t('edit')}
-                        </Button>
-                        <ConfirmButton
-                          label={t('delete')}
-                          aria-label={t('levels.deleteNamed', { name: l.name })}
-                          title={t('levels.deleteTitle', { name: l.name })}
-                          message={t('levels.deleteMessage')}
-                          confirm={t('delete')}
-                          onConfirm={() => remove.mutate(l)}
-                        />
-                      </Group>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+                    <ConfirmButton
+                      label={t('delete')}
+                      aria-label={t('levels.deleteNamed', { name: l.name })}
+                      title={t('levels.deleteTitle', { name: l.name })}
+                      message={t('levels.deleteMessage')}
+                      confirm={t('delete')}
+                      onConfirm={() => remove.mutate(l)}
+                    />
+                  </>
+                )}
+              </Group>
+            </Group>
+          </Card>
+        ))}
+      </Stack>
       {editing && (
         <LevelForm
           saved={editing === 'new' ? undefined : editing}

@@ -37,6 +37,8 @@ export function TemplateEdit() {
     queryFn: () => api<List<GiftBrief>>('/gifts?limit=20'),
   });
   const [giftId, setGiftId] = useState<string>('');
+  // Bumped by "load the latest version": the language forms start again from what is saved.
+  const [generation, setGeneration] = useState(0);
   const chosen = giftId || gifts.data?.data[0]?.id || '';
   if (!isNew && templates.isSuccess && rows.length === 0)
     return <Text>{t('templates.notFound')}</Text>;
@@ -93,13 +95,17 @@ export function TemplateEdit() {
           {donorLanguages.map((l) => (
             <Tabs.Panel key={l} value={l} pt="md">
               <TemplateLanguageForm
-                key={`${name}-${l}-${rows.find((r) => r.language === l)?.version ?? 0}`}
+                key={`${l}-${generation}`}
                 name={name}
                 isNew={isNew}
                 language={l}
                 saved={rows.find((r) => r.language === l)}
                 giftId={chosen || null}
                 readOnly={readOnly}
+                onReload={async () => {
+                  await templates.refetch();
+                  setGeneration((g) => g + 1);
+                }}
               />
             </Tabs.Panel>
           ))}

@@ -17,7 +17,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { thanksLanguages } from '../../../../shared/gifts';
 import { languageName } from '../../../format';
-import { ConfirmButton, ErrorNote, SavedNote } from '../../settings/ui';
+import { ConfirmButton, ErrorNote } from '../../settings/ui';
+import { SavedNote } from '../Saved';
 import { ApiError, keys, mergeFields, send, useFormKey, type ThanksTemplate } from '../api';
 import { fieldProblem } from '../problems';
 
@@ -31,6 +32,7 @@ export function TemplateLanguageForm(props: {
   saved?: ThanksTemplate;
   giftId: string | null;
   readOnly: boolean;
+  onReload: () => Promise<void>;
 }) {
   const { t, i18n } = useTranslation('stewardship');
   const { saved, language, readOnly } = props;
@@ -199,11 +201,7 @@ export function TemplateLanguageForm(props: {
           )}
           <ErrorNote error={save.error ?? remove.error} />
           {save.error instanceof ApiError && save.error.code === 'precondition_failed' && (
-            <Button
-              variant="default"
-              w="fit-content"
-              onClick={() => void client.invalidateQueries({ queryKey: keys.templates })}
-            >
+            <Button variant="default" w="fit-content" onClick={() => void props.onReload()}>
               {t('reload')}
             </Button>
           )}

@@ -52,7 +52,7 @@ export function TemplatesPage() {
               </Anchor>
               <Group gap={4}>
                 {rows.map((r) => (
-                  <Badge key={r.id} variant="light" color="gray.8" tt="none">
+                  <Badge key={r.id} variant="light" color="gray" tt="none">
                     {languageName(r.language, i18n.language)} · {t(`templates.methods.${r.method}`)}
                   </Badge>
                 ))}

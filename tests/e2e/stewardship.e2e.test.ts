@@ -1,0 +1,337 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeProblems, haveChromium, launch, startTend } from './browser';
+
+const shots = join(import.meta.dirname, '../../test-results/screenshots');
+let browser: Browser;
+let tend: { url: string; email: string; password: string; child: ChildProcess };
+/** What the journey made, for the language tour. */
+const made = { programId: '', donor: { id: '', name: '' } };
+
+if (!haveChromium)
+  console.warn('e2e: skipped — /usr/bin/chromium is missing (apt-get install -y chromium)');
+
+/** A signed-in page in English (or at `width` pixels wide, as a phone). */
+async function signedIn(width = 1366): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'en-GB',
+    viewport: { width, height: 900 },
+    ...(width < 500 ? { isMobile: true, hasTouch: true } : {}),
+  });
+  const page = await context.newPage();
+  await page.goto(`${tend.url}/app/`);
+  await page.getByLabel('Email').fill(tend.email);
+  await page.getByLabel('Password').fill(tend.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('header').waitFor();
+  return page;
+}
+
+/** The API as the signed-in page sees it (its session cookie). */
+async function call<T>(page: Page, method: 'GET' | 'POST', path: string, data?: object) {
+  const res = await page.request.fetch(`${tend.url}/api/v1${path}`, {
+    method,
+    data,
+    headers: method === 'POST' ? { 'idempotency-key': crypto.randomUUID() } : {},
+  });
+  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+const pageWidth = (page: Page) =>
+  page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+        .documentElement.scrollWidth,
+  );
+
+describe.skipIf(!haveChromium)('programs, impact updates and the gift settings', () => {
+  beforeAll(async () => {
+    await mkdir(shots, { recursive: true });
+    tend = await startTend();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    tend?.child.kill('SIGTERM');
+  });
+
+  it('an admin creates a program with a restricted fund and posts an update with figures and a Spanish translation', async () => {
+    const page = await signedIn();
+    await page.getByRole('banner').getByRole('link', { name: 'Programs' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Programs and funds' }).waitFor();
+
+    await page.getByRole('button', { name: 'New program' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Program name').fill('Warm homes');
+    await dialog.getByLabel('What the program does').fill('Heating and insulation for families.');
+    await dialog.getByRole('button', { name: 'Create program' }).click();
+    const card = page.locator('[data-program="Warm homes"]');
+    await card.waitFor();
+
+    await card.getByRole('button', { name: 'Add a fund to Warm homes' }).click();
+    await dialog.getByLabel('Fund name').fill('Winter heating');
+    expect(await dialog.getByRole('switch', { name: 'Restricted' }).isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: 'Create fund' }).click();
+    const fund = card.locator('[data-fund="Winter heating"]');
+    await fund.getByText('Restricted').waitFor();
+
+    await card.getByRole('link', { name: 'Warm homes' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Warm homes' }).waitFor();
+    made.programId = /\/programs\/([^/]+)$/.exec(page.url())![1]!;
+    expect(await axeProblems(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Post an update' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Post an update' }).waitFor();
+    await page.getByLabel('Written in').selectOption('en');
+    await page.getByLabel('Period from').fill('2026-10-01');
+    await page.getByLabel('Period to').fill('2026-10-31');
+    await page.getByRole('button', { name: 'Add a figure' }).click();
+    await page.getByLabel('Figure 1: value').fill('42');
+    await page.getByLabel('Figure 1: what it counts').fill('families kept warm');
+    await page.getByRole('button', { name: 'Add a figure' }).click();
+    await page.getByLabel('Figure 2: value').fill('1 250');
+    await page.getByLabel('Figure 2: unit').fill('m²');
+    await page.getByLabel('Figure 2: what it counts').fill('of roofs insulated');
+    await page.getByRole('textbox', { name: /^Title/ }).fill('42 families warm this October');
+    await page
+      .getByRole('textbox', { name: /^Story/ })
+      .fill('Your gifts paid for boilers and roofs.');
+    await page.getByRole('tab', { name: 'Spanish' }).click();
+    await page.getByLabel('Title in Spanish').fill('42 familias abrigadas en octubre');
+    await page.getByLabel('Story in Spanish').fill('Sus donaciones pagaron calderas y tejados.');
+    await page.getByLabel('Figure 1 in Spanish (families kept warm)').fill('familias abrigadas');
+    // The preview follows the tab: what a Spanish-reading donor sees.
+    const preview = page.getByTestId('impact-update');
+    await preview.getByText('42 familias abrigadas en octubre').waitFor();
+    await preview.getByText('familias abrigadas', { exact: true }).waitFor();
+    await preview.getByText('of roofs insulated').waitFor(); // untranslated: the original
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Post update' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Warm homes' }).waitFor();
+    const update = page.locator('[data-update="42 families warm this October"]');
+    await update.getByText('1,250').waitFor();
+    await page.getByLabel('Read as a donor in').selectOption('es');
+    await update.getByText('42 familias abrigadas en octubre').waitFor();
+    const saved = await call<{ data: { figures: object[]; translations: object }[] }>(
+      page,
+      'GET',
+      `/programs/${made.programId}/impact-updates`,
+    );
+    expect(saved.data[0]!.figures).toEqual([
+      { label: 'families kept warm', value: 42 },
+      { label: 'of roofs insulated', value: 1250, unit: 'm²' },
+    ]);
+    expect(saved.data[0]!.translations).toEqual({
+      es: {
+        title: '42 familias abrigadas en octubre',
+        story: 'Sus donaciones pagaron calderas y tejados.',
+        figureLabels: ['familias abrigadas', ''],
+      },
+    });
+    await page.context().close();
+  });
+
+  it('sets the receipt details and a major-gift threshold, kept after a reload', async () => {
+    const page = await signedIn();
+    await page.goto(`${tend.url}/app/settings`);
+    await page
+      .getByRole('navigation', { name: 'Settings' })
+      .getByRole('link', { name: 'Gifts' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Gifts' }).waitFor();
+    await page.getByLabel('Legal name').fill('Tend Demo Charity VšĮ');
+    await page.getByLabel('Registration number').fill('306123456');
+    await page.getByLabel('Signatory’s name').fill('Rasa Jonaitė');
+    await page.getByLabel('Major gift from (EUR)').fill('1 000,50');
+    await page.getByLabel('IBAN').fill('LT60 1010 0123 4567 8901');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Gifts' }).waitFor();
+    await expect
+      .poll(() => page.getByLabel('Legal name').inputValue())
+      .toBe('Tend Demo Charity VšĮ');
+    expect(await page.getByLabel('Major gift from (EUR)').inputValue()).toBe('1000.50');
+    const settings = await call<{ majorGiftAmount: number; payment: { iban: string } }>(
+      page,
+      'GET',
+      '/gift-settings',
+    );
+    expect(settings.majorGiftAmount).toBe(100050);
+    expect(settings.payment.iban).toBe('LT601010012345678901');
+
+    // Someone else saved meanwhile: the save is refused in plain words, nothing overwritten.
+    const current = await page.request.get(`${tend.url}/api/v1/gift-settings`);
+    const etag = current.headers()['etag']!;
+    const other = await page.request.put(`${tend.url}/api/v1/gift-settings`, {
+      headers: { 'if-match': etag },
+      data: { ...(await current.json()), version: undefined, updatedAt: undefined },
+    });
+    expect(other.status()).toBe(200);
+    await page.getByLabel('Legal name').fill('A stale change');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Someone else changed this in the meantime.', { exact: false }).waitFor();
+    await page.context().close();
+  });
+
+  it('creates the level Gold and a Ukrainian thank-you template whose preview fills the merge fields', async () => {
+    const page = await signedIn();
+    const donors = await call<{ data: { id: string; name: string; givenName: string | null }[] }>(
+      page,
+      'GET',
+      '/contacts?role=donor&limit=1',
+    );
+    made.donor = donors.data[0]!;
+    await call(page, 'POST', '/gifts', {
+      kind: 'one_time',
+      contactId: made.donor.id,
+      amount: 2500,
+      currency: 'EUR',
+      receivedOn: '2026-11-02',
+    });
+
+    await page.goto(`${tend.url}/app/settings/levels`);
+    await page.getByRole('heading', { level: 1, name: 'Donor levels' }).waitFor();
+    await page.getByRole('button', { name: 'New level' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name').fill('Gold');
+    expect(await dialog.getByLabel('Slug').inputValue()).toBe('gold');
+    await dialog.getByLabel('Minimum').fill('20');
+    await dialog.getByLabel('Giving counted').selectOption('lifetime');
+    await dialog.getByRole('button', { name: 'Create level' }).click();
+    const gold = page.locator('[data-level="Gold"]');
+    await gold.getByText('From €20.00 · Lifetime').waitFor();
+    await gold.getByRole('button', { name: '1 donor (Gold)' }).click();
+    await page.getByRole('dialog').getByRole('link', { name: made.donor.name }).waitFor();
+    await page.keyboard.press('Escape');
+    expect(await axeProblems(page)).toEqual([]);
+
+    await page.goto(`${tend.url}/app/settings/templates`);
+    await page.getByRole('heading', { level: 1, name: 'Thank-you templates' }).waitFor();
+    await page.getByRole('link', { name: 'New template' }).click();
+    await page.getByLabel('Template name').fill('Warm Thanks');
+    expect(await page.getByLabel('Template name').inputValue()).toBe('warm-thanks');
+    await page.getByRole('tab', { name: /Ukrainian/ }).click();
+    await page.getByLabel('Subject (Ukrainian)').fill('Дякуємо, {{firstName}}!');
+    const body = page.getByLabel('Text (Ukrainian)');
+    await body.fill('Ваш дар ');
+    await page.getByRole('button', { name: /Insert \{\{amount\}\}/ }).click();
+    await body.press('End');
+    await body.pressSequentially(' від {{date}} для {{organization}}.');
+    const preview = page.getByTestId('template-preview');
+    await expect
+      .poll(
+        async () => (await preview.getAttribute('data-stale')) === 'false' && preview.textContent(),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toMatch(/Дякуємо, \S+!.*Ваш дар 25,00.* від .+ для .+\./);
+    expect(await preview.textContent()).not.toContain('{{');
+    await page.getByRole('button', { name: 'Save Ukrainian' }).click();
+    await page.waitForURL(/\/settings\/templates\/warm-thanks$/);
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+
+    // An unknown merge field is refused at the field.
+    await body.fill('Ваш дар {{amout}}');
+    await page.getByRole('button', { name: 'Save Ukrainian' }).click();
+    await page.locator('[aria-invalid="true"]').first().waitFor();
+    await page.context().close();
+  });
+
+  it('works at 390 px: the programs and a template fit the screen', async () => {
+    const page = await signedIn(390);
+    for (const path of [
+      '/app/programs',
+      `/app/programs/${made.programId}`,
+      '/app/settings/gifts',
+      '/app/settings/levels',
+      '/app/settings/templates/warm-thanks',
+    ]) {
+      await page.goto(`${tend.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await pageWidth(page), path).toBeLessThanOrEqual(390);
+    }
+    await page.screenshot({ path: join(shots, 'stewardship-template-phone.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('speaks English, Spanish, Lithuanian and Ukrainian on every page, accessibly', async () => {
+    const page = await signedIn();
+    const pages = [
+      ['programs', '/app/programs'],
+      ['program', `/app/programs/${made.programId}`],
+      ['impact-update', `/app/programs/${made.programId}/updates/new`],
+      ['settings-gifts', '/app/settings/gifts'],
+      ['settings-levels', '/app/settings/levels'],
+      ['settings-templates', '/app/settings/templates'],
+      ['settings-template', '/app/settings/templates/warm-thanks'],
+    ] as const;
+    // Each page's h1 in each language, which shows that it has loaded.
+    const ready = {
+      en: [
+        'Programs and funds',
+        'Warm homes',
+        'Post an update',
+        'Gifts',
+        'Donor levels',
+        'Thank-you templates',
+        'warm-thanks',
+      ],
+      es: [
+        'Programas y fondos',
+        'Warm homes',
+        'Publicar una novedad',
+        'Donaciones',
+        'Niveles de donantes',
+        'Plantillas de agradecimiento',
+        'warm-thanks',
+      ],
+      lt: [
+        'Programos ir fondai',
+        'Warm homes',
+        'Skelbti naujieną',
+        'Aukos',
+        'Aukotojų lygiai',
+        'Padėkų šablonai',
+        'warm-thanks',
+      ],
+      uk: [
+        'Програми та фонди',
+        'Warm homes',
+        'Опублікувати новину',
+        'Пожертви',
+        'Рівні донорів',
+        'Шаблони подяк',
+        'warm-thanks',
+      ],
+    };
+    for (const language of ['en', 'es', 'lt', 'uk'] as const) {
+      await page
+        .getByRole('banner')
+        .getByLabel(/Language|Idioma|Kalba|Мова/)
+        .selectOption(language);
+      await expect.poll(() => page.getAttribute('html', 'lang')).toBe(language);
+      for (const [i, [name, path]] of pages.entries()) {
+        await page.goto(`${tend.url}${path}`);
+        await page.getByRole('heading', { level: 1, name: ready[language][i] }).waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(await axeProblems(page), `${name}-${language}`).toEqual([]);
+        await page.screenshot({
+          path: join(shots, `stewardship-${name}-${language}.png`),
+          fullPage: true,
+        });
+      }
+    }
+    await page.context().close();
+  });
+});
