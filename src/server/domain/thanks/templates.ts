@@ -51,6 +51,21 @@ export async function thanksTemplateList(db: Executor, actor: Actor) {
   };
 }
 
+/** The built-in `default` texts, per language and method: a starting point for one's own. */
+export function builtInThanksTemplates() {
+  return {
+    data: thanksLanguages.flatMap((language) =>
+      (['email', 'letter'] as const).map((method) => ({
+        name: defaultTemplateName,
+        language,
+        method,
+        ...thanksTexts[language].defaults[method],
+      })),
+    ),
+    nextCursor: null,
+  };
+}
+
 /** One template; 404 when not the organization's. */
 export async function readThanksTemplate(db: Executor, actor: Actor, id: string) {
   const row = await findThanksTemplate(db, actor.orgId, id);

@@ -6,6 +6,7 @@ import {
   thanksTemplateUpdate,
 } from '../../../shared/schemas/thanks';
 import {
+  builtInThanksTemplates,
   createThanksTemplate,
   deleteThanksTemplate,
   readThanksTemplate,
@@ -81,6 +82,32 @@ export function thanksTemplateRoutes(app: App, deps: AppDeps): void {
           createThanksTemplate(tx, clock, actorOf(req), req.body),
         ),
       ),
+  );
+  app.get(
+    '/thanks-templates/built-in',
+    {
+      config: { access: 'gifts.read' },
+      schema: {
+        tags,
+        summary:
+          "The built-in 'default' texts in each language (used until the organization writes its own)",
+        response: {
+          200: z.object({
+            data: z.array(
+              thanksTemplateView.pick({
+                name: true,
+                language: true,
+                method: true,
+                subject: true,
+                body: true,
+              }),
+            ),
+            nextCursor: z.null(),
+          }),
+        },
+      },
+    },
+    () => builtInThanksTemplates(),
   );
   app.post(
     '/thanks-templates/preview',

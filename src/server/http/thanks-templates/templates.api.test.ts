@@ -160,6 +160,16 @@ describe('thank-you templates', () => {
     expect(p.text).toContain('2026 m. gruodžio 3 d.');
     expect(p.text).toContain('Paskirtis: Maisto paketai.');
     expect(p.text).not.toMatch(/\{\{/);
+    const builtIn = (await call('GET', '/thanks-templates/built-in')).json().data;
+    expect(builtIn).toHaveLength(8);
+    expect(builtIn).toContainEqual(
+      expect.objectContaining({
+        name: 'default',
+        language: 'lt',
+        method: 'email',
+        subject: 'Ačiū, {{firstName}}!',
+      }),
+    );
     const en = (await call('POST', '/thanks-templates/preview', { giftId, language: 'en' })).json();
     expect(en.text).toContain('Thank you for your gift of €1,234.50, received on December 3, 2026');
   });
