@@ -133,6 +133,43 @@ describe('receipts of gifts', () => {
   });
 });
 
+describe('what the organization prints', () => {
+  it('prints the receipt fields of the gift settings as they were when issued', async () => {
+    const put = await f.api.app.inject({
+      method: 'PUT',
+      url: '/api/v1/gift-settings',
+      headers: { authorization: `Bearer ${f.org.tokens.manager}` },
+      payload: {
+        currency: 'EUR',
+        majorGiftAmount: null,
+        receipt: {
+          legalName: 'VšĮ Maisto bankas',
+          registrationNumber: '302999888',
+          address: 'Gedimino pr. 1, Vilnius',
+          signatoryName: 'Rūta Kazlauskienė',
+          signatoryTitle: 'Direktorė',
+          closingText: 'Parama naudojama įstatuose numatytiems tikslams.',
+        },
+      },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const g = await record(gift({ contactId: (await donor(['Ieva', 'Ąžuolienė'], 'lt')).id }));
+    const r = (await issue(g.id)).json();
+    expect(r.content.organization).toMatchObject({ legalName: 'VšĮ Maisto bankas' });
+    const { text } = await pdfOf(r.id);
+    for (const words of [
+      'VšĮ Maisto bankas',
+      'Įmonės kodas: 302999888',
+      'Gedimino pr. 1, Vilnius',
+      'Rūta Kazlauskienė',
+      'Direktorė',
+      'Parama naudojama įstatuose numatytiems tikslams.',
+      'Ieva Ąžuolienė',
+    ])
+      expect(text).toContain(words);
+  });
+});
+
 describe('corrections after refunds and corrections', () => {
   it('issues a correction receipt with a new number that replaces the old one, never changing it', async () => {
     const g = await record(gift({ amount: 2500 }));
