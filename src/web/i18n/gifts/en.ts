@@ -293,6 +293,16 @@ export const en = {
     latest: 'Latest gifts',
     allGifts: 'All their gifts',
   },
+  impact: {
+    title: 'Impact report',
+    from: 'From',
+    to: 'Until',
+    none: 'No gifts in this period.',
+    mostNeeded: 'where most needed',
+    noUpdates: 'No update from this program in the period yet.',
+    email: 'Email it to the donor',
+    sent: 'Sent to {{recipient}}.',
+  },
   donations: {
     title: 'Pending donations',
     description:

@@ -301,6 +301,16 @@ export const es: GiftsCatalogue = {
     latest: 'Últimos donativos',
     allGifts: 'Todos sus donativos',
   },
+  impact: {
+    title: 'Informe de impacto',
+    from: 'Desde',
+    to: 'Hasta',
+    none: 'No hay donativos en este periodo.',
+    mostNeeded: 'donde más se necesite',
+    noUpdates: 'Este programa aún no ha publicado novedades del periodo.',
+    email: 'Enviarlo por correo al donante',
+    sent: 'Enviado a {{recipient}}.',
+  },
   donations: {
     title: 'Donaciones pendientes',
     description:

@@ -309,6 +309,16 @@ export const lt: GiftsCatalogue = {
     latest: 'Naujausios aukos',
     allGifts: 'Visos jo aukos',
   },
+  impact: {
+    title: 'Poveikio ataskaita',
+    from: 'Nuo',
+    to: 'Iki',
+    none: 'Šiuo laikotarpiu aukų nėra.',
+    mostNeeded: 'kur labiausiai reikia',
+    noUpdates: 'Ši programa šiam laikotarpiui naujienų dar nepaskelbė.',
+    email: 'Išsiųsti aukotojui el. paštu',
+    sent: 'Išsiųsta: {{recipient}}.',
+  },
   donations: {
     title: 'Laukiamos aukos',
     description:

@@ -302,6 +302,16 @@ export const uk: GiftsCatalogue = {
     latest: 'Останні пожертви',
     allGifts: 'Усі пожертви донора',
   },
+  impact: {
+    title: 'Звіт про вплив',
+    from: 'Від',
+    to: 'До',
+    none: 'За цей період пожертв немає.',
+    mostNeeded: 'де найбільше потрібно',
+    noUpdates: 'Ця програма ще не публікувала новин за період.',
+    email: 'Надіслати донору листом',
+    sent: 'Надіслано: {{recipient}}.',
+  },
   donations: {
     title: 'Очікувані пожертви',
     description:

@@ -12,6 +12,7 @@ import {
   type List,
 } from './api';
 import { DonorReceipts } from './DonorReceipts';
+import { ImpactReport } from './ImpactReport';
 import { formatDay, Money, ProblemNote, ThankedBadge } from './ui';
 
 /**
@@ -165,6 +166,7 @@ function Panel({ contactId, canWrite }: { contactId: string; canWrite: boolean }
         </Stack>
       )}
       <DonorReceipts contactId={contactId} canWrite={canWrite} />
+      <ImpactReport contactId={contactId} canWrite={canWrite} />
     </Card>
   );
 }
