@@ -74,6 +74,7 @@ export const en = {
     title: 'My giving',
     offers: 'Waiting for your payment',
     noOffers: 'Nothing is waiting for a payment.',
+    pledges: 'Your pledges: how to pay them',
     history: 'What you offered here',
     gifts: 'Gifts we received',
     noGifts: 'No gifts recorded yet.',

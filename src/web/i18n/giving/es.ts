@@ -78,6 +78,7 @@ export const es: GivingCatalogue = {
     title: 'Mis donativos',
     offers: 'Pendientes de su pago',
     noOffers: 'Nada pendiente de pago.',
+    pledges: 'Sus compromisos: cómo pagarlos',
     history: 'Lo que ofreció aquí',
     gifts: 'Donativos recibidos',
     noGifts: 'Aún no hay donativos registrados.',

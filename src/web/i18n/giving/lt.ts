@@ -77,6 +77,7 @@ export const lt: GivingCatalogue = {
     title: 'Mano parama',
     offers: 'Laukia jūsų mokėjimo',
     noOffers: 'Niekas nelaukia mokėjimo.',
+    pledges: 'Jūsų pažadai: kaip juos įvykdyti',
     history: 'Ką pasiūlėte čia',
     gifts: 'Gauta parama',
     noGifts: 'Paramos dar neužregistruota.',

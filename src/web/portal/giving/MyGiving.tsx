@@ -32,6 +32,7 @@ export function MyGiving() {
   if (!me.data) return <Navigate to="/sign-in?next=/giving" replace />;
   const offers = donations.data?.data ?? [];
   const pending = offers.filter((o) => o.status === 'pending');
+  const pledges = offers.filter((o) => o.kind === 'pledge' && o.instructions);
   return (
     <Stack gap="lg">
       <Group justify="space-between">
@@ -52,6 +53,18 @@ export function MyGiving() {
           ))}
         </Stack>
       </section>
+      {pledges.length > 0 && (
+        <section aria-labelledby="giving-pledges">
+          <Title order={2} size="h3" id="giving-pledges" mb="sm">
+            {t('giving.pledges')}
+          </Title>
+          <Stack gap="sm">
+            {pledges.map((o) => (
+              <PendingOffer key={o.id} offer={o} />
+            ))}
+          </Stack>
+        </section>
+      )}
       {gifts.data !== null && (
         <section aria-labelledby="giving-gifts">
           <Title order={2} size="h3" id="giving-gifts" mb="sm">
@@ -82,7 +95,7 @@ function PendingOffer({ offer }: { offer: MyDonation }) {
     onSuccess: () => client.invalidateQueries({ queryKey: ['portal', 'donations'] }),
   });
   return (
-    <Card withBorder padding="md" data-testid="pending-offer">
+    <Card withBorder padding="md" data-testid={`offer-${offer.status}`}>
       <Stack gap="xs">
         <Group justify="space-between" wrap="wrap">
           <Text fw={700}>{offer.reference}</Text>
@@ -93,16 +106,18 @@ function PendingOffer({ offer }: { offer: MyDonation }) {
         </Group>
         {offer.instructions && <Instructions instructions={offer.instructions} />}
         {cancel.isError && <Alert color="red">{cancel.error.message}</Alert>}
-        <Button
-          variant="subtle"
-          color="red"
-          onClick={() => cancel.mutate()}
-          loading={cancel.isPending}
-          style={{ alignSelf: 'flex-start' }}
-          aria-label={`${t('giving.cancel')} ${offer.reference}`}
-        >
-          {t('giving.cancel')}
-        </Button>
+        {offer.status === 'pending' && (
+          <Button
+            variant="subtle"
+            color="red"
+            onClick={() => cancel.mutate()}
+            loading={cancel.isPending}
+            style={{ alignSelf: 'flex-start' }}
+            aria-label={`${t('giving.cancel')} ${offer.reference}`}
+          >
+            {t('giving.cancel')}
+          </Button>
+        )}
       </Stack>
     </Card>
   );
@@ -141,7 +156,7 @@ function GiftTable({ gifts }: { gifts: MyGift[] }) {
                 <Stack gap={2}>
                   {g.receipts.map((r) => (
                     <Anchor key={r.id} href={receiptPdf(r.id)} download>
-                      {t('giving.receipt', { number: `${r.year}-${r.number}` })}
+                      {t('giving.receipt', { number: r.number })}
                     </Anchor>
                   ))}
                 </Stack>

@@ -54,7 +54,7 @@ export type MyGift = {
   currency: string;
   receivedOn: string;
   funds: string[];
-  receipts: { id: string; number: string | number; kind: string; year: number }[];
+  receipts: { id: string; number: string; kind: string; year: number }[];
 };
 
 /** The organization's giving options. */
