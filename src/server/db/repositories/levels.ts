@@ -88,25 +88,21 @@ const net = sql`g.amount + coalesce((select sum(a.delta) from gift_adjustments a
 
 /** A donor's own giving in one currency, per window (minor units, as text from SQL). */
 type TotalsRow = {
-  contact_id: string;
   currency: string;
   lifetime: string;
   last_12_months: string;
   this_year: string;
 };
 
-// Totals per donor and currency of the donors `who` selects (soft credits are never counted:
-// only the donor's own gifts are read).
-const totalsOf = (orgId: string, who: SQL, starts: WindowStarts) => sql`
-  select g.contact_id, g.currency,
-         sum(${net})::text as lifetime,
-         coalesce(sum(${net}) filter (where g.received_on >= ${starts.last_12_months}::date), 0)::text
+// Each gift's money received net of its adjustments, computed once per gift (LATERAL).
+const netLateral = sql`cross join lateral (select ${net} as net) n`;
+// A donor's totals per currency and window, from gifts `g` with their net `n.net`.
+const windowSums = (starts: WindowStarts) => sql`
+         sum(n.net)::text as lifetime,
+         coalesce(sum(n.net) filter (where g.received_on >= ${starts.last_12_months}::date), 0)::text
            as last_12_months,
-         coalesce(sum(${net}) filter (where g.received_on >= ${starts.this_year}::date), 0)::text
-           as this_year
-    from gifts g
-   where g.org_id = ${orgId} and ${who} and ${received}
-   group by g.contact_id, g.currency`;
+         coalesce(sum(n.net) filter (where g.received_on >= ${starts.this_year}::date), 0)::text
+           as this_year`;
 
 /**
  * Serializes placements of one donor (two gifts of theirs at once would each see only its own
@@ -146,7 +142,10 @@ export async function donorPlacementFacts(
       (select cl.level_id from ${contactLevels} cl
         where cl.org_id = ${orgId} and cl.contact_id = ${contactId}) as current,
       (select coalesce(json_agg(t), '[]')
-         from (${totalsOf(orgId, sql`g.contact_id = ${contactId}`, starts)}) t) as totals`,
+         from (select g.currency, ${windowSums(starts)}
+                 from gifts g ${netLateral}
+                where g.org_id = ${orgId} and g.contact_id = ${contactId} and ${received}
+                group by g.currency) t) as totals`,
   );
   return row!;
 }
@@ -164,16 +163,31 @@ export async function donorChunk(
 ) {
   const rows = await queryRows<{ contact_id: string; current: string | null; totals: TotalsRow[] }>(
     db,
-    sql`with donors as (
+    // The slice is a range of contact ids, so its gifts are one range scan of the donors' index
+    // (never a pass over every gift of the organization); totals fold into a JSON array each.
+    sql`with donors as materialized (
           select distinct g.contact_id from gifts g
            where g.org_id = ${orgId} ${after ? sql`and g.contact_id > ${after}::uuid` : sql``}
            order by g.contact_id limit ${limit}
-        ), totals as (${totalsOf(orgId, sql`g.contact_id in (select contact_id from donors)`, starts)})
-        select d.contact_id, cl.level_id as current,
-               coalesce((select json_agg(t) from totals t where t.contact_id = d.contact_id), '[]')
-                 as totals
+        ), sums as (
+          select g.contact_id, g.currency, ${windowSums(starts)}
+            from gifts g ${netLateral}
+           where g.org_id = ${orgId} ${after ? sql`and g.contact_id > ${after}::uuid` : sql``}
+             and g.contact_id <= (select contact_id from donors order by contact_id desc limit 1)
+             and ${received}
+           group by g.contact_id, g.currency
+        ), per as (
+          select contact_id, json_agg(json_build_object('currency', currency,
+                   'lifetime', lifetime, 'last_12_months', last_12_months,
+                   'this_year', this_year)) as totals
+            from sums group by contact_id
+        )
+        select d.contact_id, cl.level_id as current, coalesce(p.totals, '[]') as totals
           from donors d
+          left join per p on p.contact_id = d.contact_id
           left join ${contactLevels} cl on cl.org_id = ${orgId} and cl.contact_id = d.contact_id
+                and cl.contact_id <= (select contact_id from donors order by contact_id desc limit 1)
+                ${after ? sql`and cl.contact_id > ${after}::uuid` : sql``}
          order by d.contact_id`,
   );
   return rows;
