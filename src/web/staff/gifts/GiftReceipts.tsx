@@ -19,7 +19,8 @@ export function GiftReceipts({ gift, canWrite }: { gift: Gift; canWrite: boolean
     queryFn: () => api<List<Receipt>>(`/receipts?giftId=${gift.id}`),
   });
   const issue = useMutation({
-    mutationFn: () => send<Receipt>(`/gifts/${gift.id}/receipts`, { method: 'POST', key }),
+    mutationFn: () =>
+      send<Receipt>(`/gifts/${gift.id}/receipts`, { method: 'POST', key, body: {} }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.receipts }),
   });
   const list = receipts.data?.data ?? [];
