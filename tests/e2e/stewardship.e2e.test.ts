@@ -247,6 +247,40 @@ describe.skipIf(!haveChromium)('programs, impact updates and the gift settings',
     await page.context().close();
   });
 
+  it('a gift policy for the level Gold: a phone call by the relationship owner, kept after a reload', async () => {
+    const page = await signedIn();
+    await page.goto(`${tend.url}/app/settings/policies/new?subject=gift`);
+    await page.getByRole('heading', { level: 1, name: 'New policy' }).waitFor();
+    await page.getByRole('textbox', { name: /^Name/ }).fill('Gold donors: a call within a day');
+    await page.getByRole('checkbox', { name: 'Promise a thank-you' }).check();
+    // The level's slug is offered beside the built-in segments.
+    const segments = page.getByRole('textbox', { name: 'Tiers or segments' });
+    await segments.click();
+    for (const offered of ['first-gift', 'major-gift', 'recurring', 'gold'])
+      await page.getByRole('option', { name: offered, exact: true }).waitFor();
+    await page.getByRole('option', { name: 'gold', exact: true }).click();
+    await page.getByLabel('Method').selectOption('call');
+    await page.getByLabel('Who thanks').selectOption('owner');
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Create policy' }).click();
+    await page.waitForURL(/\/settings\/policies\/[0-9a-f-]{36}$/);
+    const id = /policies\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
+    await page.reload();
+    await page
+      .getByRole('heading', { level: 1, name: 'Gold donors: a call within a day' })
+      .waitFor();
+    expect(await page.getByLabel('Method').inputValue()).toBe('call');
+    expect(await page.getByLabel('Who thanks').inputValue()).toBe('owner');
+    const policy = await call<{ conditions: { segments?: string[] }; thanks: object }>(
+      page,
+      'GET',
+      `/promise-policies/${id}`,
+    );
+    expect(policy.conditions.segments).toEqual(['gold']);
+    expect(policy.thanks).toEqual({ method: 'call', by: 'owner' });
+    await page.context().close();
+  });
+
   it('works at 390 px: the programs and a template fit the screen', async () => {
     const page = await signedIn(390);
     for (const path of [
