@@ -289,3 +289,26 @@ describe('annual statements', () => {
     expect((await call('GET', `/receipts?contactId=${c.id}&year=2025`)).json().data).toEqual([]);
   });
 });
+
+describe('the API description', () => {
+  it('documents the receipt, settings, impact and portal giving routes', async () => {
+    const res = await f.api.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const paths = res.json<{ paths: Record<string, Record<string, unknown>> }>().paths;
+    for (const [p, method] of [
+      ['/gifts/{id}/receipts', 'post'],
+      ['/receipts', 'get'],
+      ['/receipts/{id}', 'get'],
+      ['/receipts/{id}/pdf', 'get'],
+      ['/contacts/{id}/statements', 'post'],
+      ['/gift-settings', 'put'],
+      ['/programs/{id}/impact-updates', 'post'],
+      ['/impact-updates/{id}', 'patch'],
+      ['/contacts/{id}/impact', 'get'],
+      ['/contacts/{id}/impact/email', 'post'],
+      ['/portal/gifts', 'get'],
+      ['/portal/receipts/{id}/pdf', 'get'],
+      ['/portal/impact', 'get'],
+    ] as const)
+      expect(paths[`/api/v1${p}`]?.[method], `${method} ${p}`).toBeDefined();
+  });
+});
