@@ -2,7 +2,7 @@ import type { Clock } from '../../../core/clock';
 import type { DonationInput } from '../../../shared/schemas/donations';
 import type { Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';
-import { findContact } from '../../db/repositories/contacts';
+import { findContact, updateContactRow } from '../../db/repositories/contacts';
 import {
   donorAddress,
   givingSettings,
@@ -68,6 +68,18 @@ export async function offerDonation(
   if (input.fundId && !fund) throw invalid('fundId', 'no such fund');
   const provider = providerFor(input.paymentMethod, settings.payment);
   if (!provider) throw broken('paymentMethod', 'this organization does not take gifts this way');
+  // Roles are tags on one person: whoever offers a gift is a donor from now on.
+  if (!contact.roles.includes('donor')) {
+    const roles = [...contact.roles, 'donor' as const];
+    await updateContactRow(tx, org.id, contact.id, { roles, updatedAt: now });
+    await appendAudit(tx, actor, {
+      action: 'update',
+      entityType: 'contact',
+      entityId: contact.id,
+      before: { roles: contact.roles },
+      after: { roles },
+    });
+  }
 
   const today = dayIn(now, org.timeZone);
   const reference = await nextDonationReference(tx, org.id, Number(today.slice(0, 4)));

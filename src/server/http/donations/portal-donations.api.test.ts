@@ -10,7 +10,7 @@ import {
   staff,
   useDonationApi,
 } from '../../../../tests/support/donations';
-import { buildOrg } from '../../../../tests/support/factories';
+import { buildContact, buildOrg } from '../../../../tests/support/factories';
 import { outbox } from '../../db/schema';
 import { renderEmail } from '../../email/templates';
 import { perDonorHourlyLimit } from '../../domain/donations/give-publicly';
@@ -304,6 +304,17 @@ describe('POST /public/{org}/donations', () => {
       .json()
       .data.filter((x: { contact: { id: string } }) => x.contact.id === contact.id);
     expect(theirs).toHaveLength(2);
+  });
+
+  it('finds a client by their address and makes them a donor too', async () => {
+    const client = await buildContact(d.api.database.db, d.org.org, {
+      emails: [{ address: 'client.gives@example.org' }],
+      roles: ['client'],
+    });
+    const res = await send('POST', url(), visitor({ email: 'client.gives@example.org' }));
+    expect(res.statusCode, res.body).toBe(201);
+    const after = await staff('GET', `/contacts/${client.id}`);
+    expect(after.json().roles).toEqual(['client', 'donor']);
   });
 
   it('refuses a filled honeypot and stores nothing', async () => {
