@@ -294,6 +294,7 @@ export const en = {
     allGifts: 'All their gifts',
   },
   impact: {
+    language: 'Report language',
     title: 'Impact report',
     from: 'From',
     to: 'Until',

@@ -302,6 +302,7 @@ export const es: GiftsCatalogue = {
     allGifts: 'Todos sus donativos',
   },
   impact: {
+    language: 'Idioma del informe',
     title: 'Informe de impacto',
     from: 'Desde',
     to: 'Hasta',

@@ -310,6 +310,7 @@ export const lt: GiftsCatalogue = {
     allGifts: 'Visos jo aukos',
   },
   impact: {
+    language: 'Ataskaitos kalba',
     title: 'Poveikio ataskaita',
     from: 'Nuo',
     to: 'Iki',

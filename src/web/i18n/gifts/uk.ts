@@ -303,6 +303,7 @@ export const uk: GiftsCatalogue = {
     allGifts: 'Усі пожертви донора',
   },
   impact: {
+    language: 'Мова звіту',
     title: 'Звіт про вплив',
     from: 'Від',
     to: 'До',

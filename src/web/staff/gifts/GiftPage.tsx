@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { Anchor, Badge, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -42,9 +42,6 @@ export function GiftPage() {
               })
             : t('gift.titleNoAmount', { kind: t(`kind.${g.kind}`), name: g.contact.name })}
         </Title>
-        <Badge color="blue.9" tt="none">
-          {t(`kind.${g.kind}`)}
-        </Badge>
       </Group>
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 6 }}>

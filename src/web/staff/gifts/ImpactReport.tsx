@@ -101,7 +101,7 @@ export function ImpactReport({ contactId, canWrite }: { contactId: string; canWr
         />
         <NativeSelect
           size="xs"
-          label={t('thank.language')}
+          label={t('impact.language')}
           value={language}
           data={[
             { value: '', label: t('thank.donorLanguage') },

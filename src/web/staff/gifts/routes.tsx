@@ -1,4 +1,4 @@
-import { Badge, Loader } from '@mantine/core';
+import { Badge, Loader, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,14 +43,16 @@ function ThanksDue() {
   const label = queue.data?.nextCursor ? `${n}+` : String(n);
   return (
     <Badge
+      component="span"
       size="sm"
       circle={n < 10}
       ml={6}
       color="red.9"
+      style={{ display: 'inline-flex', verticalAlign: 'text-bottom' }}
       data-testid="thanks-due"
-      aria-label={t('nav.due', { count: n })}
     >
-      {label}
+      <span aria-hidden="true">{label}</span>
+      <VisuallyHidden>{t('nav.due', { count: n })}</VisuallyHidden>
     </Badge>
   );
 }
