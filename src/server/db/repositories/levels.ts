@@ -104,22 +104,37 @@ const windowSums = (starts: WindowStarts) => sql`
          coalesce(sum(n.net) filter (where g.received_on >= ${starts.this_year}::date), 0)::text
            as this_year`;
 
+// Advisory lock keys of placements: the organization's (every donor placed again takes it
+// alone; placing one donor shares it) and one per donor.
+const orgKey = (orgId: string) => sql`hashtextextended(${`levels:${orgId}`}, 0)`;
+const donorKey = (orgId: string, contactId: string) =>
+  sql`hashtextextended(${`levels:${orgId}:${contactId}`}, 0)`;
+
 /**
  * Serializes placements of one donor (two gifts of theirs at once would each see only its own
- * gift) with a transaction-scoped advisory lock — taken only when the organization has levels.
- * Returns the organization's time zone, or null when it has no levels (nothing to place).
+ * gift) with transaction-scoped advisory locks, and makes them wait for a placement of every
+ * donor in progress (a level being created or changed), so either sees the other's work. A
+ * statement of its own: the next one's snapshot is taken after the wait. Returns the
+ * organization's time zone.
  */
 export async function lockDonorPlacement(db: Executor, orgId: string, contactId: string) {
-  const [row] = await queryRows<{ time_zone: string; locked: boolean }>(
+  const [row] = await queryRows<{ time_zone: string }>(
     db,
-    sql`select o.time_zone,
-               case when exists (select 1 from ${donorLevels} l where l.org_id = ${orgId})
-                    then (select true from pg_advisory_xact_lock(
-                            hashtextextended(${orgId}::text || ${contactId}::text, 0)))
-                    else false end as locked
-          from organizations o where o.id = ${orgId}`,
+    sql`select o.time_zone
+          from organizations o,
+               pg_advisory_xact_lock_shared(${orgKey(orgId)}) a,
+               pg_advisory_xact_lock(${donorKey(orgId, contactId)}) b
+         where o.id = ${orgId}`,
   );
-  return row?.locked ? row.time_zone : null;
+  return row?.time_zone ?? 'UTC';
+}
+
+/**
+ * Takes the organization's placement lock alone until the transaction ends: placing every donor
+ * waits for gifts being placed and holds new ones back until it commits.
+ */
+export async function lockAllPlacements(db: Executor, orgId: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(${orgKey(orgId)})`);
 }
 
 /** What placing one donor needs, in one statement: the levels, their current one, their totals. */
@@ -145,6 +160,8 @@ export async function donorPlacementFacts(
          from (select g.currency, ${windowSums(starts)}
                  from gifts g ${netLateral}
                 where g.org_id = ${orgId} and g.contact_id = ${contactId} and ${received}
+                  -- Without levels there is nothing to add up for.
+                  and exists (select 1 from ${donorLevels} x where x.org_id = ${orgId})
                 group by g.currency) t) as totals`,
   );
   return row!;

@@ -68,6 +68,19 @@ describe('placeDonor', () => {
   });
 });
 
+describe('a level created while a gift is recorded', () => {
+  it('places the donor whichever commits first', async () => {
+    for (let i = 0; i < 3; i++) {
+      const w = await world();
+      const d = await buildContact(database.db, w.org);
+      // Either the gift waits for the level's placement of everyone and then sees the level,
+      // or the level's placement waits for the gift and then counts it.
+      await Promise.all([w.give(d.id, 100_000), w.level('gold', 100_000)]);
+      expect(await w.slugOf(d.id)).toBe('gold');
+    }
+  });
+});
+
 describe('placeEveryDonor', () => {
   it('places every donor, slice by slice, and reports how many moved', async () => {
     const w = await world();

@@ -13,6 +13,7 @@ import {
   donorChunk,
   donorPlacementFacts,
   listLevels,
+  lockAllPlacements,
   lockDonorPlacement,
   placementsWithoutGifts,
   writePlacements,
@@ -100,8 +101,8 @@ async function writeMoves(tx: Executor, actor: Actor, at: Date, moves: Move[]) {
  * Places one donor in the highest level their own giving reaches (money received net of
  * refunds and corrections, in each level's window and currency; soft credits and promises never
  * count), in the caller's transaction, and records a move on their timeline. Returns the slug of
- * their level, or null. Costs two indexed queries (none more when nothing changes); an
- * organization without levels costs one.
+ * their level, or null. Costs two small queries (a lock, then the levels and the donor's totals
+ * by index) and a write only when the donor moves.
  */
 export async function placeDonor(
   tx: Executor,
@@ -111,7 +112,6 @@ export async function placeDonor(
   by: Actor = systemActor(orgId),
 ): Promise<string | null> {
   const timeZone = await lockDonorPlacement(tx, orgId, contactId);
-  if (timeZone === null) return null;
   const facts = await donorPlacementFacts(tx, orgId, contactId, windowStarts(clock, timeZone));
   const levels = facts.levels.map(asLevel);
   const to = placeLevel(levels, totalsFrom(facts.totals));
@@ -140,6 +140,7 @@ export async function placeEveryDonor(
   opts: { without?: string; chunkSize?: number } = {},
 ): Promise<number> {
   const size = opts.chunkSize ?? chunkSize;
+  await lockAllPlacements(tx, actor.orgId);
   const org = await findOrganization(tx, actor.orgId);
   const starts = windowStarts(clock, org?.timeZone ?? 'UTC');
   const all = (await listLevels(tx, actor.orgId)).map((l) => asLevel(l as Level));
