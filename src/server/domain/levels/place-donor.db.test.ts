@@ -13,8 +13,8 @@ let database: Database;
 const clock = fixedClock(new Date('2026-11-30T08:00:00Z'));
 
 /** An organization of its own with a fundraiser, and a way to record a gift as them. */
-async function world() {
-  const org = await buildOrg(database.db);
+async function world(timeZone = 'UTC') {
+  const org = await buildOrg(database.db, { timeZone });
   const actor: Actor = actorFor(await buildUser(database.db, org, 'manager'));
   const give = (contactId: string, amount: number, receivedOn = '2026-11-30') =>
     database.db.transaction((tx) =>
@@ -65,6 +65,31 @@ describe('placeDonor', () => {
     // (Different years, so that nothing else the two share — a per-year total — orders them.)
     await Promise.all([w.give(d.id, 60_000), w.give(d.id, 40_000, '2025-06-01')]);
     expect(await w.slugOf(d.id)).toBe('gold');
+  });
+});
+
+describe('windows', () => {
+  it("count this year by the organization's calendar", async () => {
+    // 31 December 12:00 UTC is already 1 January in Auckland: last year's gift no longer counts.
+    const at = fixedClock(new Date('2026-12-31T12:00:00Z'));
+    for (const [zone, slug] of [
+      ['Pacific/Auckland', null],
+      ['Europe/Vilnius', 'annual'],
+    ] as const) {
+      const w = await world(zone);
+      const d = await buildContact(database.db, w.org);
+      await w.give(d.id, 10_000, '2026-12-30');
+      await database.db.transaction((tx) =>
+        createLevel(tx, at, w.actor, {
+          name: 'Annual',
+          slug: 'annual',
+          minAmount: 10_000,
+          currency: 'EUR',
+          window: 'this_year',
+        }),
+      );
+      expect(await w.slugOf(d.id), zone).toBe(slug);
+    }
   });
 });
 
