@@ -14,7 +14,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote, PageHeader, ReadOnlyNote } from '../../settings/ui';
 import { SavedNote } from '../Saved';
-import { amountInput, parseAmount } from '../amount';
+import { moneyInput, parseMoney } from '../../../money';
 import { ApiError, keys, send, useGiftSettings, usePermissions, type GiftSettings } from '../api';
 import { fieldProblem } from '../problems';
 import { CurrencyInput } from './CurrencyInput';
@@ -61,7 +61,7 @@ function SettingsForm(props: { saved: GiftSettings; onReload: () => Promise<void
   const [major, setMajor] = useState(
     saved.majorGiftAmount === null
       ? ''
-      : amountInput(saved.majorGiftAmount, saved.currency, i18n.language),
+      : moneyInput(saved.majorGiftAmount, saved.currency, i18n.language),
   );
   const [receipt, setReceipt] = useState<Record<string, string>>(() =>
     Object.fromEntries(receiptFields.map((f) => [f, saved.receipt[f] ?? ''])),
@@ -70,7 +70,7 @@ function SettingsForm(props: { saved: GiftSettings; onReload: () => Promise<void
     Object.fromEntries(paymentFields.map((f) => [f, saved.payment[f] ?? ''])),
   );
   const [justSaved, setJustSaved] = useState(false);
-  const majorAmount = major.trim() ? parseAmount(major, currency, i18n.language) : null;
+  const majorAmount = major.trim() ? parseMoney(major, currency, i18n.language) : null;
   const majorBad = major.trim() !== '' && majorAmount === null;
   const trimmed = (o: Record<string, string>) =>
     Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v.trim() || null]));

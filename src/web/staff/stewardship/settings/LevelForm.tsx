@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../settings/ui';
-import { amountInput, parseAmount } from '../amount';
+import { moneyInput, parseMoney } from '../../../money';
 import {
   keys,
   levelWindows,
@@ -27,10 +27,10 @@ export function LevelForm(props: { saved?: DonorLevel; currency: string; onClose
   const [slugTouched, setSlugTouched] = useState(saved !== undefined);
   const [currency, setCurrency] = useState(saved?.currency ?? props.currency);
   const [minimum, setMinimum] = useState(
-    saved ? amountInput(saved.minAmount, saved.currency, i18n.language) : '',
+    saved ? moneyInput(saved.minAmount, saved.currency, i18n.language) : '',
   );
   const [window, setWindow] = useState<LevelWindow>(saved?.window ?? 'last_12_months');
-  const minAmount = parseAmount(minimum, currency, i18n.language);
+  const minAmount = parseMoney(minimum, currency, i18n.language);
   const key = useFormKey();
   const body = { name: name.trim(), slug: slug.trim(), minAmount, currency, window };
   const save = useMutation({

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ConfirmButton, ErrorNote, PageHeader, ReadOnlyNote } from '../../settings/ui';
-import { formatMoney } from '../amount';
+import { formatMoney } from '../../../money';
 import {
   api,
   keys,

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { languageName } from '../../../format';
 import { ErrorNote, PageHeader, ReadOnlyNote } from '../../settings/ui';
-import { formatMoney } from '../amount';
+import { formatMoney } from '../../../money';
 import { api, donorLanguages, usePermissions, type List } from '../api';
 import { TemplateLanguageForm } from './TemplateLanguageForm';
 import { useTemplates } from './TemplatesPage';
