@@ -84,3 +84,17 @@ export const impactReportQuery = z.object({
 });
 /** An impact report's period and language, as asked. */
 export type ImpactReportQuery = z.infer<typeof impactReportQuery>;
+
+/** Body of PATCH /programs/{id}: the fields to change. */
+export const programChanges = z.strictObject({
+  name: text(200).optional(),
+  description: text(2000).nullable().optional(),
+});
+
+/** Body of PATCH /funds/{id}: the fields to change. */
+export const fundChanges = z.strictObject({
+  name: text(200).optional(),
+  description: text(2000).nullable().optional(),
+  restricted: z.boolean().optional(),
+  programId: z.uuid().nullable().optional(),
+});

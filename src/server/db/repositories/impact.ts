@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { promisedKinds } from '../../../shared/gifts';
 import { queryRows, type Executor } from '../connection';
-import { impactUpdates, programs } from '../schema';
+import { funds, impactUpdates, programs } from '../schema';
 
 /** An impact update row. */
 export type ImpactUpdateRow = typeof impactUpdates.$inferSelect;
@@ -142,4 +142,65 @@ export function allocationsWithPrograms(db: Executor, orgId: string, giftIds: st
            )})
          order by ga.id`,
   );
+}
+
+/** A program of the organization, locked for the transaction. */
+export async function lockProgram(db: Executor, orgId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(programs)
+    .where(and(eq(programs.orgId, orgId), eq(programs.id, id)))
+    .for('update');
+  return row;
+}
+
+/** Changes a program's name or description. */
+export async function updateProgram(
+  db: Executor,
+  orgId: string,
+  id: string,
+  values: Partial<Pick<typeof programs.$inferInsert, 'name' | 'description'>>,
+) {
+  const [row] = await db
+    .update(programs)
+    .set(values)
+    .where(and(eq(programs.orgId, orgId), eq(programs.id, id)))
+    .returning();
+  return row!;
+}
+
+/** A fund of the organization, locked for the transaction. */
+export async function lockFund(db: Executor, orgId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(funds)
+    .where(and(eq(funds.orgId, orgId), eq(funds.id, id)))
+    .for('update');
+  return row;
+}
+
+/** Changes a fund. */
+export async function updateFund(
+  db: Executor,
+  orgId: string,
+  id: string,
+  values: Partial<
+    Pick<typeof funds.$inferInsert, 'name' | 'description' | 'restricted' | 'programId'>
+  >,
+) {
+  const [row] = await db
+    .update(funds)
+    .set(values)
+    .where(and(eq(funds.orgId, orgId), eq(funds.id, id)))
+    .returning();
+  return row!;
+}
+
+/** The funds of a program, in the order they were made. */
+export function fundsOfProgram(db: Executor, orgId: string, programId: string) {
+  return db
+    .select()
+    .from(funds)
+    .where(and(eq(funds.orgId, orgId), eq(funds.programId, programId)))
+    .orderBy(funds.id);
 }

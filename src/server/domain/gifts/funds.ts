@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock';
 import type { fundInput, programInput } from '../../../shared/schemas/gifts';
+import type { fundChanges, programChanges } from '../../../shared/schemas/impact';
 import type { Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';
 import {
@@ -10,7 +12,14 @@ import {
   listFunds,
   listPrograms,
 } from '../../db/repositories/funds';
-import { invalid } from '../../errors';
+import {
+  fundsOfProgram,
+  lockFund,
+  lockProgram,
+  updateFund,
+  updateProgram,
+} from '../../db/repositories/impact';
+import { AppError, invalid, notFound } from '../../errors';
 import { presentFund, presentProgram } from '../../presenters/gift';
 import type { Actor } from '../actor';
 import { decodeCursor, encodeCursor, type Page } from '../cursor';
@@ -98,4 +107,71 @@ export async function listFundPage(
 ) {
   const after = decodeCursor(q.cursor, idCursor)?.i;
   return page(await listFunds(db, actor.orgId, after, q.limit + 1), q.limit, presentFund);
+}
+
+/** An entity tag from what a row says (programs and funds carry no version number). */
+export function contentTag(view: object): string {
+  return `"${createHash('sha256').update(JSON.stringify(view)).digest('base64url').slice(0, 22)}"`;
+}
+
+const stale = (what: string) =>
+  new AppError('precondition_failed', `the ${what} changed since you read it; reload`);
+const tagMatches = (ifMatch: string | undefined, view: object) =>
+  ifMatch === undefined || ifMatch.replace(/^W\//, '') === contentTag(view);
+
+/** A program with its funds. */
+export async function readProgram(db: Executor, actor: Actor, id: string) {
+  const row = await findProgram(db, actor.orgId, id);
+  if (!row) throw notFound('program');
+  const view = presentProgram(row);
+  const funds = (await fundsOfProgram(db, actor.orgId, id)).map(presentFund);
+  return { ...view, funds, etag: contentTag(view) };
+}
+
+/** Renames or redescribes a program (If-Match: its etag, when sent); audited. */
+export async function changeProgram(
+  tx: Executor,
+  actor: Actor,
+  id: string,
+  changes: z.infer<typeof programChanges>,
+  ifMatch: string | undefined,
+) {
+  const row = await lockProgram(tx, actor.orgId, id);
+  if (!row) throw notFound('program');
+  const before = presentProgram(row);
+  if (!tagMatches(ifMatch, before)) throw stale('program');
+  const after = presentProgram(await updateProgram(tx, actor.orgId, id, changes));
+  await appendAudit(tx, actor, {
+    action: 'update',
+    entityType: 'program',
+    entityId: id,
+    before,
+    after,
+  });
+  return { ...after, etag: contentTag(after) };
+}
+
+/** Changes a fund (If-Match: its etag, when sent); its program must be the organization's. */
+export async function changeFund(
+  tx: Executor,
+  actor: Actor,
+  id: string,
+  changes: z.infer<typeof fundChanges>,
+  ifMatch: string | undefined,
+) {
+  const row = await lockFund(tx, actor.orgId, id);
+  if (!row) throw notFound('fund');
+  const before = presentFund(row);
+  if (!tagMatches(ifMatch, before)) throw stale('fund');
+  if (changes.programId && !(await findProgram(tx, actor.orgId, changes.programId)))
+    throw invalid('programId', 'no such program');
+  const after = presentFund(await updateFund(tx, actor.orgId, id, changes));
+  await appendAudit(tx, actor, {
+    action: 'update',
+    entityType: 'fund',
+    entityId: id,
+    before,
+    after,
+  });
+  return { ...after, etag: contentTag(after) };
 }

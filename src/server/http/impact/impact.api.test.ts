@@ -295,3 +295,66 @@ describe('a donor’s impact report', () => {
     expect(res.json().error.code).toBe('no_email');
   });
 });
+
+describe('programs and funds', () => {
+  it('reads a program with its funds and changes programs and funds under If-Match', async () => {
+    const res = await send('GET', `/programs/${shelter}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const p = res.json();
+    expect(p).toMatchObject({ name: 'Shelter', funds: [{ id: beds, name: 'Beds' }] });
+    expect(res.headers.etag).toBe(p.etag);
+    const manager = f.org.tokens.manager;
+    const stale = await send(
+      'PATCH',
+      `/programs/${shelter}`,
+      { name: 'X' },
+      { 'if-match': '"old"' },
+      manager,
+    );
+    expect(stale.statusCode).toBe(412);
+    const renamed = await send(
+      'PATCH',
+      `/programs/${shelter}`,
+      { name: 'Night shelter', description: 'Beds for the night' },
+      { 'if-match': p.etag },
+      manager,
+    );
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({
+      name: 'Night shelter',
+      description: 'Beds for the night',
+    });
+    expect(
+      (await send('PATCH', `/programs/${shelter}`, { name: 'Y' }, {}, f.org.tokens.fundraiser))
+        .statusCode,
+    ).toBe(403);
+
+    const moved = await send(
+      'PATCH',
+      `/funds/${beds}`,
+      { programId: foodBank, restricted: false },
+      {},
+      manager,
+    );
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ programId: foodBank, restricted: false });
+    const back = await send(
+      'PATCH',
+      `/funds/${beds}`,
+      { programId: shelter },
+      { 'if-match': moved.json().etag },
+      manager,
+    );
+    expect(back.statusCode, back.body).toBe(200);
+    const foreign = await send('PATCH', `/funds/${beds}`, { name: 'x' }, {}, f.other.tokens.admin);
+    expect(foreign.statusCode).toBe(404);
+    const badProgram = await send(
+      'PATCH',
+      `/funds/${beds}`,
+      { programId: '0193a4b2-0000-7000-8000-000000000999' },
+      {},
+      manager,
+    );
+    expect(badProgram.statusCode).toBe(400);
+  });
+});

@@ -19,6 +19,7 @@ import { createOnce } from '../idempotency';
 import { listEnvelope, pageQuery } from '../pagination';
 import type { App, AppDeps } from '../types';
 import { idParams } from '../views';
+import { programRoutes } from './program-routes';
 import { impactReportView, impactUpdateView } from './views';
 
 const tags = ['impact'];
@@ -28,6 +29,7 @@ const ifMatch = (h: string | string[] | undefined) => (h === undefined ? undefin
 export function impactRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
   const clock = deps.clock;
+  programRoutes(app, deps);
   app.post(
     '/programs/:id/impact-updates',
     {
