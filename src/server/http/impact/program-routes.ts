@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { fundChanges, programChanges } from '../../../shared/schemas/impact';
+import { changeFund, changeProgram, readProgram } from '../../domain/gifts/funds';
+import { actorOf } from '../authenticate';
+import { fundView, programView } from '../gifts/views';
+import type { App, AppDeps } from '../types';
+import { idParams } from '../views';
+
+const tags = ['gifts'];
+const etag = { etag: z.string().describe('Send as If-Match to change it') };
+const ifMatch = (h: string | string[] | undefined) => (h === undefined ? undefined : String(h));
+
+/** One program with its funds, and changes to programs and funds (If-Match on their etag). */
+export function programRoutes(app: App, deps: AppDeps): void {
+  const db = deps.database.db;
+  app.get(
+    '/programs/:id',
+    {
+      config: { access: 'gifts.read' },
+      schema: {
+        tags,
+        summary: 'A program with its funds',
+        params: idParams,
+        response: { 200: programView.extend({ funds: z.array(fundView), ...etag }) },
+      },
+    },
+    async (req, reply) => {
+      const view = await readProgram(db, actorOf(req), req.params.id);
+      reply.header('etag', view.etag);
+      return view;
+    },
+  );
+  app.patch(
+    '/programs/:id',
+    {
+      config: { access: 'funds.manage' },
+      schema: {
+        tags,
+        summary: 'Rename or redescribe a program (send If-Match with its etag)',
+        params: idParams,
+        body: programChanges,
+        response: { 200: programView.extend(etag) },
+      },
+    },
+    async (req, reply) => {
+      const view = await db.transaction((tx) =>
+        changeProgram(tx, actorOf(req), req.params.id, req.body, ifMatch(req.headers['if-match'])),
+      );
+      reply.header('etag', view.etag);
+      return view;
+    },
+  );
+  app.patch(
+    '/funds/:id',
+    {
+      config: { access: 'funds.manage' },
+      schema: {
+        tags,
+        summary: 'Change a fund: name, description, restricted, program (send If-Match)',
+        params: idParams,
+        body: fundChanges,
+        response: { 200: fundView.extend(etag) },
+      },
+    },
+    async (req, reply) => {
+      const view = await db.transaction((tx) =>
+        changeFund(tx, actorOf(req), req.params.id, req.body, ifMatch(req.headers['if-match'])),
+      );
+      reply.header('etag', view.etag);
+      return view;
+    },
+  );
+}
