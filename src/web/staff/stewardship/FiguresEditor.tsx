@@ -2,18 +2,10 @@ import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core
 import { useTranslation } from 'react-i18next';
 import { impactLimits } from '../../../shared/schemas/impact';
 import { Icon } from '../settings/ui';
+import { figureValue } from './impact';
 
 /** A figure as typed: its value still text until it is saved. */
 export type FigureDraft = { label: string; value: string; unit: string };
-
-/** "42", "1 234,5" → 42, 1234.5; null when it is not a number. */
-export function figureValue(text: string): number | null {
-  const s = text
-    .trim()
-    .replace(/[\s\u00a0\u202f]/g, '')
-    .replace(',', '.');
-  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : null;
-}
 
 /** The figures of an update as rows of label, value and unit; rows added and removed. */
 export function FiguresEditor(props: {
@@ -21,7 +13,7 @@ export function FiguresEditor(props: {
   onChange: (figures: FigureDraft[]) => void;
   problem?: (path: string) => string | undefined;
 }) {
-  const { t } = useTranslation('stewardship');
+  const { t, i18n } = useTranslation('stewardship');
   const { figures } = props;
   const set = (i: number, patch: Partial<FigureDraft>) =>
     props.onChange(figures.map((f, j) => (j === i ? { ...f, ...patch } : f)));
@@ -34,7 +26,7 @@ export function FiguresEditor(props: {
       )}
       {figures.map((f, i) => {
         const n = i + 1;
-        const bad = f.value.trim() !== '' && figureValue(f.value) === null;
+        const bad = f.value.trim() !== '' && figureValue(f.value, i18n.language) === null;
         return (
           <Group key={i} gap="xs" align="flex-start" wrap="wrap" data-figure-row={n}>
             <TextInput

@@ -30,7 +30,8 @@ import {
   type ImpactUpdate,
   type List,
 } from './api';
-import { figureValue, FiguresEditor, type FigureDraft } from './FiguresEditor';
+import { FiguresEditor, type FigureDraft } from './FiguresEditor';
+import { figureValue } from './impact';
 import { ImpactUpdateView } from './ImpactUpdateView';
 import { fieldProblem } from './problems';
 
@@ -93,7 +94,7 @@ function UpdateForm({ programId, saved }: { programId: string; saved?: ImpactUpd
     }));
   const parsed = figures.map((f) => ({
     label: f.label.trim(),
-    value: figureValue(f.value),
+    value: figureValue(f.value, i18n.language),
     ...(f.unit.trim() ? { unit: f.unit.trim() } : {}),
   }));
   const body = {

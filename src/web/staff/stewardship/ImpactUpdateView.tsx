@@ -1,44 +1,7 @@
 import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { localeOf } from '../../format';
-import type { Figure } from './api';
-
-/** What a donor reads of an update: in their language when it is translated, else as written. */
-export type UpdateContent = {
-  periodFrom: string;
-  periodTo: string;
-  language: string;
-  title: string;
-  story: string;
-  figures: Figure[];
-  translations: Record<string, { title: string; story: string; figureLabels?: string[] }>;
-};
-
-/** The update in one language: its translation when there is one, else the original. */
-export function inLanguage(update: UpdateContent, language: string) {
-  const tr = update.translations[language];
-  if (language === update.language || !tr?.title) return { ...update, language: update.language };
-  return {
-    ...update,
-    language,
-    title: tr.title,
-    story: tr.story || update.story,
-    figures: update.figures.map((f, i) => ({ ...f, label: tr.figureLabels?.[i] || f.label })),
-  };
-}
-
-/** "1 – 30 November 2026" in the reader's language. */
-export function period(from: string, to: string, language: string): string {
-  const day = (d: string) => new Date(`${d}T12:00:00Z`);
-  try {
-    return new Intl.DateTimeFormat(localeOf(language), {
-      dateStyle: 'long',
-      timeZone: 'UTC',
-    }).formatRange(day(from), day(to));
-  } catch {
-    return `${from} – ${to}`;
-  }
-}
+import { inLanguage, period, type UpdateContent } from './impact';
 
 /** An impact update as a donor sees it in `language` (a card with the figures first). */
 export function ImpactUpdateView(props: {
