@@ -136,6 +136,47 @@ describe.skipIf(!haveChromium)('programs, impact updates and the gift settings',
     await page.context().close();
   });
 
+  it('edits an update (its figures and translation kept) and deletes another after asking', async () => {
+    const page = await signedIn();
+    await page.goto(`${tend.url}/app/programs/${made.programId}`);
+    await page.getByRole('link', { name: 'Edit 42 families warm this October' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Edit the update' }).waitFor();
+    expect(await page.getByLabel('Figure 2: value').inputValue()).toBe('1250');
+    await page.getByRole('textbox', { name: /^Title/ }).fill('43 families warm this October');
+    await page.getByLabel('Figure 1: value').fill('43');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Warm homes' }).waitFor();
+    const edited = page.locator('[data-update="43 families warm this October"]');
+    await edited.getByText('43', { exact: true }).waitFor();
+
+    // A second update, then deleted: the dialog asks first; cancelling keeps it.
+    await call(page, 'POST', `/programs/${made.programId}/impact-updates`, {
+      language: 'en',
+      periodFrom: '2026-09-01',
+      periodTo: '2026-09-30',
+      title: 'A September draft',
+      story: 'Posted by mistake.',
+    });
+    await page.reload();
+    const draft = page.locator('[data-update="A September draft"]');
+    await draft.getByRole('button', { name: 'Delete A September draft' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await draft.getByRole('button', { name: 'Delete A September draft' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await draft.waitFor({ state: 'detached' });
+    const left = await call<{ data: { title: string; translations: object }[] }>(
+      page,
+      'GET',
+      `/programs/${made.programId}/impact-updates`,
+    );
+    expect(left.data.map((u) => u.title)).toEqual(['43 families warm this October']);
+    expect(left.data[0]!.translations).toHaveProperty(
+      'es.title',
+      '42 familias abrigadas en octubre',
+    );
+    await page.context().close();
+  });
+
   it('sets the receipt details and a major-gift threshold, kept after a reload', async () => {
     const page = await signedIn();
     await page.goto(`${tend.url}/app/settings`);
