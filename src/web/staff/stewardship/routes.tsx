@@ -31,4 +31,6 @@ export const stewardshipRoutes: ReactElement[] = [
 ];
 
 /** The stewardship pages' entries in the header's navigation. */
-export const stewardshipNav: NavItem[] = [{ to: '/programs', ns: 'stewardship', label: 'nav' }];
+export const stewardshipNav: NavItem[] = [
+  { to: '/programs', ns: 'stewardship', label: 'nav', permission: 'gifts.read' },
+];
