@@ -7,7 +7,7 @@ import { axeProblems, haveChromium, launch, startTend } from './browser';
 
 const shots = join(import.meta.dirname, '../../test-results/screenshots');
 let browser: Browser;
-let tend: { url: string; email: string; password: string; child: ChildProcess };
+let tend: { url: string; email: string; password: string; slug: string; child: ChildProcess };
 
 type Contact = { id: string; name: string; roles: string[]; emails: { bounced: boolean }[] };
 type Gift = {
@@ -194,6 +194,79 @@ describe.skipIf(!haveChromium)('gifts: record, thank, receipt, giving summary', 
     );
     expect(await page.getByTestId('giving-gift').first().textContent()).toContain('€120.50');
     await accessible(page, 'contact page with giving');
+    await page.close();
+  });
+
+  it('marks a portal donation received (a different amount arrived) and cancels another', async () => {
+    const page = await signedIn();
+    // Cash at the office is offered once the organization says where (gift settings, If-Match).
+    const read = await page.request.get(`${tend.url}/api/v1/gift-settings`);
+    const settings = (await read.json()) as { currency: string; majorGiftAmount: number | null };
+    const saved = await page.request.put(`${tend.url}/api/v1/gift-settings`, {
+      data: {
+        currency: settings.currency,
+        majorGiftAmount: settings.majorGiftAmount,
+        payment: { cashAt: 'The office, 1 Main Street' },
+      },
+      headers: { 'if-match': read.headers()['etag']! },
+    });
+    expect(saved.status(), await saved.text()).toBe(200);
+    const options = await page.request.get(`${tend.url}/api/v1/public/${tend.slug}/giving-options`);
+    const { currencies, methods } = (await options.json()) as {
+      currencies: { currency: string }[];
+      methods: string[];
+    };
+    expect(methods).toContain('cash');
+    const offer = async (name: string, amount: number) => {
+      const res = await page.request.post(`${tend.url}/api/v1/public/${tend.slug}/donations`, {
+        data: {
+          kind: 'one_time',
+          amount,
+          currency: currencies[0]!.currency,
+          paymentMethod: 'cash',
+          name,
+          email: `${name.split(' ')[1]!.toLowerCase()}@example.net`,
+        },
+        headers: { 'idempotency-key': crypto.randomUUID() },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+      return ((await res.json()) as { donation: { id: string; reference: string } }).donation;
+    };
+    const arrives = await offer('Rosa Diaz', 2000);
+    const never = await offer('Tomas Vaitkus', 3000);
+
+    await page.goto(`${tend.url}/app/gifts`);
+    await page.getByRole('link', { name: 'Pending donations' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pending donations' }).waitFor();
+    const listed = page.getByTestId('donation');
+    await listed.filter({ hasText: arrives.reference }).waitFor();
+    expect(await listed.filter({ hasText: never.reference }).textContent()).toContain(
+      'Tomas Vaitkus',
+    );
+    await accessible(page, 'pending donations');
+    await page.screenshot({ path: join(shots, 'gifts-donations-en.png'), fullPage: true });
+
+    await page.getByRole('button', { name: `Mark received: ${arrives.reference}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Amount received/).fill('18.00');
+    await dialog.getByRole('button', { name: 'Mark received' }).click();
+    await expect.poll(() => listed.filter({ hasText: arrives.reference }).count()).toBe(0);
+    const received = await call<{ status: string; receivedAmount: number; giftId: string }>(
+      page,
+      'GET',
+      `/donations/${arrives.id}`,
+    );
+    expect([received.status, received.receivedAmount]).toEqual(['received', 1800]);
+    expect(
+      (await call<Gift & { amount: number }>(page, 'GET', `/gifts/${received.giftId}`)).amount,
+    ).toBe(1800);
+
+    await page.getByRole('button', { name: `Cancel it: ${never.reference}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel it' }).click();
+    await expect.poll(() => listed.count()).toBe(0);
+    expect((await call<{ status: string }>(page, 'GET', `/donations/${never.id}`)).status).toBe(
+      'cancelled',
+    );
     await page.close();
   });
 
