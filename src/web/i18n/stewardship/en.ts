@@ -170,6 +170,7 @@ export const en = {
     notFound: 'This template does not exist (any more).',
     editHelp: 'Write it in each language your donors read; preview it with a recent gift.',
     notWritten: 'not written',
+    startFrom: 'Start from the {{language}} text',
     method: 'Sent as',
     methods: { email: 'Email', letter: 'Letter' },
     subject: 'Subject ({{language}})',

@@ -174,6 +174,7 @@ export const es: StewardshipCatalogue = {
     editHelp:
       'Escríbala en cada idioma que leen sus donantes; vea la vista previa con una donación reciente.',
     notWritten: 'sin escribir',
+    startFrom: 'Partir del texto en {{language}}',
     method: 'Se envía como',
     methods: { email: 'Correo electrónico', letter: 'Carta' },
     subject: 'Asunto ({{language}})',

@@ -175,6 +175,7 @@ export const lt: StewardshipCatalogue = {
     editHelp:
       'Parašykite jį kiekviena kalba, kuria skaito jūsų aukotojai; peržiūrėkite su neseniai gauta auka.',
     notWritten: 'neparašyta',
+    startFrom: 'Pradėti nuo teksto ({{language}})',
     method: 'Siunčiama kaip',
     methods: { email: 'El. laiškas', letter: 'Laiškas' },
     subject: 'Tema ({{language}})',

@@ -174,6 +174,7 @@ export const uk: StewardshipCatalogue = {
     editHelp:
       'Напишіть його кожною мовою, якою читають ваші донори; перегляньте з нещодавньою пожертвою.',
     notWritten: 'не написано',
+    startFrom: 'Почати з тексту ({{language}})',
     method: 'Надсилається як',
     methods: { email: 'Електронний лист', letter: 'Лист' },
     subject: 'Тема ({{language}})',

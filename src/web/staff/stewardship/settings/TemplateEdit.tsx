@@ -83,7 +83,7 @@ export function TemplateEdit() {
             />
           </Stack>
         </Card>
-        <Tabs value={tab} onChange={(v) => v && setTab(v)} keepMounted={false}>
+        <Tabs value={tab} onChange={(v) => v && setTab(v)}>
           <Tabs.List>
             {donorLanguages.map((l) => (
               <Tabs.Tab key={l} value={l}>
@@ -102,6 +102,7 @@ export function TemplateEdit() {
                 saved={rows.find((r) => r.language === l)}
                 giftId={chosen || null}
                 readOnly={readOnly}
+                written={rows.filter((r) => r.language !== l)}
                 onReload={async () => {
                   await templates.refetch();
                   setGeneration((g) => g + 1);

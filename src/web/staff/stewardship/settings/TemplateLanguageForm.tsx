@@ -33,6 +33,8 @@ export function TemplateLanguageForm(props: {
   giftId: string | null;
   readOnly: boolean;
   onReload: () => Promise<void>;
+  /** The template in the languages already written: a new language can start from one. */
+  written: ThanksTemplate[];
 }) {
   const { t, i18n } = useTranslation('stewardship');
   const { saved, language, readOnly } = props;
@@ -157,6 +159,26 @@ export function TemplateLanguageForm(props: {
               setJustSaved(false);
             }}
           />
+          {!readOnly && !saved && !subject && !body && props.written.length > 0 && (
+            <Group gap="xs">
+              {props.written.map((w) => (
+                <Button
+                  key={w.id}
+                  size="xs"
+                  variant="default"
+                  onClick={() => {
+                    setMethod(w.method);
+                    setSubject(w.subject);
+                    setBody(w.body);
+                  }}
+                >
+                  {t('templates.startFrom', {
+                    language: languageName(w.language, i18n.language, false),
+                  })}
+                </Button>
+              ))}
+            </Group>
+          )}
           {!readOnly && (
             <div role="group" aria-labelledby={`merge-${language}`}>
               <Text size="sm" fw={500} id={`merge-${language}`}>
