@@ -327,6 +327,25 @@ describe.skipIf(!haveChromium)('programs, impact updates and the gift settings',
     await page.context().close();
   });
 
+  it('shows time to thank from the promise ledger once a gift is thanked', async () => {
+    const page = await signedIn();
+    const gift = await call<{ id: string }>(page, 'POST', '/gifts', {
+      kind: 'one_time',
+      contactId: made.donor.id,
+      amount: 1000,
+      currency: 'EUR',
+      receivedOn: '2026-11-03',
+    });
+    await call(page, 'POST', `/gifts/${gift.id}/thanks`, { method: 'call', note: 'Called her.' });
+    await page.goto(`${tend.url}/app/programs`);
+    const ledger = page.getByTestId('time-to-thank');
+    await ledger.waitFor();
+    const text = (await ledger.textContent()) ?? '';
+    expect(text).toMatch(/1 of 1/);
+    expect(text).toMatch(/\d+\s*min/); // thanked within minutes: the median and p90
+    await page.context().close();
+  });
+
   it('works at 390 px: the programs and a template fit the screen', async () => {
     const page = await signedIn(390);
     for (const path of [
