@@ -270,7 +270,7 @@ describe.skipIf(!haveChromium)('gifts: record, thank, receipt, giving summary', 
     await page.close();
   });
 
-  it('shows the queue on a phone without sideways scrolling', async () => {
+  it('shows the queue and the record-gift form on a phone without sideways scrolling', async () => {
     const context = await browser.newContext({
       locale: 'en-GB',
       viewport: { width: 390, height: 844 },
@@ -288,14 +288,25 @@ describe.skipIf(!haveChromium)('gifts: record, thank, receipt, giving summary', 
       .getByRole('link', { name: /^Thank-yous/ })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Thank-you queue' }).waitFor();
-    const width = await page.evaluate(
-      () =>
-        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
-          .document.documentElement.scrollWidth,
-    );
-    expect(width).toBeLessThanOrEqual(390);
+    const width = () =>
+      page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+            .document.documentElement.scrollWidth,
+      );
+    expect(await width()).toBeLessThanOrEqual(390);
     await accessible(page, 'queue on a phone');
     await page.screenshot({ path: join(shots, 'gifts-thanks-queue-phone-en.png') });
+
+    // The record-gift form with a grant's deliverable and a split fits too.
+    await page.goto(`${tend.url}/app/gifts/new`);
+    await page.getByLabel('Kind of gift').selectOption('grant');
+    await page.getByRole('button', { name: 'Add a deliverable' }).click();
+    await page.getByRole('button', { name: 'Add a fund' }).click();
+    await page.getByLabel('Deliverable 1', { exact: true }).waitFor();
+    expect(await width()).toBeLessThanOrEqual(390);
+    await accessible(page, 'record a grant on a phone');
+    await page.screenshot({ path: join(shots, 'gifts-record-grant-phone-en.png'), fullPage: true });
     await context.close();
   });
 

@@ -95,7 +95,7 @@ export function Designation({ form, set, err }: PartProps) {
               size="sm"
               role="status"
               data-testid="remainder"
-              c={left === 0 ? 'teal.9' : 'red.9'}
+              c={left === null ? 'dimmed' : left === 0 ? 'teal.9' : 'red.9'}
               fw={500}
             >
               {total === null || left === null ? (

@@ -139,9 +139,9 @@ function GrantFields({ form, set, err }: PartProps) {
       </SimpleGrid>
       <Fieldset legend={t('record.deliverables')}>
         {rows.map((row, i) => (
-          <Group key={i} align="flex-end" wrap="nowrap" mb="xs">
+          <Group key={i} align="flex-end" mb="xs">
             <TextInput
-              style={{ flex: 1 }}
+              style={{ flex: '1 1 220px' }}
               label={t('record.deliverable', { n: i + 1 })}
               value={row.description}
               onChange={(e) => {
