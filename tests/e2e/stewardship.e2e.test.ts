@@ -253,6 +253,25 @@ describe.skipIf(!haveChromium)('programs, impact updates and the gift settings',
     await page.getByRole('dialog').getByRole('link', { name: made.donor.name }).waitFor();
     await page.keyboard.press('Escape');
     expect(await axeProblems(page)).toEqual([]);
+    // Edited (If-Match): €30 is more than the donor gave, so Gold is empty now.
+    await gold.getByRole('button', { name: 'Edit Gold' }).click();
+    await dialog.getByLabel('Minimum').fill('30');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await gold.getByText('From €30.00 · Lifetime').waitFor();
+    await gold.getByRole('button', { name: '0 donors (Gold)' }).waitFor();
+    // Another level, deleted after the dialog asks.
+    await call(page, 'POST', '/donor-levels', {
+      name: 'Silver',
+      slug: 'silver',
+      minAmount: 1000,
+      currency: 'EUR',
+      window: 'this_year',
+    });
+    await page.reload();
+    const silver = page.locator('[data-level="Silver"]');
+    await silver.getByRole('button', { name: 'Delete Silver' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await silver.waitFor({ state: 'detached' });
 
     await page.goto(`${tend.url}/app/settings/templates`);
     await page.getByRole('heading', { level: 1, name: 'Thank-you templates' }).waitFor();
