@@ -197,6 +197,71 @@ describe.skipIf(!haveChromium)('gifts: record, thank, receipt, giving summary', 
     await page.close();
   });
 
+  it('thanks from the queue one gift at a time: a call, a letter printed, an email in Spanish', async () => {
+    const page = await signedIn();
+    const [donor, other] = await donors(page);
+    const gift = (contactId: string, amount: number) =>
+      call<Gift>(page, 'POST', '/gifts', {
+        kind: 'one_time',
+        contactId,
+        amount,
+        currency: 'EUR',
+        receivedOn: new Date().toISOString().slice(0, 10),
+      });
+    const called = await gift(donor.id, 1111);
+    const written = await gift(other.id, 2222);
+    const emailed = await gift(other.id, 3333);
+    await page.goto(`${tend.url}/app/thanks`);
+    const row = (id: string) => page.locator(`[data-testid=thanks-row][data-gift="${id}"]`);
+    await row(emailed.id).waitFor();
+    const dialog = page.getByRole('dialog');
+
+    await row(called.id)
+      .getByRole('button', { name: /^Log a call/ })
+      .click();
+    await dialog.getByLabel('What was said (optional)').fill('Delighted to hear from us');
+    await dialog.getByRole('button', { name: 'Log the call' }).click();
+    await expect.poll(() => row(called.id).count()).toBe(0);
+    const afterCall = await call<Gift & { thanks: { method: string; note: string }[] }>(
+      page,
+      'GET',
+      `/gifts/${called.id}`,
+    );
+    expect(afterCall.thanks).toMatchObject([{ method: 'call', note: 'Delighted to hear from us' }]);
+
+    await row(written.id)
+      .getByRole('button', { name: /^Print a letter/ })
+      .click();
+    await dialog.getByTestId('thanks-preview').waitFor();
+    expect(await dialog.getByTestId('thanks-preview').textContent()).toContain('€22.22');
+    const [letter] = await Promise.all([
+      page.waitForEvent('popup'),
+      dialog.getByRole('button', { name: 'Print it and record the letter sent' }).click(),
+    ]);
+    await expect.poll(() => letter.locator('main').textContent()).toContain('€22.22');
+    await letter.close();
+    await expect.poll(() => row(written.id).count()).toBe(0);
+
+    await row(emailed.id)
+      .getByRole('button', { name: /^Send email/ })
+      .click();
+    await dialog.getByLabel('Language').selectOption('es');
+    await expect
+      .poll(() => dialog.getByTestId('thanks-preview').textContent())
+      .toMatch(/33,33\s?€/);
+    expect(await axeProblems(page)).toEqual([]);
+    await page.screenshot({ path: join(shots, 'gifts-thanks-email-en.png') });
+    await dialog.getByRole('button', { name: 'Send the email' }).click();
+    await expect.poll(() => row(emailed.id).count()).toBe(0);
+    const sent = await call<Gift & { thanks: { method: string }[] }>(
+      page,
+      'GET',
+      `/gifts/${emailed.id}`,
+    );
+    expect(sent.thanks.map((t) => t.method)).toEqual(['email']);
+    await page.close();
+  });
+
   it('marks a portal donation received (a different amount arrived) and cancels another', async () => {
     const page = await signedIn();
     // Cash at the office is offered once the organization says where (gift settings, If-Match).

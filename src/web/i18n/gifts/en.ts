@@ -1,6 +1,7 @@
 /** English texts of the staff console's gift pages (namespace `gifts`): the reference. */
 export const en = {
   loading: 'Loading…',
+  close: 'Close',
   cancel: 'Cancel',
   nav: {
     gifts: 'Gifts',

@@ -3,6 +3,7 @@ import type { GiftsCatalogue } from './en';
 /** Español: the staff console's gift pages. */
 export const es: GiftsCatalogue = {
   loading: 'Cargando…',
+  close: 'Cerrar',
   cancel: 'Cancelar',
   nav: {
     gifts: 'Donativos',

@@ -3,6 +3,7 @@ import type { GiftsCatalogue } from './en';
 /** Lietuvių: the staff console's gift pages. */
 export const lt: GiftsCatalogue = {
   loading: 'Įkeliama…',
+  close: 'Uždaryti',
   cancel: 'Atšaukti',
   nav: {
     gifts: 'Aukos',

@@ -3,6 +3,7 @@ import type { GiftsCatalogue } from './en';
 /** Українська: the staff console's gift pages. */
 export const uk: GiftsCatalogue = {
   loading: 'Завантаження…',
+  close: 'Закрити',
   cancel: 'Скасувати',
   nav: {
     gifts: 'Пожертви',

@@ -91,6 +91,7 @@ export function Donations() {
       </Table.ScrollContainer>
       {donations.data && rows.length === 0 && <Text c="dimmed">{t('donations.empty')}</Text>}
       <Modal
+        closeButtonProps={{ 'aria-label': t('close') }}
         opened={acting !== null}
         onClose={() => setActing(null)}
         title={

@@ -1,6 +1,6 @@
 import { Button, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { giftLimits, thanksLanguages } from '../../../shared/gifts';
 import { languageName } from '../../format';
@@ -44,6 +44,7 @@ export function ThanksActions({ gift, compact }: { gift: Gift; compact?: boolean
         </Button>
       </Group>
       <Modal
+        closeButtonProps={{ 'aria-label': t('close') }}
         opened={open !== null}
         onClose={() => setOpen(null)}
         title={open ? t(`thank.${open}Title`, who) : ''}
@@ -125,6 +126,7 @@ function SendWritten({
   const [language, setLanguage] = useState('');
   const key = useFormKey();
   const client = useQueryClient();
+  const letterWindow = useRef<Window | null>(null);
   const templates = useQuery({
     queryKey: ['thanks-templates'],
     queryFn: () => api<List<Template>>('/thanks-templates?limit=200'),
@@ -149,11 +151,12 @@ function SendWritten({
         body: { template: template || undefined, language: language || undefined, method },
       }),
     onSuccess: async (sent) => {
-      // A letter is printed as it was recorded: the text the server wrote, not the preview.
-      if (method === 'letter') printLetter(sent.thanks, gift.contact.name);
+      // The letter is printed as recorded: the text the server wrote, not the preview.
+      if (letterWindow.current) printLetter(letterWindow.current, sent.thanks, gift.contact.name);
       await refresh(client, gift);
       done();
     },
+    onError: () => letterWindow.current?.close(),
   });
   // Templates are chosen by name (one per language); the language is chosen beside.
   const offered = [
@@ -199,7 +202,15 @@ function SendWritten({
       </Paper>
       <ProblemNote error={save.error} />
       <Group>
-        <Button loading={save.isPending} onClick={() => save.mutate()}>
+        <Button
+          loading={save.isPending}
+          onClick={() => {
+            if (method === 'email') return save.mutate();
+            // The window opens on the click itself: a popup opened after an answer is blocked.
+            letterWindow.current = window.open('', '_blank', 'width=800,height=900');
+            save.mutate();
+          }}
+        >
           {method === 'email' ? t('thank.send') : t('thank.printAndRecord')}
         </Button>
       </Group>
@@ -208,9 +219,7 @@ function SendWritten({
 }
 
 /** Opens the letter alone in a printable window (plain text, the browser's print dialog). */
-function printLetter(letter: Rendered, title: string) {
-  const w = window.open('', '_blank', 'noopener=no,width=800,height=900');
-  if (!w) return;
+function printLetter(w: Window, letter: Rendered, title: string) {
   const doc = w.document;
   doc.title = title;
   const style = doc.createElement('style');
