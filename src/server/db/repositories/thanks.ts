@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { giftLimits } from '../../../shared/gifts';
 import type { Executor } from '../connection';
 import { queryRows } from '../connection';
 import { contacts, gifts, giftSettings, promiseClocks, thanksTemplates, users } from '../schema';
@@ -125,9 +126,16 @@ export async function deleteThanksTemplateRow(db: Executor, orgId: string, id: s
     .where(and(eq(thanksTemplates.orgId, orgId), eq(thanksTemplates.id, id)));
 }
 
-/** The deliverable clocks of some grants (subject ids `<giftId>:<index>`), in order of writing. */
+/**
+ * The deliverable clocks of some grants (subject ids `<giftId>:<index>`), in order of writing.
+ * The ids are spelled out (a grant has at most `deliverablesMax`) so the lookup is on the
+ * clocks' subject index rather than a scan of every deliverable of the organization.
+ */
 export function deliverableClocks(db: Executor, orgId: string, giftIds: string[]) {
   if (giftIds.length === 0) return Promise.resolve([]);
+  const subjectIds = giftIds.flatMap((id) =>
+    Array.from({ length: giftLimits.deliverablesMax }, (_, i) => `${id}:${i}`),
+  );
   return db
     .select()
     .from(promiseClocks)
@@ -135,10 +143,7 @@ export function deliverableClocks(db: Executor, orgId: string, giftIds: string[]
       and(
         eq(promiseClocks.orgId, orgId),
         eq(promiseClocks.subjectType, 'grant_deliverable'),
-        sql`split_part(${promiseClocks.subjectId}, ':', 1) in ${sql`(${sql.join(
-          giftIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})`}`,
+        inArray(promiseClocks.subjectId, subjectIds),
       ),
     )
     .orderBy(asc(promiseClocks.createdAt), asc(promiseClocks.id));
