@@ -29,9 +29,13 @@ export function TemplateEdit() {
   const [newName, setNewName] = useState('');
   const name = isNew ? newName.trim() : param;
   const rows = (templates.data?.data ?? []).filter((r) => r.name === name);
-  const [tab, setTab] = useState<string>(
-    (donorLanguages as readonly string[]).includes(i18n.language) ? i18n.language : 'en',
-  );
+  // The tab chosen, else the console's language when it is written (or nothing is), else the
+  // first language the template is written in.
+  const [chosenTab, setTab] = useState<string | null>(null);
+  const own = (donorLanguages as readonly string[]).includes(i18n.language) ? i18n.language : 'en';
+  const tab =
+    chosenTab ??
+    (rows.length === 0 || rows.some((r) => r.language === own) ? own : rows[0]!.language);
   const gifts = useQuery({
     queryKey: ['stewardship', 'recent-gifts'],
     queryFn: () => api<List<GiftBrief>>('/gifts?limit=20'),
