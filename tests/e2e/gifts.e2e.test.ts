@@ -194,6 +194,18 @@ describe.skipIf(!haveChromium)('gifts: record, thank, receipt, giving summary', 
     );
     expect(await page.getByTestId('giving-gift').first().textContent()).toContain('€120.50');
     await accessible(page, 'contact page with giving');
+
+    // This year's statement, made from the panel, downloads as a PDF too.
+    const thisYear = String(new Date().getFullYear());
+    await panel.getByLabel('Year').selectOption(thisYear);
+    await panel.getByRole('button', { name: 'Make the annual statement' }).click();
+    const statement = panel
+      .getByTestId('donor-receipt')
+      .filter({ hasText: new RegExp(`^Statement \\S+ for ${thisYear}`) });
+    await statement.waitFor();
+    const link = statement.getByRole('link');
+    const statementPdf = await page.request.get(`${tend.url}${await link.getAttribute('href')}`);
+    expect(statementPdf.headers()['content-type']).toMatch(/^application\/pdf/);
     await page.close();
   });
 

@@ -38,7 +38,7 @@ export function DonorReceipts({ contactId, canWrite }: { contactId: string; canW
         </Text>
       )}
       {list.map((r) => (
-        <Group key={r.id} justify="space-between">
+        <Group key={r.id} justify="space-between" data-testid="donor-receipt">
           <Text size="sm">
             {r.kind === 'statement'
               ? t('receipts.statement', { number: r.number, year: r.year })
