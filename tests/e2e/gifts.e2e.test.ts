@@ -270,6 +270,35 @@ describe.skipIf(!haveChromium)('gifts: record, thank, receipt, giving summary', 
     await page.close();
   });
 
+  it('records a payment against the donor’s open pledge, lowering its balance', async () => {
+    const page = await signedIn();
+    const [, donor] = await donors(page);
+    const pledge = await call<Gift>(page, 'POST', '/gifts', {
+      kind: 'pledge',
+      contactId: donor.id,
+      amount: 60000,
+      currency: 'EUR',
+      receivedOn: new Date().toISOString().slice(0, 10),
+      schedule: { frequency: 'monthly', installments: 12 },
+    });
+    await page.goto(`${tend.url}/app/gifts/new?contact=${donor.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Record a gift' }).waitFor();
+    await page.getByLabel('Currency').selectOption('EUR');
+    await page.getByRole('textbox', { name: 'Amount', exact: true }).fill('50');
+    await page.getByLabel('Against a pledge').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Record the gift' }).click();
+    await page.getByRole('link', { name: 'Open the pledge' }).click();
+    await expect.poll(() => page.url()).toContain(pledge.id);
+    const after = await call<{ pledge: { paid: number; balance: number } }>(
+      page,
+      'GET',
+      `/gifts/${pledge.id}`,
+    );
+    expect(after.pledge).toMatchObject({ paid: 5000, balance: 55000 });
+    await expect.poll(() => page.getByTestId('gift-facts').textContent()).toContain('€550.00');
+    await page.close();
+  });
+
   it('marks a portal donation received (a different amount arrived) and cancels another', async () => {
     const page = await signedIn();
     // Cash at the office is offered once the organization says where (gift settings, If-Match).

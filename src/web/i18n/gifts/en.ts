@@ -88,6 +88,9 @@ export const en = {
     donations: 'Pending donations',
   },
   record: {
+    againstPledge: 'Against a pledge',
+    noPledge: 'Not a pledge payment',
+    pledgeOption: 'Pledge of {{date}}: {{balance}} still to come',
     searchContact: 'Type a name, email or phone',
     nobodyFound: 'Nobody found.',
     creditTo: 'Who shares the credit',

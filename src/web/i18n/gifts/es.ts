@@ -96,6 +96,9 @@ export const es: GiftsCatalogue = {
     donations: 'Donaciones pendientes',
   },
   record: {
+    againstPledge: 'Pago de un compromiso',
+    noPledge: 'No es un pago de un compromiso',
+    pledgeOption: 'Compromiso del {{date}}: faltan {{balance}}',
     searchContact: 'Escriba un nombre, correo o teléfono',
     nobodyFound: 'No se encontró a nadie.',
     creditTo: 'Quién comparte el mérito',

@@ -103,6 +103,9 @@ export const lt: GiftsCatalogue = {
     donations: 'Laukiamos aukos',
   },
   record: {
+    againstPledge: 'Pažado mokėjimas',
+    noPledge: 'Ne pažado mokėjimas',
+    pledgeOption: '{{date}} pažadas: dar liko {{balance}}',
     searchContact: 'Įrašykite vardą, el. paštą ar telefoną',
     nobodyFound: 'Nieko nerasta.',
     creditTo: 'Kas dalijasi nuopelnu',

@@ -97,6 +97,9 @@ export const uk: GiftsCatalogue = {
     donations: 'Очікувані пожертви',
   },
   record: {
+    againstPledge: 'Платіж за обіцянкою',
+    noPledge: 'Не платіж за обіцянкою',
+    pledgeOption: 'Обіцянка від {{date}}: ще очікується {{balance}}',
     searchContact: 'Введіть імʼя, email чи телефон',
     nobodyFound: 'Нікого не знайдено.',
     creditTo: 'Хто поділяє заслугу',

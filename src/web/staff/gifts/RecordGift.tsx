@@ -20,6 +20,7 @@ import { ContactSearch } from './ContactSearch';
 import { Designation } from './Designation';
 import { emptyForm, giftBody, type GiftForm, type LocalProblem } from './gift-form';
 import { KindFields } from './KindFields';
+import { PledgeChoice } from './PledgeChoice';
 import { fieldError, ProblemNote } from './ui';
 
 const lastCurrency = 'tend.gifts.currency';
@@ -113,7 +114,7 @@ function GiftFormView({ currency, donor }: { currency: string; donor: Contact | 
                 value={contact}
                 onChange={(c) => {
                   setContact(c);
-                  set({ contactId: c?.id ?? null });
+                  set({ contactId: c?.id ?? null, pledgeId: '' });
                 }}
                 error={err('contactId')}
               />
@@ -135,6 +136,7 @@ function GiftFormView({ currency, donor }: { currency: string; donor: Contact | 
                 />
               </SimpleGrid>
               <KindFields form={form} set={set} err={err} />
+              <PledgeChoice form={form} set={set} err={err} />
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <NativeSelect
                   label={t('record.paymentMethod')}

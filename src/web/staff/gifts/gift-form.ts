@@ -39,6 +39,8 @@ export type GiftForm = {
   deliverables: DeliverableRow[];
   sponsored: string;
   note: string;
+  /** A payment against this pledge of the donor's (one-time or recurring gifts). */
+  pledgeId: string;
 };
 
 /** Today as YYYY-MM-DD on the browser's calendar. */
@@ -74,6 +76,7 @@ export function emptyForm(currency: string, contactId: string | null = null): Gi
     deliverables: [],
     sponsored: '',
     note: '',
+    pledgeId: '',
   };
 }
 
@@ -141,6 +144,7 @@ export function giftBody(
   if (amountKinds.includes(f.kind))
     body.amount = money(f.amount, 'amount', f.kind === 'bequest_intention');
   if (f.kind === 'recurring') body.frequency = f.frequency;
+  if ((f.kind === 'one_time' || f.kind === 'recurring') && f.pledgeId) body.pledgeId = f.pledgeId;
   if (f.kind === 'pledge' && f.installments.trim())
     body.schedule = {
       frequency: f.frequency,

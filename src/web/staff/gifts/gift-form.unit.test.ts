@@ -92,6 +92,14 @@ describe('the record-gift form', () => {
     expect('body' in goods && 'amount' in goods.body).toBe(false);
   });
 
+  it('sends the pledge a payment is against, only for kinds that pay one', () => {
+    const pledgeId = fund(9);
+    const paid = giftBody(form({ amount: '10', pledgeId }), 'en');
+    expect('body' in paid && paid.body.pledgeId).toBe(pledgeId);
+    const pledge = giftBody(form({ kind: 'pledge', amount: '10', pledgeId }), 'en');
+    expect('body' in pledge && 'pledgeId' in pledge.body).toBe(false);
+  });
+
   it('gives a grant its period and the deliverables that were filled in', () => {
     const out = giftBody(
       form({
