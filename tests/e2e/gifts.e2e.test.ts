@@ -299,6 +299,29 @@ describe.skipIf(!haveChromium)('gifts: record, thank, receipt, giving summary', 
     await page.close();
   });
 
+  it('shows the API’s refusal under the field it names: a soft credit to the donor themself', async () => {
+    const page = await signedIn();
+    const [donor] = await donors(page);
+    await page.goto(`${tend.url}/app/gifts/new?contact=${donor.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Record a gift' }).waitFor();
+    await page.getByRole('textbox', { name: 'Amount', exact: true }).fill('10');
+    await page.getByRole('button', { name: 'Add a soft credit' }).click();
+    const credit = page.getByRole('textbox', { name: 'Who shares the credit' });
+    await credit.fill(donor.name);
+    await page.getByRole('option', { name: donor.name }).first().click();
+    await page.getByRole('button', { name: 'Record the gift' }).click();
+    await page.getByRole('alert').filter({ hasText: 'This change is not allowed.' }).waitFor();
+    expect(await credit.getAttribute('aria-invalid')).toBe('true');
+    // The field itself says why (its description points at the message).
+    const described = (await credit.getAttribute('aria-describedby'))!.split(' ');
+    const said = await Promise.all(
+      described.map((id) => page.locator(`[id="${id}"]`).textContent()),
+    );
+    expect(said).toContain('the donor cannot be soft-credited for their own gift');
+    expect(page.url()).toMatch(/\/app\/gifts\/new/);
+    await page.close();
+  });
+
   it('marks a portal donation received (a different amount arrived) and cancels another', async () => {
     const page = await signedIn();
     // Cash at the office is offered once the organization says where (gift settings, If-Match).
