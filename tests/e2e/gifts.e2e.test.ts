@@ -450,6 +450,8 @@ describe.skipIf(!haveChromium)('gifts: record, thank, receipt, giving summary', 
       ['thanks-queue', '/thanks'],
       ['gift', `/gifts/${gift.id}`],
       ['contact-giving', `/contacts/${donor.id}`],
+      ['list', '/gifts'],
+      ['donations', '/donations'],
     ] as const;
     const english = new Map<string, string>();
     for (const language of ['en', 'es', 'lt', 'uk'] as const) {
