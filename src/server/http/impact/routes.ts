@@ -160,7 +160,7 @@ export function impactRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: 'Email a donor their impact report (422 no_email when they have no address)',
         params: idParams,
-        body: impactReportQuery.strict().optional(),
+        body: impactReportQuery.strict().nullish(),
         response: { 202: z.object({ recipient: z.string(), report: impactReportView }) },
       },
     },

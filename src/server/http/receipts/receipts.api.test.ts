@@ -25,6 +25,27 @@ const donor = (name: [string, string], preferredLanguage: string) =>
   });
 
 describe('receipts of gifts', () => {
+  it('issues a receipt for a request with no body at all (the body is optional)', async () => {
+    const g = await record(gift());
+    const res = await f.api.app.inject({
+      method: 'POST',
+      url: `/api/v1/gifts/${g.id}/receipts`,
+      headers: { authorization: `Bearer ${f.org.tokens.fundraiser}` },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const again = await f.api.app.inject({
+      method: 'POST',
+      url: `/api/v1/gifts/${g.id}/receipts`,
+      headers: {
+        authorization: `Bearer ${f.org.tokens.fundraiser}`,
+        'content-type': 'application/json',
+      },
+      payload: 'null',
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().id).toBe(res.json().id);
+  });
+
   it('prints a Lithuanian receipt with its number, donor, amount and fund, and a copy keeps the number', async () => {
     const jurate = await donor(['Jūratė', 'Žemaitė'], 'lt');
     const g = await record(

@@ -51,7 +51,7 @@ export function receiptRoutes(app: App, deps: AppDeps): void {
         summary:
           'Issue a gift’s receipt (201); if it has a live one, that receipt is answered (200) — a copy keeps its number',
         params: idParams,
-        body: receiptInput.optional(),
+        body: receiptInput.nullish(),
         response: answers,
       },
     },
