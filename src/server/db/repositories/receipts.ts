@@ -52,6 +52,16 @@ export async function liveReceiptOfGift(db: Executor, orgId: string, giftId: str
   return row;
 }
 
+/**
+ * Takes turns over a donor's annual statement for a year: a transaction-scoped advisory lock,
+ * held to the end of the caller's transaction, so two requests at once cannot both find no live
+ * statement and each issue one.
+ */
+export async function lockStatement(db: Executor, orgId: string, contactId: string, year: number) {
+  const key = `statement:${orgId}:${contactId}:${year}`;
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+}
+
 /** The live annual statement of a contact for a year of giving. */
 export async function liveStatement(db: Executor, orgId: string, contactId: string, year: number) {
   const [row] = await db

@@ -8,6 +8,7 @@ import type { Actor } from '../actor';
 import { recordGift } from '../gifts/record-gift';
 import { refundGift } from '../gifts/refund-gift';
 import { issueGiftReceipt } from './issue';
+import { issueStatement } from './statement';
 
 let database: Database;
 let actor: Actor;
@@ -82,5 +83,33 @@ describe('receipt numbers', () => {
     const all = await numbers();
     expect(all.map((r) => r.number)).toEqual(Array.from({ length: before + 6 }, (_, i) => i + 1));
     expect(all.filter((r) => r.gift_id === gift.id && r.kind === 'correction')).toHaveLength(6);
+  });
+
+  it("gives a donor's year asked for a statement five times at once one live statement", async () => {
+    const org = await buildOrg(database.db);
+    const staff = actorFor(await buildUser(database.db, org, 'fundraiser'));
+    const donor = (await buildContact(database.db, org)).id;
+    await database.db.transaction((tx) =>
+      recordGift(tx, clock, staff, {
+        kind: 'one_time',
+        contactId: donor,
+        amount: 4000,
+        currency: 'EUR',
+        receivedOn: '2026-03-01',
+      }),
+    );
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        database.db.transaction((tx) => issueStatement(tx, clock, staff, donor, { year: 2026 })),
+      ),
+    );
+    expect(answers.filter((a) => a.created)).toHaveLength(1);
+    expect(new Set(answers.map((a) => a.receipt.id)).size).toBe(1);
+    const statements = await queryRows<{ id: string }>(
+      database.db,
+      sql`select id from receipts where org_id = ${org.id} and contact_id = ${donor}
+            and kind = 'statement'`,
+    );
+    expect(statements).toHaveLength(1);
   });
 });

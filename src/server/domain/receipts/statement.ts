@@ -2,7 +2,7 @@ import type { Clock } from '../../../core/clock';
 import type { ReceiptLanguage } from '../../../shared/schemas/receipts';
 import type { Executor } from '../../db/connection';
 import type { GiftRow } from '../../db/repositories/gifts';
-import { liveStatement, statementLines } from '../../db/repositories/receipts';
+import { liveStatement, lockStatement, statementLines } from '../../db/repositories/receipts';
 import type { Actor } from '../actor';
 import { giftLine, type ReceiptContent, type ReceiptGiftLine } from './content';
 import { donorContext, writeReceipt, type Issued } from './issue';
@@ -53,6 +53,8 @@ export async function issueStatement(
   input: { year: number; language?: ReceiptLanguage },
 ): Promise<Issued> {
   const ctx = await donorContext(tx, actor, contactId, input.language);
+  // Before looking for the live statement: otherwise requests at once each find none.
+  await lockStatement(tx, actor.orgId, contactId, input.year);
   const { lines, totals } = await statementOf(tx, actor.orgId, contactId, input.year);
   const live = await liveStatement(tx, actor.orgId, contactId, input.year);
   if (live) {
