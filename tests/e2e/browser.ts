@@ -41,7 +41,7 @@ export async function startTend(): Promise<{
   dataDir: string;
   child: ChildProcess;
 }> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'tend-e2e-'));
+  const dataDir = await mkdtemp(join(process.env.TEND_E2E_ROOT ?? tmpdir(), 'tend-e2e-'));
   const tend = join(import.meta.dirname, '../../bin/tend.js');
   const child = spawn('node', [tend, 'serve', '--port', '0'], {
     env: { ...process.env, TEND_DATA_DIR: dataDir, SMTP_LISTEN: '127.0.0.1:0', LOG_LEVEL: 'warn' },
