@@ -44,7 +44,7 @@ export async function emailImpactReport(
     now,
   );
   await appendToTimeline(tx, actor, contactId, {
-    kind: 'email',
+    kind: 'gift',
     channel: 'email',
     direction: 'outbound',
     summary: `Impact report ${report.from} – ${report.to} emailed to ${recipient}`,

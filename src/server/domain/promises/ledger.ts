@@ -5,6 +5,7 @@ import { timeToThank } from '../../db/repositories/thanks';
 import { findOrganization } from '../../db/repositories/organizations';
 import { findCalendar, listPolicies } from '../../db/repositories/promises';
 import { invalid, notFound } from '../../errors';
+import { actorCan } from '../../policies';
 import type { Actor } from '../actor';
 
 const dayMs = 86_400_000;
@@ -22,7 +23,8 @@ export type SummaryQuery = {
 
 /**
  * The promise ledger: kept rate and time-to-fulfil p50/p90 by subject, target, policy, period;
- * and time to thank (gift recorded → first thank-you, wall-clock p50/p90) over the period.
+ * and time to thank (gift recorded → first thank-you, wall-clock p50/p90) over the period, for
+ * roles that may read gifts.
  */
 export async function promiseSummary(db: Executor, clock: Clock, actor: Actor, q: SummaryQuery) {
   const to = q.to ? new Date(q.to) : clock.now();
@@ -36,8 +38,9 @@ export async function promiseSummary(db: Executor, clock: Clock, actor: Actor, q
     policyId: q.policyId,
     period: q.period,
   });
+  // Time to thank is fundraising data, and every role may read the ledger.
   const thanks =
-    !q.subjectType || q.subjectType === 'gift'
+    actorCan(actor, 'gifts.read') && (!q.subjectType || q.subjectType === 'gift')
       ? await timeToThank(db, actor.orgId, { from, to, policyId: q.policyId })
       : null;
   return {

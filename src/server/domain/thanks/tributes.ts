@@ -63,7 +63,7 @@ export async function notifyTributes(
     );
     const why = t.type === 'in_honour' ? 'in honour of' : 'in memory of';
     await appendToTimeline(tx, actor, t.notifyContactId, {
-      kind: 'email',
+      kind: 'gift',
       channel: 'email',
       direction: 'outbound',
       summary: `Told of a gift from ${donorName} ${why} ${honoree?.name ?? ''}`.trim(),

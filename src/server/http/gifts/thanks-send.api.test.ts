@@ -207,12 +207,34 @@ describe('tributes', () => {
     expect(email.text).not.toMatch(/987|€/);
     const timeline = (await call('GET', `/contacts/${family.id}/timeline`)).json().data;
     expect(timeline[0]).toMatchObject({
-      kind: 'email',
+      kind: 'gift',
       summary: `Told of a gift from ${donor.name} in memory of ${remembered.name}`,
       source: { type: 'gift', id: g.id },
     });
     // No address, no email (and no entry saying one was sent).
     const theirs = (await call('GET', `/contacts/${nobody.id}/timeline`)).json().data;
-    expect(theirs.filter((e: { kind: string }) => e.kind === 'email')).toEqual([]);
+    const told = (e: { summary: string }) => e.summary.startsWith('Told of a gift');
+    expect(theirs.filter(told)).toEqual([]);
+  });
+
+  it('keeps the tribute notice off the timeline of roles that may not read gifts', async () => {
+    const donor = await person('Ona');
+    const remembered = await buildContact(api.database.db, org.org, { givenName: 'Antanas' });
+    const family = await person('Egle');
+    await giftFrom(donor.id, {
+      softCredits: [{ contactId: remembered.id, type: 'in_memory', notifyContactId: family.id }],
+    });
+    const read = (token: string) =>
+      api.app.inject({
+        method: 'GET',
+        url: `/api/v1/contacts/${family.id}/timeline`,
+        headers: bearer(token),
+      });
+    const told = (e: { summary: string }) => e.summary.startsWith('Told of a gift');
+    const staff = await read(org.tokens.fundraiser);
+    expect(staff.json().data.filter(told)).toHaveLength(1);
+    const coordinator = await read(org.tokens.volunteer_coordinator);
+    expect(coordinator.statusCode).toBe(200);
+    expect(coordinator.json().data.filter(told)).toEqual([]);
   });
 });

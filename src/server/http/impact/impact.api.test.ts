@@ -287,6 +287,17 @@ describe('a donor’s impact report', () => {
     expect(timeline.map((e: { summary: string }) => e.summary)).toContain(
       'Impact report 2025-12-01 – 2026-11-30 emailed to ruta.impact@example.org',
     );
+    // What a donor gave is fundraising data: a role that may not read gifts does not see it.
+    const theirs = await send(
+      'GET',
+      `/contacts/${donorId}/timeline`,
+      undefined,
+      {},
+      f.org.tokens.volunteer_coordinator,
+    );
+    expect(theirs.statusCode).toBe(200);
+    const summaries = theirs.json().data.map((e: { summary: string }) => e.summary);
+    expect(summaries.filter((s: string) => s.startsWith('Impact report'))).toEqual([]);
   });
 
   it('refuses to email a donor without an address (422 no_email)', async () => {

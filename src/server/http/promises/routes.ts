@@ -50,7 +50,7 @@ const summaryView = z.object({
     })
     .nullable()
     .describe(
-      'Wall-clock minutes from a gift recorded to its first thank-you, over gifts thanked in the period (null when another subject type is asked for)',
+      'Wall-clock minutes from a gift recorded to its first thank-you, over gifts thanked in the period (null when another subject type is asked for, or for a role that may not read gifts)',
     ),
 });
 
