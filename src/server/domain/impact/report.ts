@@ -1,4 +1,5 @@
 import type { Clock } from '../../../core/clock';
+import { shareInProportion } from '../../../core/money/share';
 import type { ReceiptLanguage } from '../../../shared/schemas/receipts';
 import type { ImpactReportQuery } from '../../../shared/schemas/impact';
 import type { Executor } from '../../db/connection';
@@ -83,8 +84,9 @@ function yearBefore(to: string): string {
 
 /**
  * A donor's impact report for a period (default: the last 12 months) in a language (default:
- * theirs, else the organization's): their gifts with their allocations (fund, program, amount;
- * none = where most needed) and the updates of those programs whose period overlaps.
+ * theirs, else the organization's): their gifts net of refunds with their allocations (fund,
+ * program, the allocation's share of the net; none = where most needed) and the updates of those
+ * programs whose period overlaps.
  */
 export async function impactReport(
   db: Executor,
@@ -112,15 +114,22 @@ export async function impactReport(
   const gifts = rows.map((g) => {
     const amount = g.net === null ? null : Number(g.net);
     if (amount !== null) totals.set(g.currency, (totals.get(g.currency) ?? 0) + amount);
-    const parts = allocations
-      .filter((a) => a.gift_id === g.id)
-      .map((a) => ({
-        fundId: a.fund_id,
-        fundName: a.fund_name,
-        programId: a.program_id,
-        programName: a.program_name,
-        amount: Number(a.amount),
-      }));
+    const split = allocations.filter((a) => a.gift_id === g.id);
+    // A refund or correction changes the gift, not its split: each fund shows its share of the net.
+    const shares =
+      amount === null || split.length === 0
+        ? split.map((a) => Number(a.amount))
+        : shareInProportion(
+            amount,
+            split.map((a) => Number(a.amount)),
+          );
+    const parts = split.map((a, i) => ({
+      fundId: a.fund_id,
+      fundName: a.fund_name,
+      programId: a.program_id,
+      programName: a.program_name,
+      amount: shares[i]!,
+    }));
     return {
       id: g.id,
       kind: g.kind,

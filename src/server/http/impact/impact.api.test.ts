@@ -300,6 +300,40 @@ describe('a donor’s impact report', () => {
     expect(summaries.filter((s: string) => s.startsWith('Impact report'))).toEqual([]);
   });
 
+  it('shares what is left of a partly refunded gift across its split, in the report and the email', async () => {
+    const donor = await buildContact(f.api.database.db, f.org.org, {
+      preferredLanguage: 'en',
+      emails: [{ address: 'refunded.impact@example.org' }],
+    });
+    const g = await record(
+      gift({
+        contactId: donor.id,
+        amount: 10000,
+        receivedOn: '2026-10-05',
+        allocations: [
+          { fundId: f.food, amount: 5000 },
+          { fundId: beds, amount: 5000 },
+        ],
+      }),
+    );
+    const refund = await send('POST', `/gifts/${g.id}/refunds`, { amount: 4000 });
+    expect(refund.statusCode, refund.body).toBe(201);
+    const r = (await send('GET', `/contacts/${donor.id}/impact`)).json();
+    expect(r.gifts[0].amount).toBe(6000);
+    expect(r.gifts[0].allocations.map((a: { amount: number }) => a.amount)).toEqual([3000, 3000]);
+    const sent = await send('POST', `/contacts/${donor.id}/impact/email`, {});
+    expect(sent.statusCode, sent.body).toBe(202);
+    const [row] = await f.api.database.db
+      .select()
+      .from(outbox)
+      .where(
+        and(eq(outbox.orgId, f.org.org.id), eq(outbox.recipient, 'refunded.impact@example.org')),
+      );
+    const email = renderEmail('impact_report', 'en', row!.payload as TemplateData['impact_report']);
+    expect(email.text).toContain('€30.00');
+    expect(email.text).not.toContain('€50.00');
+  });
+
   it('refuses to email a donor without an address (422 no_email)', async () => {
     const res = await send('POST', `/contacts/${f.donor.id}/impact/email`, {});
     expect(res.statusCode, res.body).toBe(422);
