@@ -233,6 +233,20 @@ describe.skipIf(!haveChromium)('giving on the portal', () => {
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    // The year's annual statement belongs to no gift: it is listed on its own to download.
+    const { contact } = await call<{ contact: { id: string } }>('GET', `/gifts/${received.giftId}`);
+    const year = Number(today.slice(0, 4));
+    const statement = await call<{ id: string; number: string }>(
+      'POST',
+      `/contacts/${contact.id}/statements`,
+      { year },
+    );
+    await page.reload();
+    const annual = page.getByRole('link', {
+      name: `Metinė pažyma už ${year} m. (${statement.number})`,
+    });
+    await annual.waitFor();
+    expect(await annual.getAttribute('href')).toBe(`/api/v1/portal/receipts/${statement.id}/pdf`);
     expect(await axeProblems(page)).toEqual([]);
     expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     await shot(page, 'portal-my-giving-phone-lt');

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { promisedKinds } from '../../../shared/gifts';
 import { queryRows, type Executor } from '../connection';
-import { contactAddresses, funds, giftAllocations, receipts } from '../schema';
+import { contactAddresses, funds, giftAllocations, gifts, receipts } from '../schema';
 
 /** A receipt row. */
 export type ReceiptRow = typeof receipts.$inferSelect;
@@ -78,6 +78,47 @@ export async function liveStatement(db: Executor, orgId: string, contactId: stri
     )
     .limit(1);
   return row;
+}
+
+/** A contact's live annual statements (none replaced), the latest year of giving first. */
+export function liveStatementsOf(db: Executor, orgId: string, contactId: string) {
+  return db
+    .select()
+    .from(receipts)
+    .where(
+      and(
+        eq(receipts.orgId, orgId),
+        eq(receipts.contactId, contactId),
+        eq(receipts.kind, 'statement'),
+        notReplaced,
+      ),
+    )
+    .orderBy(desc(sql`(${receipts.content}->>'statementYear')::int`), desc(receipts.issuedAt));
+}
+
+/**
+ * A contact's own gifts received (promises — pledges, bequest intentions — are not), newest
+ * received first, up to `limit`.
+ */
+export async function receivedGiftRows(
+  db: Executor,
+  orgId: string,
+  contactId: string,
+  limit: number,
+) {
+  const rows = await db
+    .select()
+    .from(gifts)
+    .where(
+      and(
+        eq(gifts.orgId, orgId),
+        eq(gifts.contactId, contactId),
+        notInArray(gifts.kind, [...promisedKinds]),
+      ),
+    )
+    .orderBy(desc(gifts.receivedOn), desc(gifts.id))
+    .limit(limit);
+  return rows;
 }
 
 /** Which receipts replaced some receipts: replaced id → the replacing receipt. */

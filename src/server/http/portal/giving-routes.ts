@@ -4,7 +4,7 @@ import { impactReportQuery } from '../../../shared/schemas/impact';
 import { receiptKinds } from '../../../shared/schemas/receipts';
 import { systemActor } from '../../domain/actor';
 import { impactReport } from '../../domain/impact/report';
-import { myGifts } from '../../domain/receipts/portal';
+import { myGifts, myStatements } from '../../domain/receipts/portal';
 import { receiptPdf } from '../../domain/receipts/read';
 import { portalUserOf } from '../authenticate';
 import { impactReportView } from '../impact/views';
@@ -26,7 +26,17 @@ const portalGiftView = z.object({
   ),
 });
 
-/** A signed-in donor's own giving on the portal: gifts with receipts, receipt PDFs, impact. */
+const portalStatementView = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  year: z.int().describe('The year of giving it covers'),
+  issuedOn: z.string(),
+});
+
+/**
+ * A signed-in donor's own giving on the portal: gifts with receipts, annual statements, receipt
+ * PDFs, impact.
+ */
 export function portalGivingRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
   app.get(
@@ -35,12 +45,25 @@ export function portalGivingRoutes(app: App, deps: AppDeps): void {
       config: { access: 'portal' },
       schema: {
         tags,
-        summary: 'My gifts, newest first, with their receipts',
+        summary:
+          'My gifts received (not pledges or bequest intentions), newest first, with their receipts',
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(100) }),
         response: { 200: z.object({ data: z.array(portalGiftView) }) },
       },
     },
     async (req) => ({ data: await myGifts(db, portalUserOf(req), req.query.limit) }),
+  );
+  app.get(
+    '/portal/statements',
+    {
+      config: { access: 'portal' },
+      schema: {
+        tags,
+        summary: 'My annual statements (the current one of each year), latest year first',
+        response: { 200: z.object({ data: z.array(portalStatementView) }) },
+      },
+    },
+    async (req) => ({ data: await myStatements(db, portalUserOf(req)) }),
   );
   app.get(
     '/portal/receipts/:id/pdf',

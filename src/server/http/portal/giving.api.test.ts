@@ -79,6 +79,57 @@ describe('a donor’s own giving on the portal', () => {
     expect((await portal('/portal/gifts', outsider)).json().data).toEqual([]);
   });
 
+  it('lists gifts received without their promises, and their annual statements to download', async () => {
+    const rasa = await buildContact(f.api.database.db, f.org.org, {
+      givenName: 'Rasa',
+      familyName: 'Jankė',
+      roles: ['donor'],
+    });
+    const given = await record(
+      gift({ contactId: rasa.id, amount: 2500, receivedOn: '2026-02-01' }),
+    );
+    await record(
+      gift({
+        contactId: rasa.id,
+        kind: 'pledge',
+        amount: 60_000,
+        receivedOn: '2026-02-02',
+        schedule: { frequency: 'yearly', installments: 3 },
+      }),
+    );
+    await record({
+      kind: 'bequest_intention',
+      contactId: rasa.id,
+      currency: 'EUR',
+      receivedOn: '2026-02-03',
+    });
+    const cookie = await portalCookie(f.org.org.id, rasa.id);
+    const gifts = (await portal('/portal/gifts', cookie)).json().data;
+    expect(gifts.map((g: { id: string }) => g.id)).toEqual([given.id]);
+
+    expect((await portal('/portal/statements', cookie)).json()).toEqual({ data: [] });
+    const first = await call('POST', `/contacts/${rasa.id}/statements`, { year: 2026 });
+    expect(first.statusCode, first.body).toBe(201);
+    await record(gift({ contactId: rasa.id, amount: 500, receivedOn: '2026-03-01' }));
+    const current = (await call('POST', `/contacts/${rasa.id}/statements`, { year: 2026 })).json();
+    expect(current.id).not.toBe(first.json().id);
+    const res = await portal('/portal/statements', cookie);
+    expect(res.statusCode, res.body).toBe(200);
+    // Only the current statement of the year: the one it replaced is not offered.
+    expect(res.json().data).toEqual([
+      { id: current.id, number: current.number, year: 2026, issuedOn: expect.any(String) },
+    ]);
+    const pdf = await portal(`/portal/receipts/${current.id}/pdf`, cookie);
+    expect(pdf.statusCode).toBe(200);
+    expect(await pdfText(pdf.rawPayload)).toContain(current.number);
+    const stranger = await buildContact(f.api.database.db, f.org.org, { roles: ['donor'] });
+    const theirs = await portal(
+      '/portal/statements',
+      await portalCookie(f.org.org.id, stranger.id),
+    );
+    expect(theirs.json().data).toEqual([]);
+  });
+
   it('shows their impact report in their language', async () => {
     const jonas = await buildContact(f.api.database.db, f.org.org, {
       givenName: 'Jonas',
@@ -107,5 +158,6 @@ describe('a donor’s own giving on the portal', () => {
     });
     expect(staff.statusCode).toBe(401);
     expect((await portal('/portal/impact', {})).statusCode).toBe(401);
+    expect((await portal('/portal/statements', {})).statusCode).toBe(401);
   });
 });

@@ -82,6 +82,8 @@ export const en = {
     kind: 'Gift',
     receipts: 'Receipts',
     receipt: 'Receipt {{number}}',
+    statements: 'Annual statements',
+    statement: 'Annual statement {{year}} ({{number}})',
     reference: 'Reference',
     status: 'Status',
     statuses: { pending: 'Waiting for payment', received: 'Received', cancelled: 'Cancelled' },

@@ -86,6 +86,8 @@ export const es: GivingCatalogue = {
     kind: 'Donativo',
     receipts: 'Certificados',
     receipt: 'Certificado {{number}}',
+    statements: 'Certificados anuales',
+    statement: 'Certificado anual {{year}} ({{number}})',
     reference: 'Referencia',
     status: 'Estado',
     statuses: { pending: 'Pendiente de pago', received: 'Recibido', cancelled: 'Cancelado' },

@@ -85,6 +85,8 @@ export const lt: GivingCatalogue = {
     kind: 'Parama',
     receipts: 'Kvitai',
     receipt: 'Kvitas {{number}}',
+    statements: 'Metinės pažymos',
+    statement: 'Metinė pažyma už {{year}} m. ({{number}})',
     reference: 'Kodas',
     status: 'Būsena',
     statuses: { pending: 'Laukia mokėjimo', received: 'Gauta', cancelled: 'Atšaukta' },

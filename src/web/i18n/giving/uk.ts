@@ -84,6 +84,8 @@ export const uk: GivingCatalogue = {
     kind: 'Пожертва',
     receipts: 'Квитанції',
     receipt: 'Квитанція {{number}}',
+    statements: 'Річні довідки',
+    statement: 'Річна довідка за {{year}} рік ({{number}})',
     reference: 'Код',
     status: 'Стан',
     statuses: { pending: 'Очікує на платіж', received: 'Отримано', cancelled: 'Скасовано' },

@@ -17,7 +17,14 @@ import { Link, Navigate } from 'react-router';
 import { formatMoney } from '../../money';
 import { api } from '../api';
 import { usePortalMe } from '../session';
-import { receiptPdf, useMyDonations, useMyGifts, type MyDonation, type MyGift } from './api';
+import {
+  receiptPdf,
+  useMyDonations,
+  useMyGifts,
+  useMyStatements,
+  type MyDonation,
+  type MyGift,
+} from './api';
 import { Instructions } from './Instructions';
 
 const statusColor = { pending: 'orange', received: 'green', cancelled: 'gray' } as const;
@@ -28,6 +35,7 @@ export function MyGiving() {
   const me = usePortalMe();
   const donations = useMyDonations(!!me.data);
   const gifts = useMyGifts(!!me.data);
+  const statements = useMyStatements(!!me.data);
   if (me.isPending) return <Loader aria-label="…" />;
   if (!me.data) return <Navigate to="/sign-in?next=/giving" replace />;
   const offers = donations.data?.data ?? [];
@@ -73,6 +81,22 @@ export function MyGiving() {
           {gifts.isPending && <Loader size="sm" aria-label="…" />}
           {gifts.isSuccess && gifts.data.length === 0 && <Text>{t('giving.noGifts')}</Text>}
           {gifts.isSuccess && gifts.data.length > 0 && <GiftTable gifts={gifts.data} />}
+        </section>
+      )}
+      {statements.data && statements.data.length > 0 && (
+        <section aria-labelledby="giving-statements">
+          <Title order={2} size="h3" id="giving-statements" mb="sm">
+            {t('giving.statements')}
+          </Title>
+          <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {statements.data.map((s) => (
+              <li key={s.id}>
+                <Anchor href={receiptPdf(s.id)} download>
+                  {t('giving.statement', { year: s.year, number: s.number })}
+                </Anchor>
+              </li>
+            ))}
+          </Stack>
         </section>
       )}
       {offers.length > 0 && (

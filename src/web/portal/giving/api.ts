@@ -57,6 +57,9 @@ export type MyGift = {
   receipts: { id: string; number: string; kind: string; year: number }[];
 };
 
+/** One of my annual statements (GET /portal/statements); `year` is the year of giving. */
+export type MyStatement = { id: string; number: string; year: number; issuedOn: string };
+
 /** The organization's giving options. */
 export function useGivingOptions() {
   return useQuery({
@@ -86,6 +89,22 @@ export function useMyGifts(enabled: boolean) {
         return (await api<{ data: MyGift[] }>('/portal/gifts')).data;
       } catch (err) {
         if (err instanceof ApiError && err.status === 404) return null;
+        throw err;
+      }
+    },
+    enabled,
+  });
+}
+
+/** My annual statements, the latest year first, when signed in; none where this Tend has none. */
+export function useMyStatements(enabled: boolean) {
+  return useQuery({
+    queryKey: ['portal', 'statements'],
+    queryFn: async () => {
+      try {
+        return (await api<{ data: MyStatement[] }>('/portal/statements')).data;
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 404) return [];
         throw err;
       }
     },
