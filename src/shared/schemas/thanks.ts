@@ -62,6 +62,10 @@ export const sendThanksInput = z.strictObject({
     .describe(
       'email (sent through the outbox) or letter (rendered for printing); default: the plan',
     ),
+  resend: z
+    .boolean()
+    .optional()
+    .describe('Email a gift already thanked by email again (otherwise that answers 409)'),
 });
 /** A thank-you to send. */
 export type SendThanksInput = z.infer<typeof sendThanksInput>;

@@ -70,7 +70,8 @@ export async function writeThanks(
 /**
  * Sends a gift's thank-you: an email goes to the donor's working address through the outbox
  * (422 `no_email` when they have none); a letter is written for the user to print. Either is
- * recorded as a thank-you, which fulfils the gift's thank-you promise (thankGift).
+ * recorded as a thank-you, which fulfils the gift's thank-you promise (thankGift). A gift already
+ * thanked by email answers 409 `conflict` to another email unless `resend` is set.
  * With `onlyFirst`, a gift already thanked is left alone and `undefined` returned (bulk).
  */
 export async function sendThanks(
@@ -84,8 +85,16 @@ export async function sendThanks(
   // The lock makes two senders of one gift (a double click, two bulk runs) take turns.
   const gift = await lockGift(tx, actor.orgId, giftId);
   if (!gift) throw notFound('gift');
-  if (onlyFirst && (await giftParts(tx, actor.orgId, [giftId])).thanks.length) return undefined;
+  const { thanks } = await giftParts(tx, actor.orgId, [giftId]);
+  if (onlyFirst && thanks.length) return undefined;
   const written = await writeThanks(tx, actor.orgId, gift, input);
+  // The lock only makes senders take turns: the second must see the first's email and stop, or
+  // a double click sends the donor two thank-yous. Sending again is a deliberate `resend`.
+  if (written.method === 'email' && !input.resend && thanks.some((t) => t.method === 'email'))
+    throw new AppError(
+      'conflict',
+      'this gift was already thanked by email; send with resend to email the donor again',
+    );
   let recipient: string | null = null;
   if (written.method === 'email') {
     recipient = (await mailableAddress(tx, actor.orgId, gift.contactId)) ?? null;
