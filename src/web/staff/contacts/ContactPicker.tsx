@@ -7,15 +7,22 @@ import { api } from '../api';
 import type { Contact, Page } from './api';
 import { formatPhone } from './format';
 
-/** Finds a contact as you type (any alphabet, email or phone) and picks one. */
+/**
+ * Finds a contact as you type (any alphabet, email or phone) and picks one. The label defaults to
+ * logging a call's question; other forms name their own ("Donor", "Whom to tell of the tribute").
+ */
 export function ContactPicker({
   value,
   onChange,
   error,
+  label,
+  required = true,
 }: {
   value: Contact | null;
   onChange: (c: Contact | null) => void;
   error?: string;
+  label?: string;
+  required?: boolean;
 }) {
   const { t } = useTranslation('contacts');
   const [search, setSearch] = useState('');
@@ -33,10 +40,10 @@ export function ContactPicker({
   );
   return (
     <Select
-      label={t('logCall.contact')}
+      label={label ?? t('logCall.contact')}
       placeholder={t('logCall.contactPlaceholder')}
       searchable
-      required
+      required={required}
       clearable
       searchValue={search}
       onSearchChange={setSearch}

@@ -14,7 +14,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { giftLimits, softCreditTypes } from '../../../shared/gifts';
 import type { Contact } from '../contacts/api';
-import { ContactSearch } from './ContactSearch';
+import { ContactPicker } from '../contacts/ContactPicker';
 import { useFunds } from './api';
 import { giftTotal, remainder } from './gift-form';
 import type { PartProps } from './KindFields';
@@ -148,7 +148,7 @@ function SoftCredits({ form, set, err }: PartProps) {
           return (
             <Fieldset key={i} legend={t('record.softCredit', { n: i + 1 })}>
               <Stack gap="xs">
-                <ContactSearch
+                <ContactPicker
                   label={t('record.creditTo')}
                   required
                   value={row.contactId ? (picked[row.contactId] ?? null) : null}
@@ -177,7 +177,7 @@ function SoftCredits({ form, set, err }: PartProps) {
                   />
                 </Group>
                 {tribute && (
-                  <ContactSearch
+                  <ContactPicker
                     label={t('record.notify')}
                     value={row.notifyContactId ? (picked[row.notifyContactId] ?? null) : null}
                     onChange={(c) => {

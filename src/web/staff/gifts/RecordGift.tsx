@@ -15,8 +15,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { giftKinds, giftLimits, paymentMethods } from '../../../shared/gifts';
 import type { Contact } from '../contacts/api';
+import { ContactPicker } from '../contacts/ContactPicker';
 import { api, keys, send, useFormKey, type Gift } from './api';
-import { ContactSearch } from './ContactSearch';
 import { Designation } from './Designation';
 import { emptyForm, giftBody, type GiftForm, type LocalProblem } from './gift-form';
 import { KindFields } from './KindFields';
@@ -108,7 +108,7 @@ function GiftFormView({ currency, donor }: { currency: string; donor: Contact | 
                 data={giftKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
                 onChange={(e) => set({ kind: e.currentTarget.value as GiftForm['kind'] })}
               />
-              <ContactSearch
+              <ContactPicker
                 label={form.kind === 'grant' ? t('record.funder') : t('record.donor')}
                 required
                 value={contact}
