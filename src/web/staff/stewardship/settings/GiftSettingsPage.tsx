@@ -12,8 +12,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNote, PageHeader, ReadOnlyNote } from '../../settings/ui';
-import { SavedNote } from '../Saved';
+import { ErrorNote, PageHeader, ReadOnlyNote, SavedNote } from '../../settings/ui';
 import { moneyInput, parseMoney } from '../../../money';
 import { ApiError, keys, send, useGiftSettings, usePermissions, type GiftSettings } from '../api';
 import { fieldProblem } from '../problems';

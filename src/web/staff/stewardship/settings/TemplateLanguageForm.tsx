@@ -17,8 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { thanksLanguages } from '../../../../shared/gifts';
 import { languageName } from '../../../format';
-import { ConfirmButton, ErrorNote } from '../../settings/ui';
-import { SavedNote } from '../Saved';
+import { ConfirmButton, ErrorNote, SavedNote } from '../../settings/ui';
 import { ApiError, keys, mergeFields, send, useFormKey, type ThanksTemplate } from '../api';
 import { fieldProblem } from '../problems';
 
