@@ -61,7 +61,12 @@ describe.skipIf(!haveChromium)('programs, impact updates and the gift settings',
 
   it('an admin creates a program with a restricted fund and posts an update with figures and a Spanish translation', async () => {
     const page = await signedIn();
-    await page.getByRole('banner').getByRole('link', { name: 'Programs' }).click();
+    // Programs is in the header's Giving menu.
+    await page
+      .getByRole('banner')
+      .getByRole('button', { name: /^Giving/ })
+      .click();
+    await page.getByRole('menuitem', { name: 'Programs' }).click();
     await page.getByRole('heading', { level: 1, name: 'Programs and funds' }).waitFor();
 
     await page.getByRole('button', { name: 'New program' }).click();
@@ -174,6 +179,64 @@ describe.skipIf(!haveChromium)('programs, impact updates and the gift settings',
       'es.title',
       '42 familias abrigadas en octubre',
     );
+    await page.context().close();
+  });
+
+  it('edits a program and a fund (If-Match), and refuses a fund a colleague changed meanwhile (412)', async () => {
+    const page = await signedIn();
+    const program = await call<{ id: string }>(page, 'POST', '/programs', { name: 'Dry homes' });
+    const fund = await call<{ id: string }>(page, 'POST', '/funds', {
+      name: 'Roof repairs',
+      restricted: false,
+    });
+    await page.goto(`${tend.url}/app/programs/${program.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Dry homes' }).waitFor();
+    await page.getByRole('button', { name: 'Edit program' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit program' });
+    await dialog.getByLabel('Program name').fill('Dry and safe homes');
+    await dialog.getByLabel('What the program does').fill('Roofs, damp and mould.');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dry and safe homes' }).waitFor();
+    await page.getByText('Roofs, damp and mould.').waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+
+    // The fund of no program: renamed, restricted, described and given to the program.
+    await page.goto(`${tend.url}/app/programs`);
+    await page.getByRole('button', { name: 'Edit Roof repairs' }).click();
+    const fundDialog = page.getByRole('dialog', { name: 'Edit fund' });
+    await fundDialog.getByLabel('Fund name').fill('Roof and gutter repairs');
+    await fundDialog.getByRole('switch', { name: 'Restricted' }).check();
+    await fundDialog.getByRole('textbox', { name: 'Purpose' }).fill('Only roofs and gutters.');
+    await fundDialog.getByRole('textbox', { name: 'Program' }).click();
+    await page.getByRole('option', { name: 'Dry and safe homes' }).click();
+    await fundDialog.getByRole('button', { name: 'Save' }).click();
+    await fundDialog.waitFor({ state: 'detached' });
+    const edited = page
+      .locator('[data-program="Dry and safe homes"]')
+      .locator('[data-fund="Roof and gutter repairs"]');
+    await edited.getByText('Restricted').waitFor();
+    const saved = await call<{
+      funds: { name: string; restricted: boolean; description: string }[];
+    }>(page, 'GET', `/programs/${program.id}`);
+    expect(saved.funds).toMatchObject([
+      { name: 'Roof and gutter repairs', restricted: true, description: 'Only roofs and gutters.' },
+    ]);
+
+    // A colleague renames the fund while this page still shows the old one: refused in plain words.
+    const other = await page.request.patch(`${tend.url}/api/v1/funds/${fund.id}`, {
+      data: { name: 'Gutters' },
+    });
+    expect(other.status()).toBe(200);
+    await edited.getByRole('button', { name: 'Edit Roof and gutter repairs' }).click();
+    await fundDialog.getByLabel('Fund name').fill('A stale change');
+    await fundDialog.getByRole('button', { name: 'Save' }).click();
+    await fundDialog
+      .getByText('Someone else changed this in the meantime.', { exact: false })
+      .waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+    await fundDialog.getByRole('button', { name: 'Load the latest version' }).click();
+    await page.locator('[data-fund="Gutters"]').waitFor();
+    expect(await page.locator('[data-fund="A stale change"]').count()).toBe(0);
     await page.context().close();
   });
 

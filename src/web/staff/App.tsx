@@ -6,10 +6,12 @@ import {
   Center,
   Group,
   Loader,
+  Menu,
   NativeSelect,
   NavLink,
   Stack,
   Text,
+  UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -22,7 +24,7 @@ import { api, ApiError, type Me } from './api';
 import { contactsNav, contactsRoutes } from './contacts/routes';
 import { giftsNav, giftsRoutes, mayShow } from './gifts/routes';
 import { homeNav, homeRoutes } from './home/routes';
-import type { NavItem } from './nav';
+import { isGroup, type NavEntry, type NavGroup, type NavItem } from './nav';
 import { Queue } from './Queue';
 import { RequestPage } from './RequestPage';
 import { settingsNav, settingsRoutes } from './settings/routes';
@@ -38,15 +40,35 @@ const areaRoutes = [
   ...stewardshipRoutes,
   ...settingsRoutes,
 ];
-// Home first, then the queue, then the other areas.
-const areaNav: NavItem[] = [
+const giving: NavItem[] = [
+  ...giftsNav,
+  { to: '/donations', ns: 'gifts', label: 'donations.title', permission: 'gifts.read' },
+  ...stewardshipNav,
+];
+// Home first, then the queue, then the other areas. The giving pages share one menu, so the
+// header fits one row at 1366 px in every language; the thank-you queue, daily work with a count
+// beside it, stays in the bar.
+const areaNav: NavEntry[] = [
   ...homeNav,
   { to: '/queue/open', ns: 'translation', label: 'nav.queue' },
   ...contactsNav,
-  ...giftsNav,
-  ...stewardshipNav,
+  ...giving.filter((item) => item.badge),
+  { ns: 'stewardship', label: 'navGroup', items: giving.filter((item) => !item.badge) },
   ...settingsNav,
 ];
+
+/** The entries the signed-in person may see: groups keep their allowed items, empty ones go. */
+function visibleNav(me: Me): NavEntry[] {
+  return areaNav.flatMap((entry): NavEntry[] => {
+    if (!isGroup(entry)) return mayShow(entry, me) ? [entry] : [];
+    const items = entry.items.filter((item) => mayShow(item, me));
+    return items.length > 0 ? [{ ...entry, items }] : [];
+  });
+}
+
+/** Whether `path` is the page of `to` or under it. */
+const isHere = (path: string, to: string) =>
+  path === to || (to !== '/' && path.startsWith(`${to}/`));
 
 /** The staff console: sign in, then the queue and each request. */
 export function App() {
@@ -76,7 +98,7 @@ export function App() {
         <Header me={me.data} menu={menu} toggle={toggle} />
       </AppShell.Header>
       <AppShell.Navbar p="md" hiddenFrom="lg">
-        {menu && <Menu me={me.data} close={close} />}
+        {menu && <NarrowMenu me={me.data} close={close} />}
       </AppShell.Navbar>
       <AppShell.Main id="main">
         <Routes>
@@ -140,15 +162,22 @@ function Header({ me, menu, toggle }: { me: Me; menu: boolean; toggle: () => voi
         <Text c="dimmed" truncate>
           {me.organization.name}
         </Text>
-        <Group visibleFrom="lg" component="nav" aria-label={t('nav.main')}>
-          {areaNav
-            .filter((item) => mayShow(item, me))
-            .map((item) => (
-              <Anchor key={item.to} component={Link} to={item.to}>
-                {t(item.label, { ns: item.ns })}
-                {item.badge && <item.badge />}
+        <Group visibleFrom="lg" component="nav" aria-label={t('nav.main')} wrap="nowrap">
+          {visibleNav(me).map((entry) =>
+            isGroup(entry) ? (
+              <GroupMenu key={entry.label} group={entry} />
+            ) : (
+              <Anchor
+                key={entry.to}
+                component={Link}
+                to={entry.to}
+                style={{ whiteSpace: 'nowrap' }}
+              >
+                {t(entry.label, { ns: entry.ns })}
+                {entry.badge && <entry.badge />}
               </Anchor>
-            ))}
+            ),
+          )}
         </Group>
       </Group>
       <Group visibleFrom="lg" wrap="nowrap">
@@ -162,15 +191,47 @@ function Header({ me, menu, toggle }: { me: Me; menu: boolean; toggle: () => voi
   );
 }
 
+/**
+ * A menu of the header ("Giving"): a button that opens its pages as menu items (arrow keys move,
+ * Escape closes and returns to the button); the open page is marked as current.
+ */
+function GroupMenu({ group }: { group: NavGroup }) {
+  const { t } = useTranslation();
+  const here = useLocation().pathname;
+  return (
+    // No focus placeholder: axe allows only menu items inside a menu; the first item takes focus.
+    <Menu position="bottom-start" withinPortal={false} withInitialFocusPlaceholder={false}>
+      <Menu.Target>
+        <UnstyledButton style={{ whiteSpace: 'nowrap', color: 'var(--mantine-color-anchor)' }}>
+          {t(group.label, { ns: group.ns })} <span aria-hidden="true">▾</span>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {group.items.map((item) => (
+          <Menu.Item
+            key={item.to}
+            component={Link}
+            to={item.to}
+            aria-current={isHere(here, item.to) ? 'page' : undefined}
+            rightSection={item.badge && <item.badge />}
+          >
+            {t(item.label, { ns: item.ns })}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
 /** The navigation on a narrow screen: the same entries, the language, who is signed in. */
-function Menu({ me, close }: { me: Me; close: () => void }) {
+function NarrowMenu({ me, close }: { me: Me; close: () => void }) {
   const { t } = useTranslation();
   const here = useLocation().pathname;
   const signOut = useSignOut();
   return (
     <Stack gap="xs" component="nav" aria-label={t('nav.main')}>
-      {areaNav
-        .filter((item) => mayShow(item, me))
+      {visibleNav(me)
+        .flatMap((entry) => (isGroup(entry) ? entry.items : [entry]))
         .map((item) => (
           <NavLink
             key={item.to}
@@ -178,7 +239,7 @@ function Menu({ me, close }: { me: Me; close: () => void }) {
             to={item.to}
             label={t(item.label, { ns: item.ns })}
             rightSection={item.badge && <item.badge />}
-            active={here === item.to || (item.to !== '/' && here.startsWith(item.to))}
+            active={isHere(here, item.to)}
             onClick={close}
           />
         ))}

@@ -1,9 +1,11 @@
 /** English texts of programs, funds, impact updates and the gift settings (`stewardship`). */
 export const en = {
   nav: 'Programs',
+  navGroup: 'Giving',
   loading: 'Loading…',
   save: 'Save',
   cancel: 'Cancel',
+  close: 'Close',
   edit: 'Edit',
   delete: 'Delete',
   actions: 'Actions',

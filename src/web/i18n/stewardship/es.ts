@@ -3,9 +3,11 @@ import type { StewardshipCatalogue } from './en';
 /** Español: programas, fondos, novedades de impacto y configuración de donaciones (usted). */
 export const es: StewardshipCatalogue = {
   nav: 'Programas',
+  navGroup: 'Donaciones',
   loading: 'Cargando…',
   save: 'Guardar',
   cancel: 'Cancelar',
+  close: 'Cerrar',
   edit: 'Editar',
   delete: 'Eliminar',
   actions: 'Acciones',

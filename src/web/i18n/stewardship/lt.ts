@@ -3,9 +3,11 @@ import type { StewardshipCatalogue } from './en';
 /** Lietuvių: programos, fondai, poveikio naujienos ir aukų nustatymai. */
 export const lt: StewardshipCatalogue = {
   nav: 'Programos',
+  navGroup: 'Aukojimas',
   loading: 'Įkeliama…',
   save: 'Išsaugoti',
   cancel: 'Atšaukti',
+  close: 'Uždaryti',
   edit: 'Redaguoti',
   delete: 'Ištrinti',
   actions: 'Veiksmai',

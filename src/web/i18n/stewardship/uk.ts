@@ -3,9 +3,11 @@ import type { StewardshipCatalogue } from './en';
 /** Українська: програми, фонди, новини про вплив і налаштування пожертв. */
 export const uk: StewardshipCatalogue = {
   nav: 'Програми',
+  navGroup: 'Благодійність',
   loading: 'Завантаження…',
   save: 'Зберегти',
   cancel: 'Скасувати',
+  close: 'Закрити',
   edit: 'Редагувати',
   delete: 'Видалити',
   actions: 'Дії',

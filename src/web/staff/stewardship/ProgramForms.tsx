@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { giftLimits } from '../../../shared/gifts';
 import { ErrorNote } from '../settings/ui';
-import { keys, send, useFormKey, type Fund, type Program } from './api';
+import { api, ApiError, etagOf, keys, send, useFormKey, type Fund, type Program } from './api';
 import { fieldProblem } from './problems';
 
 /** Creates a program, or edits one (`saved`), in a dialog. */
@@ -17,11 +17,11 @@ export function ProgramModal(props: { saved?: Program; onClose: () => void }) {
   const key = useFormKey();
   const body = { name: name.trim(), description: description.trim() || undefined };
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: async () =>
       saved
-        ? send<Program>(`/programs/${saved.id}`, {
+        ? api<Program>(`/programs/${saved.id}`, {
             method: 'PATCH',
-            version: saved.version,
+            headers: { 'if-match': await etagOf(saved) },
             body: { ...body, description: body.description ?? null },
           })
         : send<Program>('/programs', { method: 'POST', key, body }),
@@ -31,7 +31,12 @@ export function ProgramModal(props: { saved?: Program; onClose: () => void }) {
     },
   });
   return (
-    <Modal opened onClose={props.onClose} title={saved ? t('programs.edit') : t('programs.new')}>
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={saved ? t('programs.edit') : t('programs.new')}
+      closeButtonProps={{ 'aria-label': t('close') }}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -58,6 +63,7 @@ export function ProgramModal(props: { saved?: Program; onClose: () => void }) {
             onChange={(e) => setDescription(e.currentTarget.value)}
           />
           <ErrorNote error={save.error} />
+          <ReloadButton error={save.error} onClose={props.onClose} />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               {t('cancel')}
@@ -96,11 +102,11 @@ export function FundModal(props: {
     description: description.trim() || undefined,
   };
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: async () =>
       saved
-        ? send<Fund>(`/funds/${saved.id}`, {
+        ? api<Fund>(`/funds/${saved.id}`, {
             method: 'PATCH',
-            version: saved.version,
+            headers: { 'if-match': await etagOf(saved) },
             body: { ...body, programId, description: body.description ?? null },
           })
         : send<Fund>('/funds', { method: 'POST', key, body }),
@@ -110,7 +116,12 @@ export function FundModal(props: {
     },
   });
   return (
-    <Modal opened onClose={props.onClose} title={saved ? t('funds.edit') : t('funds.new')}>
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={saved ? t('funds.edit') : t('funds.new')}
+      closeButtonProps={{ 'aria-label': t('close') }}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -152,6 +163,7 @@ export function FundModal(props: {
             onChange={(e) => setDescription(e.currentTarget.value)}
           />
           <ErrorNote error={save.error} />
+          <ReloadButton error={save.error} onClose={props.onClose} />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               {t('cancel')}
@@ -163,5 +175,29 @@ export function FundModal(props: {
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/**
+ * After a 412 (a colleague changed it meanwhile): loads the latest programs and funds and closes
+ * the dialog, so Edit opens again on what is saved now.
+ */
+function ReloadButton(props: { error: unknown; onClose: () => void }) {
+  const { t } = useTranslation('stewardship');
+  const client = useQueryClient();
+  if (!(props.error instanceof ApiError && props.error.code === 'precondition_failed')) return null;
+  return (
+    <Button
+      variant="default"
+      w="fit-content"
+      onClick={() => {
+        void Promise.all([
+          client.invalidateQueries({ queryKey: keys.programs }),
+          client.invalidateQueries({ queryKey: keys.funds }),
+        ]).then(props.onClose);
+      }}
+    >
+      {t('reload')}
+    </Button>
   );
 }

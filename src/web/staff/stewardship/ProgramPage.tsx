@@ -13,12 +13,13 @@ import {
   useFunds,
   usePermissions,
   usePrograms,
+  type Fund,
   type ImpactUpdate,
   type List,
 } from './api';
 import { ImpactUpdateView } from './ImpactUpdateView';
 import { FundList } from './ProgramsPage';
-import { FundModal } from './ProgramForms';
+import { FundModal, ProgramModal } from './ProgramForms';
 
 /** One program: its funds and its impact updates, newest first, as donors read them. */
 export function ProgramPage() {
@@ -30,7 +31,10 @@ export function ProgramPage() {
   const programs = usePrograms();
   const funds = useFunds();
   const client = useQueryClient();
-  const [addingFund, setAddingFund] = useState(false);
+  // The dialog open: the program's, a new fund (null) or one of its funds.
+  const [editing, setEditing] = useState<
+    { kind: 'program' } | { kind: 'fund'; saved?: Fund } | null
+  >(null);
   const [reader, setReader] = useState(i18n.language);
   const updates = useQuery({
     queryKey: keys.updates(id),
@@ -59,11 +63,18 @@ export function ProgramPage() {
         title={program.name}
         description={program.description ?? undefined}
         actions={
-          write && (
-            <Button component={Link} to={`/programs/${id}/updates/new`}>
-              {t('impact.new')}
-            </Button>
-          )
+          <>
+            {manage && (
+              <Button variant="default" onClick={() => setEditing({ kind: 'program' })}>
+                {t('programs.edit')}
+              </Button>
+            )}
+            {write && (
+              <Button component={Link} to={`/programs/${id}/updates/new`}>
+                {t('impact.new')}
+              </Button>
+            )}
+          </>
         }
       />
       <Card withBorder component="section" aria-labelledby="funds-title">
@@ -72,12 +83,15 @@ export function ProgramPage() {
             {t('funds.title')}
           </Title>
           {manage && (
-            <Button size="xs" variant="light" onClick={() => setAddingFund(true)}>
+            <Button size="xs" variant="light" onClick={() => setEditing({ kind: 'fund' })}>
               {t('funds.add')}
             </Button>
           )}
         </Group>
-        <FundList funds={(funds.data?.data ?? []).filter((f) => f.programId === id)} />
+        <FundList
+          funds={(funds.data?.data ?? []).filter((f) => f.programId === id)}
+          onEdit={manage ? (f) => setEditing({ kind: 'fund', saved: f }) : undefined}
+        />
       </Card>
       <section aria-labelledby="updates-title">
         <Group justify="space-between" align="flex-end" mb="sm">
@@ -122,11 +136,15 @@ export function ProgramPage() {
           ))}
         </Stack>
       </section>
-      {addingFund && (
+      {editing?.kind === 'program' && (
+        <ProgramModal saved={program} onClose={() => setEditing(null)} />
+      )}
+      {editing?.kind === 'fund' && (
         <FundModal
+          saved={editing.saved}
           programs={programs.data?.data ?? []}
           programId={id}
-          onClose={() => setAddingFund(false)}
+          onClose={() => setEditing(null)}
         />
       )}
     </Stack>

@@ -13,9 +13,6 @@ type Editing =
   | { kind: 'fund'; saved?: Fund; programId?: string | null }
   | null;
 
-/** Whether the API lets funds and programs be changed after they are created (PATCH). */
-export const canEditFunds = false;
-
 /** The programs with their funds, the funds of no program, and time to thank. */
 export function ProgramsPage() {
   const { t } = useTranslation('stewardship');
@@ -61,9 +58,7 @@ export function ProgramsPage() {
             )}
             <FundList
               funds={allFunds.filter((f) => f.programId === p.id)}
-              onEdit={
-                manage && canEditFunds ? (f) => setEditing({ kind: 'fund', saved: f }) : undefined
-              }
+              onEdit={manage ? (f) => setEditing({ kind: 'fund', saved: f }) : undefined}
             />
             {manage && (
               <Group mt="sm" gap="xs">
@@ -75,16 +70,14 @@ export function ProgramsPage() {
                 >
                   {t('funds.add')}
                 </Button>
-                {canEditFunds && (
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    onClick={() => setEditing({ kind: 'program', saved: p })}
-                    aria-label={t('programs.editNamed', { name: p.name })}
-                  >
-                    {t('edit')}
-                  </Button>
-                )}
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  onClick={() => setEditing({ kind: 'program', saved: p })}
+                  aria-label={t('programs.editNamed', { name: p.name })}
+                >
+                  {t('edit')}
+                </Button>
               </Group>
             )}
           </Card>
@@ -97,9 +90,7 @@ export function ProgramsPage() {
           </Title>
           <FundList
             funds={loose}
-            onEdit={
-              manage && canEditFunds ? (f) => setEditing({ kind: 'fund', saved: f }) : undefined
-            }
+            onEdit={manage ? (f) => setEditing({ kind: 'fund', saved: f }) : undefined}
           />
         </Card>
       )}
