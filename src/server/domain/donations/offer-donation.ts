@@ -2,7 +2,7 @@ import type { Clock } from '../../../core/clock';
 import type { DonationInput } from '../../../shared/schemas/donations';
 import type { Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';
-import { findContact, updateContactRow } from '../../db/repositories/contacts';
+import { findContact } from '../../db/repositories/contacts';
 import {
   donorAddress,
   givingSettings,
@@ -16,8 +16,8 @@ import { invalid, notFound } from '../../errors';
 import { systemActor } from '../actor';
 import { queueEmails } from '../email/outbox';
 import { broken, formatMoney } from '../gifts/money';
-import { recordGift } from '../gifts/record-gift';
 import { appendToTimeline } from '../timeline/timeline';
+import { makeDonor, recordPledge } from './confirm-pledge';
 import { amountRange } from './options';
 import { presentMyDonation } from './present';
 import { providerFor } from './providers';
@@ -40,9 +40,11 @@ const methodWords: Record<string, string> = {
 /**
  * A donor offers a gift or pledge, in the caller's transaction: the currency, amount, fund and
  * method are checked against what the organization offers, the donation gets its reference and
- * is started by the provider of its method. A pledge is recorded as a pledge gift at once; other
- * gifts wait (pending) for the money. The offer goes on the donor's timeline and the audit log,
- * and the donor is emailed the instructions and reference in their language.
+ * is started by the provider of its method. A signed-in donor's pledge is recorded as a pledge
+ * gift at once and they become a donor; a pledge from the public form waits (pending) for its
+ * confirmation (the email asks for it, `how.portalLink` being a sign-in link), and other gifts wait
+ * for the money. The offer goes on the donor's timeline and the audit log, and the donor is
+ * emailed the instructions and reference in their language.
  */
 export async function offerDonation(
   tx: Executor,
@@ -68,19 +70,11 @@ export async function offerDonation(
   if (input.fundId && !fund) throw invalid('fundId', 'no such fund');
   const provider = providerFor(input.paymentMethod, settings.payment);
   if (!provider) throw broken('paymentMethod', 'this organization does not take gifts this way');
-  // Roles are tags on one person: whoever offers a gift is a donor from now on.
-  if (!contact.roles.includes('donor')) {
-    const roles = [...contact.roles, 'donor' as const];
-    await updateContactRow(tx, org.id, contact.id, { roles, updatedAt: now });
-    await appendAudit(tx, actor, {
-      action: 'update',
-      entityType: 'contact',
-      entityId: contact.id,
-      before: { roles: contact.roles },
-      after: { roles },
-    });
-  }
-
+  // Only a signed-in donor is known to be the person behind the contact. A visitor of the public
+  // form may have typed anyone's address: their offer changes nothing on an existing contact's
+  // record (no role, no pledge gift) until that person, or staff, confirm it.
+  const signedIn = how.channel === 'portal';
+  if (signedIn) await makeDonor(tx, actor, contact.id, now);
   const today = dayIn(now, org.timeZone);
   const reference = await nextDonationReference(tx, org.id, Number(today.slice(0, 4)));
   const details = {
@@ -110,28 +104,12 @@ export async function offerDonation(
   );
   const instructions = started.instructions ?? null;
   let giftId: string | null = null;
-  if (started.status === 'received' && input.kind === 'pledge') {
-    const gift = await recordGift(tx, clock, actor, {
-      kind: 'pledge',
-      contactId,
-      amount: input.amount,
-      currency: input.currency,
-      receivedOn: today,
-      paymentMethod: input.paymentMethod,
-      ...(fund ? { allocations: [{ fundId: fund.id, amount: input.amount }] } : {}),
-      ...(input.frequency
-        ? {
-            schedule: {
-              frequency: input.frequency,
-              ...(input.installments ? { installments: input.installments } : {}),
-            },
-          }
-        : {}),
-    });
-    giftId = gift.id;
-  }
+  // A pledge is a promise, recorded at once when the donor is signed in; the public form's waits.
+  const status = started.status === 'received' && !signedIn ? 'pending' : started.status;
+  if (status === 'received' && input.kind === 'pledge')
+    giftId = (await recordPledge(tx, clock, actor, row, today)).id;
   row = await updateDonation(tx, org.id, row.id, {
-    status: started.status,
+    status,
     giftId,
     details: { ...details, instructions },
     updatedAt: now,
@@ -141,7 +119,7 @@ export async function offerDonation(
   const by = methodWords[input.paymentMethod] ?? input.paymentMethod.replace('_', ' ');
   const what =
     input.kind === 'pledge'
-      ? `Pledged ${money}${input.frequency ? ` (${input.frequency})` : ''}`
+      ? `${status === 'pending' ? 'Offered to pledge' : 'Pledged'} ${money}${input.frequency ? ` (${input.frequency})` : ''}`
       : `Offered a ${input.kind === 'recurring' ? `${input.frequency} ` : ''}gift of ${money}`;
   await appendToTimeline(tx, actor, contactId, {
     kind: 'gift',
@@ -177,6 +155,7 @@ export async function offerDonation(
             fundName: fund?.name ?? null,
             instructions,
             portalLink: how.portalLink,
+            confirm: input.kind === 'pledge' && status === 'pending',
           },
         },
       ],

@@ -13,6 +13,8 @@ export type DonationDetails = {
   receivedOn?: string;
   receivedAmount?: number;
   cancelledBy?: 'donor' | 'staff';
+  /** Who confirmed a pledge offered through the public form. */
+  confirmedBy?: 'donor' | 'staff';
 };
 
 /** A donation as the donor sees it on the portal (no staff-only facts). */

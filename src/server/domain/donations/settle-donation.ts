@@ -30,6 +30,9 @@ export async function receiveDonation(
   if (row.status === 'received') return readDonationRow(tx, actor, row);
   if (row.status === 'cancelled')
     throw new AppError('conflict', 'this donation was cancelled; record the gift itself instead');
+  // A pledge's payments come later, each recorded against it; a pledge is confirmed, not received.
+  if (row.kind === 'pledge')
+    throw new AppError('conflict', 'a pledge is not received; confirm it instead');
   const provider = providerById(row.provider);
   if (!provider) throw new AppError('conflict', `no payment provider "${row.provider}" any more`);
   const got = provider.confirm(row, input);

@@ -306,15 +306,114 @@ describe('POST /public/{org}/donations', () => {
     expect(theirs).toHaveLength(2);
   });
 
-  it('finds a client by their address and makes them a donor too', async () => {
+  it('finds a client by their address but leaves their roles alone (anyone can type an address)', async () => {
     const client = await buildContact(d.api.database.db, d.org.org, {
       emails: [{ address: 'client.gives@example.org' }],
       roles: ['client'],
     });
     const res = await send('POST', url(), visitor({ email: 'client.gives@example.org' }));
     expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().donation).toMatchObject({ status: 'pending', giftId: null });
     const after = await staff('GET', `/contacts/${client.id}`);
-    expect(after.json().roles).toEqual(['client', 'donor']);
+    expect(after.json().roles).toEqual(['client']);
+    const pledge = await send(
+      'POST',
+      url(),
+      visitor({ email: 'client.gives@example.org', kind: 'pledge', amount: 9000 }),
+    );
+    expect(pledge.statusCode, pledge.body).toBe(201);
+    expect((await staff('GET', `/contacts/${client.id}`)).json().roles).toEqual(['client']);
+    const gifts = await staff('GET', `/gifts?contactId=${client.id}`);
+    expect(gifts.json().data).toEqual([]);
+  });
+
+  it('keeps a public pledge pending until the contact signs in by the emailed link and confirms it', async () => {
+    const client = await buildContact(d.api.database.db, d.org.org, {
+      emails: [{ address: 'pledger@example.org' }],
+      roles: ['client'],
+    });
+    const res = await send(
+      'POST',
+      url(),
+      visitor({
+        email: 'pledger@example.org',
+        kind: 'pledge',
+        amount: 60000,
+        frequency: 'monthly',
+      }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const { donation } = res.json();
+    expect(donation).toMatchObject({ kind: 'pledge', status: 'pending', giftId: null });
+
+    const [mail] = await mailTo('pledger@example.org');
+    const payload = mail!.payload as Parameters<typeof renderEmail<'donation_instructions'>>[2];
+    expect(payload.confirm).toBe(true);
+    const email = renderEmail('donation_instructions', 'en', {
+      ...payload,
+      organizationName: d.org.org.name,
+    });
+    expect(email.text).toContain('not recorded until you confirm it');
+    const secret = payload.portalLink.split('#')[1]!;
+    expect(payload.portalLink).toContain(`/p/${d.org.org.slug}/sign-in#`);
+
+    const opened = await send('POST', `/public/${d.org.org.slug}/portal/session`, {
+      token: secret,
+    });
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json().next).toBe('/giving');
+    const session = /tend_portal=([^;]+)/.exec(String(opened.headers['set-cookie']))![1]!;
+    const cookie = { cookie: `tend_portal=${session}` };
+    const stranger = await portalDonor(d.org.org);
+    const confirmUrl = `/portal/donations/${donation.id}/confirm`;
+    expectProblem(await send('POST', confirmUrl, {}, stranger.cookie), 404, 'not_found');
+
+    const confirmed = await send('POST', confirmUrl, {}, cookie);
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json()).toMatchObject({ status: 'received', kind: 'pledge' });
+    const giftId = confirmed.json().giftId;
+    expect((await send('POST', confirmUrl, {}, cookie)).json().giftId).toBe(giftId);
+    const gift = await staff('GET', `/gifts/${giftId}`);
+    expect(gift.json()).toMatchObject({
+      kind: 'pledge',
+      amount: 60000,
+      contact: { id: client.id },
+      details: { schedule: { frequency: 'monthly' } },
+    });
+    expect((await staff('GET', `/contacts/${client.id}`)).json().roles).toEqual([
+      'client',
+      'donor',
+    ]);
+  });
+
+  it('lets staff confirm a public pledge (not receive it), and the link is single-use', async () => {
+    const res = await send(
+      'POST',
+      url(),
+      visitor({ email: 'staff.confirms@example.org', kind: 'pledge', amount: 5000 }),
+    );
+    const { donation } = res.json();
+    const received = await staff('POST', `/donations/${donation.id}/receive`, {
+      receivedOn: '2026-11-30',
+    });
+    expectProblem(received, 409, 'conflict');
+    const confirmed = await staff('POST', `/donations/${donation.id}/confirm`);
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json()).toMatchObject({ status: 'received', channel: 'web' });
+    const gift = await staff('GET', `/gifts/${confirmed.json().giftId}`);
+    expect(gift.json().kind).toBe('pledge');
+
+    const [mail] = await mailTo('staff.confirms@example.org');
+    const token = (mail!.payload as { portalLink: string }).portalLink.split('#')[1]!;
+    const session = `/public/${d.org.org.slug}/portal/session`;
+    expect((await send('POST', session, { token })).statusCode).toBe(200);
+    expectProblem(await send('POST', session, { token }), 401, 'unauthenticated');
+  });
+
+  it('refuses to confirm a gift that is not a pledge', async () => {
+    const { donation } = await give(offer());
+    const res = await send('POST', `/portal/donations/${donation.id}/confirm`, {}, d.donor.cookie);
+    expectProblem(res, 409, 'conflict');
   });
 
   it('refuses a filled honeypot and stores nothing', async () => {

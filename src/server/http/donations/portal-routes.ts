@@ -2,9 +2,12 @@ import { z } from 'zod';
 import { donationInput, publicDonationInput } from '../../../shared/schemas/donations';
 import { givePublicly } from '../../domain/donations/give-publicly';
 import { givingOptions } from '../../domain/donations/options';
-import { cancelMyDonation, giveAsDonor } from '../../domain/donations/portal-donations';
+import {
+  cancelMyDonation,
+  confirmMyPledge,
+  giveAsDonor,
+} from '../../domain/donations/portal-donations';
 import { myDonations } from '../../domain/donations/read-donations';
-import { findOrganization } from '../../db/repositories/organizations';
 import { publicOrganization } from '../../domain/requests/public-intake';
 import { portalUserOf } from '../authenticate';
 import { createOnce } from '../idempotency';
@@ -43,7 +46,7 @@ export function portalDonationRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary:
-          'Give without signing in (name and email): answers with the reference and how to pay, and emails them',
+          'Give without signing in (name and email): answers with the reference and how to pay, and emails them; a pledge waits for the confirmation the email asks for',
         security: [],
         params: orgParams,
         body: publicDonationInput,
@@ -59,6 +62,7 @@ export function portalDonationRoutes(app: App, deps: AppDeps): void {
         (tx) =>
           givePublicly(tx, clock, org, req.body, {
             portalLink: givingLink(org.slug),
+            publicUrl: deps.config.publicUrl,
             acceptLanguage: req.headers['accept-language'],
           }),
         201,
@@ -81,12 +85,11 @@ export function portalDonationRoutes(app: App, deps: AppDeps): void {
     },
     async (req, reply) => {
       const user = portalUserOf(req);
-      const org = await findOrganization(db, user.orgId);
       return createOnce(
         req,
         reply,
         deps,
-        (tx) => giveAsDonor(tx, clock, user, req.body, givingLink(org?.slug ?? '')),
+        (tx) => giveAsDonor(tx, clock, user, req.body, givingLink),
         201,
         { orgId: user.orgId, principal: `portal:${user.contactId}` },
       );
@@ -119,5 +122,20 @@ export function portalDonationRoutes(app: App, deps: AppDeps): void {
     },
     async (req) =>
       db.transaction((tx) => cancelMyDonation(tx, clock, portalUserOf(req), req.params.id)),
+  );
+
+  app.post(
+    '/portal/donations/:id/confirm',
+    {
+      config: { access: 'portal' },
+      schema: {
+        tags,
+        summary: 'Confirm my pledge made on the public form: records it (again answers the same)',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: myDonationView },
+      },
+    },
+    async (req) =>
+      db.transaction((tx) => confirmMyPledge(tx, clock, portalUserOf(req), req.params.id)),
   );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { donationFilters, receiveDonationInput } from '../../../shared/schemas/donations';
 import { listDonations, readDonation } from '../../domain/donations/read-donations';
+import { confirmPledge } from '../../domain/donations/confirm-pledge';
 import { cancelDonation, receiveDonation } from '../../domain/donations/settle-donation';
 import { actorOf } from '../authenticate';
 import { createOnce } from '../idempotency';
@@ -71,5 +72,20 @@ export function donationRoutes(app: App, deps: AppDeps): void {
     },
     async (req) =>
       db.transaction((tx) => cancelDonation(tx, clock, actorOf(req), req.params.id, {})),
+  );
+  app.post(
+    '/donations/:id/confirm',
+    {
+      config: { access: 'gifts.write' },
+      schema: {
+        tags,
+        summary:
+          'Confirm a pledge offered on the public form: records the pledge gift (again answers the same)',
+        params: idParams,
+        response: { 200: donationView },
+      },
+    },
+    async (req) =>
+      db.transaction((tx) => confirmPledge(tx, clock, actorOf(req), req.params.id, {})),
   );
 }

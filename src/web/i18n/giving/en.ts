@@ -62,6 +62,8 @@ export const en = {
     cheque:
       'Make your cheque for {{amount}} payable to {{payee}} and write {{reference}} on the back.',
     cash: 'Bring {{amount}} to {{place}} and mention {{reference}}.',
+    pledgePending:
+      'Your pledge is recorded once you confirm it: we have emailed you a link to do so.',
     pledgeRecorded: 'Your pledge is recorded. Each payment made as above counts towards it.',
     emailed: 'We have emailed you these details.',
     copy: 'Copy {{what}}',
@@ -88,6 +90,8 @@ export const en = {
     status: 'Status',
     statuses: { pending: 'Waiting for payment', received: 'Received', cancelled: 'Cancelled' },
     cancel: 'Cancel this offer',
+    confirm: 'Confirm this pledge',
+    confirmNote: 'This pledge was made on our give form. It is recorded once you confirm it.',
     give: 'Give',
   },
   kinds: {

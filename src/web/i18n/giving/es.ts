@@ -65,6 +65,8 @@ export const es: GivingCatalogue = {
     cheque:
       'Extienda su cheque de {{amount}} a nombre de {{payee}} y escriba {{reference}} en el reverso.',
     cash: 'Traiga {{amount}} a {{place}} e indique {{reference}}.',
+    pledgePending:
+      'Su promesa queda registrada cuando la confirme: le hemos enviado por correo un enlace para hacerlo.',
     pledgeRecorded:
       'Hemos registrado su compromiso. Cada pago hecho como se indica cuenta para él.',
     emailed: 'Le hemos enviado estos datos por correo.',
@@ -92,6 +94,9 @@ export const es: GivingCatalogue = {
     status: 'Estado',
     statuses: { pending: 'Pendiente de pago', received: 'Recibido', cancelled: 'Cancelado' },
     cancel: 'Cancelar esta oferta',
+    confirm: 'Confirmar esta promesa',
+    confirmNote:
+      'Esta promesa se hizo en nuestro formulario de donación. Queda registrada cuando la confirme.',
     give: 'Donar',
   },
   kinds: {

@@ -64,6 +64,8 @@ export const lt: GivingCatalogue = {
     cheque:
       'Išrašykite {{amount}} čekį gavėjui {{payee}} ir kitoje pusėje užrašykite {{reference}}.',
     cash: 'Atneškite {{amount}} adresu {{place}} ir nurodykite {{reference}}.',
+    pledgePending:
+      'Jūsų pažadas bus užregistruotas, kai jį patvirtinsite: išsiuntėme Jums nuorodą tam padaryti.',
     pledgeRecorded:
       'Jūsų pažadą užregistravome. Kiekvienas mokėjimas, atliktas kaip nurodyta, bus įskaitytas.',
     emailed: 'Šiuos duomenis išsiuntėme jums el. paštu.',
@@ -91,6 +93,9 @@ export const lt: GivingCatalogue = {
     status: 'Būsena',
     statuses: { pending: 'Laukia mokėjimo', received: 'Gauta', cancelled: 'Atšaukta' },
     cancel: 'Atšaukti šį pasiūlymą',
+    confirm: 'Patvirtinti šį pažadą',
+    confirmNote:
+      'Šis pažadas pateiktas mūsų paramos formoje. Jis bus užregistruotas, kai jį patvirtinsite.',
     give: 'Paremti',
   },
   kinds: {

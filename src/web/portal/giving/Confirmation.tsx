@@ -28,7 +28,15 @@ export function Confirmation({
             {offer.donation.reference}
           </Text>
         </Text>
-        {pledge && <Text>{t('confirm.pledgeRecorded')}</Text>}
+        {pledge && (
+          <Text>
+            {t(
+              offer.donation.status === 'pending'
+                ? 'confirm.pledgePending'
+                : 'confirm.pledgeRecorded',
+            )}
+          </Text>
+        )}
         {offer.instructions && <Instructions instructions={offer.instructions} />}
         <Text size="sm" c="dimmed">
           {t('confirm.emailed')}

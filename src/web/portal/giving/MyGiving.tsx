@@ -40,7 +40,10 @@ export function MyGiving() {
   if (!me.data) return <Navigate to="/sign-in?next=/giving" replace />;
   const offers = donations.data?.data ?? [];
   const pending = offers.filter((o) => o.status === 'pending');
-  const pledges = offers.filter((o) => o.kind === 'pledge' && o.instructions);
+  // A pledge waiting for its confirmation is among the offers; the recorded ones are listed here.
+  const pledges = offers.filter(
+    (o) => o.kind === 'pledge' && o.status === 'received' && o.instructions,
+  );
   return (
     <Stack gap="lg">
       <Group justify="space-between">
@@ -118,6 +121,12 @@ function PendingOffer({ offer }: { offer: MyDonation }) {
     mutationFn: () => api<MyDonation>(`/portal/donations/${offer.id}/cancel`, { method: 'POST' }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['portal', 'donations'] }),
   });
+  // A pledge from the public form is recorded once the person behind the address confirms it.
+  const unconfirmed = offer.kind === 'pledge' && offer.status === 'pending';
+  const confirm = useMutation({
+    mutationFn: () => api<MyDonation>(`/portal/donations/${offer.id}/confirm`, { method: 'POST' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['portal'] }),
+  });
   return (
     <Card withBorder padding="md" data-testid={`offer-${offer.status}`}>
       <Stack gap="xs">
@@ -129,7 +138,19 @@ function PendingOffer({ offer }: { offer: MyDonation }) {
           </Text>
         </Group>
         {offer.instructions && <Instructions instructions={offer.instructions} />}
+        {unconfirmed && <Text size="sm">{t('giving.confirmNote')}</Text>}
         {cancel.isError && <Alert color="red">{cancel.error.message}</Alert>}
+        {confirm.isError && <Alert color="red">{confirm.error.message}</Alert>}
+        {unconfirmed && (
+          <Button
+            onClick={() => confirm.mutate()}
+            loading={confirm.isPending}
+            style={{ alignSelf: 'flex-start' }}
+            aria-label={`${t('giving.confirm')} ${offer.reference}`}
+          >
+            {t('giving.confirm')}
+          </Button>
+        )}
         {offer.status === 'pending' && (
           <Button
             variant="subtle"

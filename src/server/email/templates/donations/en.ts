@@ -38,6 +38,8 @@ export const en: DonationWords = {
       ? 'We have recorded your pledge. Each payment, made as above, counts towards it.'
       : 'We will thank you as soon as your gift arrives.',
   online: 'Your giving with us:',
+  confirm: (minutes) =>
+    `Your pledge is not recorded until you confirm it: please sign in to your giving with this link (it works once, for ${minutes} minutes; afterwards ask for a new sign-in link on our portal) and confirm it there:`,
   notYou: 'If you did not make this offer, you can ignore this email: nothing is taken from you.',
   regards: (org) => `With gratitude,\n${org}`,
 };

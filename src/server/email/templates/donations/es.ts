@@ -44,6 +44,8 @@ export const es: DonationWords = {
       ? 'Hemos registrado su compromiso. Cada pago, hecho como se indica arriba, cuenta para él.'
       : 'Le daremos las gracias en cuanto llegue su donativo.',
   online: 'Sus donativos con nosotros:',
+  confirm: (minutes) =>
+    `Su promesa no queda registrada hasta que la confirme: entre en sus donativos con este enlace (funciona una vez, durante ${minutes} minutos; después pida un nuevo enlace de acceso en nuestro portal) y confírmela allí:`,
   notYou: 'Si usted no hizo esta oferta, puede ignorar este correo: no se le cobrará nada.',
   regards: (org) => `Con gratitud,\n${org}`,
 };

@@ -44,6 +44,8 @@ export const lt: DonationWords = {
       ? 'Jūsų pažadą užregistravome. Kiekvienas mokėjimas, atliktas kaip nurodyta, bus įskaitytas.'
       : 'Padėkosime, kai tik Jūsų parama pasieks mus.',
   online: 'Jūsų parama mums:',
+  confirm: (minutes) =>
+    `Jūsų pažadas bus užregistruotas tik jį patvirtinus: prisijunkite prie savo paramos šia nuoroda (ji veikia vieną kartą, ${minutes} min.; vėliau portale paprašykite naujos prisijungimo nuorodos) ir patvirtinkite pažadą:`,
   notYou: 'Jei šio pasiūlymo neteikėte, šį laišką galite ignoruoti – nieko nebus nuskaičiuota.',
   regards: (org) => `Su dėkingumu\n${org}`,
 };

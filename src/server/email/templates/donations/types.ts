@@ -1,6 +1,7 @@
 import type { DonationKind } from '../../../../shared/schemas/donations';
 import { formatMoney } from '../../../domain/gifts/money';
 import type { Instructions } from '../../../domain/donations/providers';
+import { signInLinkMinutes } from '../../../domain/portal/portal';
 import type { EmailContent, Paragraph } from '../types';
 
 /** The data of the donor-facing emails of portal gifts, by template. */
@@ -16,6 +17,8 @@ export type DonationTemplateData = {
     instructions: Instructions;
     /** The donor's giving on the portal (sign-in by emailed link). */
     portalLink: string;
+    /** A pledge from the public form: not recorded until confirmed (portalLink signs in once). */
+    confirm?: boolean;
   };
 };
 
@@ -40,6 +43,8 @@ export type DonationWords = {
   cash(amount: string, at: string, reference: string): string;
   afterwards(pledge: boolean): string;
   online: string;
+  /** Asks to confirm a pledge made on the public form, by the link (valid for some minutes). */
+  confirm(minutes: number): string;
   notYou: string;
   regards(organization: string): string;
 };
@@ -81,8 +86,9 @@ export function donationEmail(
         ],
       },
       ...how,
-      { parts: [w.afterwards(pledge)] },
-      { parts: [`${w.online} `, { href: d.portalLink }] },
+      ...(d.confirm
+        ? [{ parts: [`${w.confirm(signInLinkMinutes)} `, { href: d.portalLink }] }]
+        : [{ parts: [w.afterwards(pledge)] }, { parts: [`${w.online} `, { href: d.portalLink }] }]),
       { parts: [w.regards(d.organizationName)] },
       { parts: [w.notYou], muted: true },
     ],
