@@ -1,14 +1,12 @@
 import {
   ActionIcon,
   Anchor,
-  Card,
   Fieldset,
   Group,
   NativeSelect,
   Stack,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +16,7 @@ import { ContactPicker } from '../contacts/ContactPicker';
 import { useFunds } from './api';
 import { giftTotal, remainder } from './gift-form';
 import type { PartProps } from './KindFields';
-import { Money } from './ui';
+import { FormSection, Money } from './ui';
 
 /** The split across funds (rows that must add up, the remainder shown live) and soft credits. */
 export function Designation({ form, set, err }: PartProps) {
@@ -29,13 +27,11 @@ export function Designation({ form, set, err }: PartProps) {
   const left = remainder(form, i18n.language);
   return (
     <>
-      <Card withBorder component="section" aria-labelledby="designation-title">
-        <Title order={2} size="h4" id="designation-title" mb="xs">
-          {t('record.designation')}
-        </Title>
-        <Text size="sm" c="dimmed" mb="sm">
-          {t('record.designationHelp')}
-        </Text>
+      <FormSection
+        id="designation-title"
+        title={t('record.designation')}
+        help={t('record.designationHelp')}
+      >
         <Stack gap="xs">
           {rows.map((row, i) => (
             <Group key={i} align="flex-end" wrap="nowrap">
@@ -119,7 +115,7 @@ export function Designation({ form, set, err }: PartProps) {
             </Text>
           )}
         </Stack>
-      </Card>
+      </FormSection>
       <SoftCredits form={form} set={set} err={err} />
     </>
   );
@@ -135,13 +131,11 @@ function SoftCredits({ form, set, err }: PartProps) {
   const update = (i: number, patch: Partial<(typeof rows)[number]>) =>
     set({ softCredits: rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   return (
-    <Card withBorder component="section" aria-labelledby="soft-credits-title">
-      <Title order={2} size="h4" id="soft-credits-title" mb="xs">
-        {t('record.softCredits')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('record.softCreditsHelp')}
-      </Text>
+    <FormSection
+      id="soft-credits-title"
+      title={t('record.softCredits')}
+      help={t('record.softCreditsHelp')}
+    >
       <Stack gap="sm">
         {rows.map((row, i) => {
           const tribute = row.type === 'in_honour' || row.type === 'in_memory';
@@ -220,6 +214,6 @@ function SoftCredits({ form, set, err }: PartProps) {
           </Anchor>
         )}
       </Stack>
-    </Card>
+    </FormSection>
   );
 }

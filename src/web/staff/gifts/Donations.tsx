@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { parseMoney, moneyInput } from '../../money';
 import { dateTime } from '../due';
 import { api, keys, send, useFormKey, usePermissions, type Donation, type List } from './api';
 import { today } from './gift-form';
-import { fieldError, Money, ProblemNote } from './ui';
+import { fieldError, Money, PageHeading, ProblemNote, SubmitOrCancel } from './ui';
 
 /** Donations pledged in the portal and paid offline, waiting to be marked received or cancelled. */
 export function Donations() {
@@ -23,12 +23,7 @@ export function Donations() {
   const rows = donations.data?.data ?? [];
   return (
     <Stack maw={1100}>
-      <Title order={1} size="h2">
-        {t('donations.title')}
-      </Title>
-      <Text c="dimmed" size="sm">
-        {t('donations.description')}
-      </Text>
+      <PageHeading title={t('donations.title')} description={t('donations.description')} />
       <ProblemNote error={donations.error} />
       <Table.ScrollContainer minWidth={640}>
         <Table aria-label={t('donations.title')} striped>
@@ -168,18 +163,12 @@ function Act(props: { donation: Donation; what: 'receive' | 'cancel'; done: () =
           <Text>{t('donations.cancelSure')}</Text>
         )}
         <ProblemNote error={act.error} />
-        <Group>
-          <Button
-            type="submit"
-            loading={act.isPending}
-            color={what === 'cancel' ? 'red.9' : undefined}
-          >
-            {what === 'receive' ? t('donations.receive') : t('donations.cancel')}
-          </Button>
-          <Button variant="subtle" onClick={done}>
-            {t('cancel')}
-          </Button>
-        </Group>
+        <SubmitOrCancel
+          label={what === 'receive' ? t('donations.receive') : t('donations.cancel')}
+          pending={act.isPending}
+          danger={what === 'cancel'}
+          onCancel={done}
+        />
       </Stack>
     </form>
   );

@@ -1,9 +1,9 @@
-import { Anchor, Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, keys, send, useFormKey, type List, type Receipt } from './api';
-import { receiptPdf } from './GiftReceipts';
+import { ReceiptLines } from './GiftReceipts';
 import { ProblemNote } from './ui';
 
 /** A donor's receipts to download, and an annual statement for a chosen year. */
@@ -32,26 +32,7 @@ export function DonorReceipts({ contactId, canWrite }: { contactId: string; canW
       <Title order={3} size="h5">
         {t('receipts.title')}
       </Title>
-      {list.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t('receipts.none')}
-        </Text>
-      )}
-      {list.map((r) => (
-        <Group key={r.id} justify="space-between" data-testid="donor-receipt">
-          <Text size="sm">
-            {r.kind === 'statement'
-              ? t('receipts.statement', { number: r.number, year: r.year })
-              : t(r.kind === 'correction' ? 'receipts.correction' : 'receipts.number', {
-                  number: r.number,
-                })}
-            {r.replacedBy && ` · ${t('receipts.replacedBy', { number: r.replacedBy.number })}`}
-          </Text>
-          <Anchor href={receiptPdf(r.id)} download size="sm">
-            {t('receipts.download', { number: r.number })}
-          </Anchor>
-        </Group>
-      ))}
+      <ReceiptLines receipts={list} testId="donor-receipt" />
       {canWrite && (
         <Group align="flex-end" gap="xs" mt={4}>
           <NativeSelect

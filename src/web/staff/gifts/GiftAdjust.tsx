@@ -1,14 +1,4 @@
-import {
-  Button,
-  Card,
-  Group,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Card, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +6,7 @@ import { giftLimits } from '../../../shared/gifts';
 import { parseMoney } from '../../money';
 import { keys, send, useFormKey, type Gift } from './api';
 import { today } from './gift-form';
-import { fieldError, formatDay, Money, ProblemNote } from './ui';
+import { fieldError, formatDay, Money, ProblemNote, SubmitOrCancel } from './ui';
 
 type Action = 'refund' | 'correction' | 'write_off';
 
@@ -170,18 +160,12 @@ function AdjustForm({ gift, action, done }: { gift: Gift; action: Action; done: 
           error={fieldError(save.error, 'reason')}
         />
         <ProblemNote error={save.error} />
-        <Group>
-          <Button
-            type="submit"
-            loading={save.isPending}
-            color={action === 'refund' ? 'red.9' : undefined}
-          >
-            {t(`adjust.save_${action}`)}
-          </Button>
-          <Button variant="subtle" onClick={done}>
-            {t('cancel')}
-          </Button>
-        </Group>
+        <SubmitOrCancel
+          label={t(`adjust.save_${action}`)}
+          pending={save.isPending}
+          danger={action === 'refund'}
+          onCancel={done}
+        />
       </Stack>
     </form>
   );

@@ -9,9 +9,47 @@ import { ProblemNote } from './ui';
 /** Where a receipt's PDF is downloaded from (the browser's cookie signs the request). */
 export const receiptPdf = (id: string) => `/api/v1/receipts/${id}/pdf`;
 
+/**
+ * Receipts, one a line with its PDF to download (and when it was issued, `withDate`), or a note
+ * that there are none.
+ */
+export function ReceiptLines({
+  receipts,
+  testId,
+  withDate = false,
+}: {
+  receipts: Receipt[];
+  testId: string;
+  withDate?: boolean;
+}) {
+  const { t, i18n } = useTranslation('gifts');
+  if (receipts.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('receipts.none')}
+      </Text>
+    );
+  return receipts.map((r) => (
+    <Group key={r.id} justify="space-between" data-testid={testId}>
+      <Text size="sm">
+        {r.kind === 'statement'
+          ? t('receipts.statement', { number: r.number, year: r.year })
+          : t(r.kind === 'correction' ? 'receipts.correction' : 'receipts.number', {
+              number: r.number,
+            })}
+        {withDate && ` · ${dateTime(r.issuedAt, i18n.language)}`}
+        {r.replacedBy && ` · ${t('receipts.replacedBy', { number: r.replacedBy.number })}`}
+      </Text>
+      <Anchor href={receiptPdf(r.id)} download size="sm">
+        {t('receipts.download', { number: r.number })}
+      </Anchor>
+    </Group>
+  ));
+}
+
 /** A gift's receipts: issue one (numbered without gaps by the server) and download the PDFs. */
 export function GiftReceipts({ gift, canWrite }: { gift: Gift; canWrite: boolean }) {
-  const { t, i18n } = useTranslation('gifts');
+  const { t } = useTranslation('gifts');
   const key = useFormKey();
   const client = useQueryClient();
   const receipts = useQuery({
@@ -30,25 +68,7 @@ export function GiftReceipts({ gift, canWrite }: { gift: Gift; canWrite: boolean
         {t('receipts.title')}
       </Title>
       <Stack gap="xs">
-        {list.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {t('receipts.none')}
-          </Text>
-        )}
-        {list.map((r) => (
-          <Group key={r.id} justify="space-between" data-testid="receipt">
-            <Text size="sm">
-              {t(r.kind === 'correction' ? 'receipts.correction' : 'receipts.number', {
-                number: r.number,
-              })}
-              {` · ${dateTime(r.issuedAt, i18n.language)}`}
-              {r.replacedBy && ` · ${t('receipts.replacedBy', { number: r.replacedBy.number })}`}
-            </Text>
-            <Anchor href={receiptPdf(r.id)} download size="sm">
-              {t('receipts.download', { number: r.number })}
-            </Anchor>
-          </Group>
-        ))}
+        <ReceiptLines receipts={list} testId="receipt" withDate />
         {canWrite && !promisedKinds.includes(gift.kind) && (
           <Group>
             <Button

@@ -11,12 +11,10 @@ import {
   Title,
 } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { giftKinds } from '../../../shared/gifts';
 import { api, keys, useFunds, usePermissions, type Gift, type List } from './api';
-import { formatDay, Money, ProblemNote, ThankedBadge } from './ui';
+import { formatDay, Money, Pager, ProblemNote, ThankedBadge, useCursors, KindFilter } from './ui';
 
 const filterNames = ['kind', 'campaign', 'fundId', 'from', 'to', 'contactId'] as const;
 
@@ -26,9 +24,8 @@ export function GiftsList() {
   const { can } = usePermissions();
   const [params, setParams] = useSearchParams();
   const funds = useFunds();
-  // The cursors of the pages before this one (Previous goes back without the server's help).
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const cursor = cursors[cursors.length - 1] ?? null;
+  const pages = useCursors();
+  const { cursor } = pages;
   const query = new URLSearchParams({ limit: '50' });
   for (const name of filterNames) {
     const v = params.get(name);
@@ -45,7 +42,7 @@ export function GiftsList() {
     if (value) next.set(name, value);
     else next.delete(name);
     setParams(next, { replace: true });
-    setCursors([null]);
+    pages.restart();
   };
   return (
     <Stack maw={1200}>
@@ -65,15 +62,7 @@ export function GiftsList() {
         </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} component="form" role="search">
-        <NativeSelect
-          label={t('list.kind')}
-          value={params.get('kind') ?? ''}
-          data={[
-            { value: '', label: t('list.anyKind') },
-            ...giftKinds.map((k) => ({ value: k, label: t(`kind.${k}`) })),
-          ]}
-          onChange={(e) => filter('kind', e.currentTarget.value)}
-        />
+        <KindFilter value={params.get('kind') ?? ''} onChange={(k) => filter('kind', k)} />
         <NativeSelect
           label={t('list.fund')}
           value={params.get('fundId') ?? ''}
@@ -155,22 +144,7 @@ export function GiftsList() {
         </Table>
       </Table.ScrollContainer>
       {gifts.data?.data.length === 0 && <Text c="dimmed">{t('list.empty')}</Text>}
-      <Group component="nav" aria-label={t('list.paging')}>
-        <Button
-          variant="default"
-          disabled={cursors.length === 1}
-          onClick={() => setCursors((c) => c.slice(0, -1))}
-        >
-          {t('list.previous')}
-        </Button>
-        <Button
-          variant="default"
-          disabled={!gifts.data?.nextCursor}
-          onClick={() => setCursors((c) => [...c, gifts.data!.nextCursor])}
-        >
-          {t('list.next')}
-        </Button>
-      </Group>
+      <Pager pages={pages} nextCursor={gifts.data?.nextCursor} />
     </Stack>
   );
 }

@@ -1,22 +1,10 @@
-import {
-  Alert,
-  Button,
-  Group,
-  List,
-  NativeSelect,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { thanksLanguages } from '../../../shared/gifts';
-import { languageName } from '../../format';
 import { api, send, useFormKey } from './api';
 import { today } from './gift-form';
-import { formatDay, Money, ProblemNote } from './ui';
+import { formatDay, Money, ProblemNote, ThanksLanguageSelect } from './ui';
 
 /** A donor's impact report as the API answers it. */
 type Report = {
@@ -99,15 +87,11 @@ export function ImpactReport({ contactId, canWrite }: { contactId: string; canWr
           value={to}
           onChange={(e) => setTo(e.currentTarget.value)}
         />
-        <NativeSelect
+        <ThanksLanguageSelect
           size="xs"
           label={t('impact.language')}
           value={language}
-          data={[
-            { value: '', label: t('thank.donorLanguage') },
-            ...thanksLanguages.map((l) => ({ value: l, label: languageName(l, i18n.language) })),
-          ]}
-          onChange={(e) => setLanguage(e.currentTarget.value)}
+          onChange={setLanguage}
         />
       </Group>
       <ProblemNote error={report.error} />

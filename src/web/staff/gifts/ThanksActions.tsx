@@ -2,10 +2,9 @@ import { Button, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea } from
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { giftLimits, thanksLanguages } from '../../../shared/gifts';
-import { languageName } from '../../format';
+import { giftLimits } from '../../../shared/gifts';
 import { api, keys, send, useFormKey, type Gift, type List } from './api';
-import { ProblemNote } from './ui';
+import { ProblemNote, ThanksLanguageSelect } from './ui';
 
 /** A thank-you template as the API answers it. */
 type Template = { id: string; name: string; language: string; method: 'email' | 'letter' };
@@ -121,7 +120,7 @@ function SendWritten({
   method: 'email' | 'letter';
   done: () => void;
 }) {
-  const { t, i18n } = useTranslation('gifts');
+  const { t } = useTranslation('gifts');
   const [template, setTemplate] = useState('');
   const [language, setLanguage] = useState('');
   const key = useFormKey();
@@ -174,15 +173,7 @@ function SendWritten({
           ]}
           onChange={(e) => setTemplate(e.currentTarget.value)}
         />
-        <NativeSelect
-          label={t('thank.language')}
-          value={language}
-          data={[
-            { value: '', label: t('thank.donorLanguage') },
-            ...thanksLanguages.map((l) => ({ value: l, label: languageName(l, i18n.language) })),
-          ]}
-          onChange={(e) => setLanguage(e.currentTarget.value)}
-        />
+        <ThanksLanguageSelect label={t('thank.language')} value={language} onChange={setLanguage} />
       </Group>
       <Paper withBorder p="sm" aria-label={t('thank.preview')} role="region">
         {preview.data ? (

@@ -8,14 +8,13 @@ import {
   Stack,
   Table,
   Text,
-  Title,
 } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { newKey } from '../../ids';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { giftKinds, giftLimits } from '../../../shared/gifts';
+import { giftLimits } from '../../../shared/gifts';
 import { DueBadge } from '../due';
 import {
   api,
@@ -28,7 +27,7 @@ import {
   type QueueGift,
 } from './api';
 import { ThanksActions } from './ThanksActions';
-import { formatDay, Money, ProblemNote } from './ui';
+import { formatDay, Money, PageHeading, Pager, ProblemNote, useCursors, KindFilter } from './ui';
 
 const filterNames = ['assignee', 'method', 'kind'] as const;
 
@@ -37,7 +36,7 @@ export function ThanksQueue() {
   const { t, i18n } = useTranslation('gifts');
   const { can } = usePermissions();
   const [params, setParams] = useSearchParams();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = useCursors();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [results, setResults] = useState<BulkResult[] | null>(null);
   const query = new URLSearchParams({ limit: '50' });
@@ -45,7 +44,7 @@ export function ThanksQueue() {
     const v = params.get(name);
     if (v) query.set(name, v);
   }
-  const cursor = cursors[cursors.length - 1];
+  const { cursor } = pages;
   if (cursor) query.set('cursor', cursor);
   const queue = useQuery({
     queryKey: [...keys.queue, query.toString()],
@@ -58,7 +57,7 @@ export function ThanksQueue() {
     if (value) next.set(name, value);
     else next.delete(name);
     setParams(next, { replace: true });
-    setCursors([null]);
+    pages.restart();
     setSelected(new Set());
   };
   const toggle = (id: string) =>
@@ -72,12 +71,7 @@ export function ThanksQueue() {
   const canWrite = can('gifts.write');
   return (
     <Stack maw={1300}>
-      <Title order={1} size="h2">
-        {t('queue.title')}
-      </Title>
-      <Text c="dimmed" size="sm">
-        {t('queue.description')}
-      </Text>
+      <PageHeading title={t('queue.title')} description={t('queue.description')} />
       <Group align="flex-end" role="search" aria-label={t('queue.filters')}>
         <NativeSelect
           label={t('queue.whose')}
@@ -100,15 +94,7 @@ export function ThanksQueue() {
           ]}
           onChange={(e) => filter('method', e.currentTarget.value)}
         />
-        <NativeSelect
-          label={t('list.kind')}
-          value={params.get('kind') ?? ''}
-          data={[
-            { value: '', label: t('list.anyKind') },
-            ...giftKinds.map((k) => ({ value: k, label: t(`kind.${k}`) })),
-          ]}
-          onChange={(e) => filter('kind', e.currentTarget.value)}
-        />
+        <KindFilter value={params.get('kind') ?? ''} onChange={(k) => filter('kind', k)} />
       </Group>
       {canWrite && (
         <BulkBar
@@ -207,22 +193,7 @@ export function ThanksQueue() {
         </Table>
       </Table.ScrollContainer>
       {queue.data && rows.length === 0 && <Text c="dimmed">{t('queue.empty')}</Text>}
-      <Group component="nav" aria-label={t('list.paging')}>
-        <Button
-          variant="default"
-          disabled={cursors.length === 1}
-          onClick={() => setCursors((c) => c.slice(0, -1))}
-        >
-          {t('list.previous')}
-        </Button>
-        <Button
-          variant="default"
-          disabled={!queue.data?.nextCursor}
-          onClick={() => setCursors((c) => [...c, queue.data!.nextCursor])}
-        >
-          {t('list.next')}
-        </Button>
-      </Group>
+      <Pager pages={pages} nextCursor={queue.data?.nextCursor} />
     </Stack>
   );
 }
