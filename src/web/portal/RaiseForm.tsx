@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError, publicPath } from './api';
 import { newKey } from '../ids';
+import { Honeypot } from './Honeypot';
 
 type Receipt = { reference: string; firstResponseDueAt: string | null; message: string };
 type Field = 'name' | 'email' | 'phone' | 'subject' | 'description';
@@ -138,18 +139,7 @@ export function RaiseForm() {
           autosize
           {...input('description')}
         />
-        <div style={{ position: 'absolute', left: -10000 }} aria-hidden="true">
-          <label>
-            Website
-            <input
-              name="website"
-              tabIndex={-1}
-              autoComplete="off"
-              value={website}
-              onChange={(e) => setWebsite(e.currentTarget.value)}
-            />
-          </label>
-        </div>
+        <Honeypot value={website} onChange={setWebsite} />
         {send.isError && problems.length === 0 && (
           <Alert color="red" role="alert">
             {t('form.failed', { message: send.error.message })}

@@ -25,6 +25,7 @@ import { api, ApiError, publicPath } from '../api';
 import { usePortalMe } from '../session';
 import { useGivingOptions, type GivingOptions, type Offer } from './api';
 import { Confirmation } from './Confirmation';
+import { Honeypot } from '../Honeypot';
 
 type Kind = 'one_time' | 'recurring' | 'pledge';
 
@@ -260,18 +261,7 @@ function GiveForm({ options, donorName }: { options: GivingOptions; donorName: s
               onChange={(e) => setEmail(e.currentTarget.value)}
               error={problem('email')}
             />
-            <div style={{ position: 'absolute', left: -10000 }} aria-hidden="true">
-              <label>
-                Website
-                <input
-                  name="website"
-                  tabIndex={-1}
-                  autoComplete="off"
-                  value={website}
-                  onChange={(e) => setWebsite(e.currentTarget.value)}
-                />
-              </label>
-            </div>
+            <Honeypot value={website} onChange={setWebsite} />
             <Anchor component={Link} to="/sign-in?next=/giving">
               {t('give.signIn')}
             </Anchor>
