@@ -34,6 +34,7 @@ import { FiguresEditor, type FigureDraft } from './FiguresEditor';
 import { figureValue } from './impact';
 import { ImpactUpdateView } from './ImpactUpdateView';
 import { fieldProblem } from './problems';
+import { Section } from './Section';
 
 type Translation = { title: string; story: string; figureLabels: string[] };
 
@@ -201,22 +202,10 @@ function UpdateForm({ programId, saved }: { programId: string; saved?: ImpactUpd
               />
             </SimpleGrid>
           </Card>
-          <Card withBorder component="section" aria-labelledby="figures-title">
-            <Title order={2} size="h5" id="figures-title">
-              {t('impact.figures')}
-            </Title>
-            <Text size="sm" c="dimmed" mb="sm">
-              {t('impact.figuresHelp')}
-            </Text>
+          <Section id="figures-title" title={t('impact.figures')} help={t('impact.figuresHelp')}>
             <FiguresEditor figures={figures} onChange={setFigures} problem={problem} />
-          </Card>
-          <Card withBorder component="section" aria-labelledby="texts-title">
-            <Title order={2} size="h5" id="texts-title">
-              {t('impact.texts')}
-            </Title>
-            <Text size="sm" c="dimmed" mb="sm">
-              {t('impact.textsHelp')}
-            </Text>
+          </Section>
+          <Section id="texts-title" title={t('impact.texts')} help={t('impact.textsHelp')}>
             <Tabs value={tab} onChange={(v) => v && setTab(v)}>
               <Tabs.List>
                 {[language, ...others].map((l) => (
@@ -297,7 +286,7 @@ function UpdateForm({ programId, saved }: { programId: string; saved?: ImpactUpd
                 );
               })}
             </Tabs>
-          </Card>
+          </Section>
           <ErrorNote error={save.error} />
           {save.error instanceof ApiError && save.error.code === 'precondition_failed' && (
             <Button

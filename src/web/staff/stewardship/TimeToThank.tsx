@@ -1,8 +1,9 @@
-import { Card, Table, Text, Title } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { duration } from '../due';
 import { api } from './api';
+import { Section } from './Section';
 
 type Summary = {
   data: {
@@ -26,13 +27,12 @@ export function TimeToThank() {
   const span = (minutes: number | null) =>
     minutes === null ? '–' : duration(minutes * 60_000, i18n.language);
   return (
-    <Card withBorder component="section" aria-labelledby="time-to-thank">
-      <Title order={2} size="h5" id="time-to-thank">
-        {t('thankTime.title')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="xs">
-        {t('thankTime.help')}
-      </Text>
+    <Section
+      id="time-to-thank"
+      title={t('thankTime.title')}
+      help={t('thankTime.help')}
+      helpGap="xs"
+    >
       {summary.isError ? (
         <Text c="red.9">{summary.error.message}</Text>
       ) : rows.length === 0 ? (
@@ -63,6 +63,6 @@ export function TimeToThank() {
           </Table>
         </Table.ScrollContainer>
       )}
-    </Card>
+    </Section>
   );
 }

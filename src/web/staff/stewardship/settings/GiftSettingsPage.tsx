@@ -17,6 +17,7 @@ import { moneyInput, parseMoney } from '../../../money';
 import { ApiError, keys, send, useGiftSettings, usePermissions, type GiftSettings } from '../api';
 import { fieldProblem } from '../problems';
 import { CurrencyInput } from './CurrencyInput';
+import { Section } from '../Section';
 
 /** What receipts print about the organization, and how donors pay offline (the API's keys). */
 const receiptFields = [
@@ -153,28 +154,16 @@ function SettingsForm(props: { saved: GiftSettings; onReload: () => Promise<void
               />
             </SimpleGrid>
           </Card>
-          <Card withBorder component="section" aria-labelledby="receipt-title">
-            <Title order={2} size="h5" id="receipt-title">
-              {t('gifts.receiptTitle')}
-            </Title>
-            <Text size="sm" c="dimmed" mb="sm">
-              {t('gifts.receiptHelp')}
-            </Text>
+          <Section id="receipt-title" title={t('gifts.receiptTitle')} help={t('gifts.receiptHelp')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               {receiptFields.map((f) => field('receipt', f, receipt, setReceipt))}
             </SimpleGrid>
-          </Card>
-          <Card withBorder component="section" aria-labelledby="payment-title">
-            <Title order={2} size="h5" id="payment-title">
-              {t('gifts.paymentTitle')}
-            </Title>
-            <Text size="sm" c="dimmed" mb="sm">
-              {t('gifts.paymentHelp')}
-            </Text>
+          </Section>
+          <Section id="payment-title" title={t('gifts.paymentTitle')} help={t('gifts.paymentHelp')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               {paymentFields.map((f) => field('payment', f, payment, setPayment))}
             </SimpleGrid>
-          </Card>
+          </Section>
           {!readOnly && (
             <Group>
               <Button type="submit" loading={save.isPending} disabled={majorBad}>
