@@ -1,18 +1,10 @@
-import { Loader } from '@mantine/core';
-import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { Route } from 'react-router';
+import { lazyPages } from '../lazy-pages';
 import type { NavItem } from '../nav';
 
 // The contacts area is its own chunk (React.lazy), so the console's first load stays small.
-const load = () => import('./pages');
-const page = (pick: (m: Awaited<ReturnType<typeof load>>) => ComponentType) => {
-  const Page = lazy(() => load().then((m) => ({ default: pick(m) })));
-  return (
-    <Suspense fallback={<Loader size="sm" />}>
-      <Page />
-    </Suspense>
-  );
-};
+const page = lazyPages(() => import('./pages'));
 
 /** The contacts pages' routes (`<Route>` elements, each with a key), mounted by App. */
 export const contactsRoutes: ReactElement[] = [

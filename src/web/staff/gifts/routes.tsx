@@ -1,21 +1,14 @@
-import { Badge, Loader, VisuallyHidden } from '@mantine/core';
+import { Badge, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route } from 'react-router';
 import { api, type Me } from '../api';
+import { lazyPages } from '../lazy-pages';
 import type { NavItem } from '../nav';
 
 // The gifts area is its own chunk (React.lazy), so the console's first load stays small.
-const load = () => import('./pages');
-const page = (pick: (m: Awaited<ReturnType<typeof load>>) => ComponentType) => {
-  const Page = lazy(() => load().then((m) => ({ default: pick(m) })));
-  return (
-    <Suspense fallback={<Loader size="sm" />}>
-      <Page />
-    </Suspense>
-  );
-};
+const page = lazyPages(() => import('./pages'));
 
 /** The gifts pages' routes (`<Route>` elements, each with a key), mounted by App. */
 export const giftsRoutes: ReactElement[] = [
