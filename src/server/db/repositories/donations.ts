@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../connection';
 import { queryRows } from '../connection';
-import { contactEmails, donations, funds, giftSettings } from '../schema';
+import { donations, funds, giftSettings } from '../schema';
 
 /** A donation row. */
 export type DonationRow = typeof donations.$inferSelect;
@@ -117,27 +117,6 @@ export function listDonationRows(
     )
     .orderBy(desc(donations.id))
     .limit(limit);
-}
-
-/** The address to write to a contact at: the primary live one, else the oldest live one. */
-export async function donorAddress(
-  db: Executor,
-  orgId: string,
-  contactId: string,
-): Promise<string | undefined> {
-  const [row] = await db
-    .select({ address: contactEmails.address })
-    .from(contactEmails)
-    .where(
-      and(
-        eq(contactEmails.orgId, orgId),
-        eq(contactEmails.contactId, contactId),
-        isNull(contactEmails.bouncedAt),
-      ),
-    )
-    .orderBy(desc(contactEmails.isPrimary), asc(contactEmails.id))
-    .limit(1);
-  return row?.address;
 }
 
 /** Offers made by a contact since an instant (the public form's per-donor limit). */

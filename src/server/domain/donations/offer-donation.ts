@@ -4,13 +4,13 @@ import type { Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';
 import { findContact } from '../../db/repositories/contacts';
 import {
-  donorAddress,
   givingSettings,
   insertDonation,
   nextDonationReference,
   updateDonation,
 } from '../../db/repositories/donations';
 import { fundsAmong } from '../../db/repositories/funds';
+import { mailableAddress } from '../../db/repositories/outbox';
 import type { OrganizationRow } from '../../db/repositories/organizations';
 import { invalid, notFound } from '../../errors';
 import { systemActor } from '../actor';
@@ -137,7 +137,7 @@ export async function offerDonation(
     entityId: row.id,
     after: view,
   });
-  const address = await donorAddress(tx, org.id, contactId);
+  const address = await mailableAddress(tx, org.id, contactId);
   if (address && instructions)
     await queueEmails(
       tx,

@@ -11,7 +11,8 @@ import {
   useDonationApi,
 } from '../../../../tests/support/donations';
 import { buildContact, buildOrg } from '../../../../tests/support/factories';
-import { outbox } from '../../db/schema';
+import { mailableAddress } from '../../db/repositories/outbox';
+import { contactEmails, outbox } from '../../db/schema';
 import { renderEmail } from '../../email/templates';
 import { perDonorHourlyLimit } from '../../domain/donations/give-publicly';
 
@@ -210,6 +211,23 @@ describe('POST /portal/donations', () => {
       d.donor.cookie,
     );
     expectProblem(res, 400, 'validation_failed', 'fundId');
+  });
+
+  it('writes to the address thank-yous go to when the primary one bounces', async () => {
+    const donor = await portalDonor(d.org.org);
+    const db = d.api.database.db;
+    // Added in this order, so the older of the two live ones is not the first by address.
+    for (const address of ['zed.second@example.org', 'amy.third@example.org'])
+      await db.insert(contactEmails).values({ orgId: d.org.org.id, contactId: donor.id, address });
+    await db
+      .update(contactEmails)
+      .set({ bouncedAt: d.api.clock.now() })
+      .where(eq(contactEmails.address, donor.address));
+    await give(offer(), donor);
+    const expected = await mailableAddress(db, d.org.org.id, donor.id);
+    expect(expected).toBe('amy.third@example.org');
+    expect(await mailTo('amy.third@example.org')).toHaveLength(1);
+    expect(await mailTo('zed.second@example.org')).toHaveLength(0);
   });
 
   it('needs a portal session (a staff token is not one)', async () => {
