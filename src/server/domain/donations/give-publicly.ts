@@ -9,6 +9,7 @@ import { AppError } from '../../errors';
 import { systemActor } from '../actor';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { createContact } from '../contacts/create-contact';
+import { donorLanguage } from '../contacts/language';
 import { signInLinkMinutes } from '../portal/portal';
 import { formLanguage } from '../requests/public-texts';
 import { offerDonation } from './offer-donation';
@@ -56,10 +57,10 @@ export async function givePublicly(
   if (input.website) throw new AppError('spam_rejected', 'this looks automated; nothing was sent');
   const now = clock.now();
   const found = await findContactByEmail(tx, org.id, input.email);
-  const language = formLanguage(
-    input.language ?? found?.preferredLanguage ?? links.acceptLanguage,
-    org.defaultLanguage,
-  );
+  // The browser's languages stand in for the organization's when it writes in one of them.
+  const language = donorLanguage(input.language, found, {
+    defaultLanguage: formLanguage(links.acceptLanguage, org.defaultLanguage),
+  });
   if (
     found &&
     (await donationsSince(tx, org.id, found.id, new Date(now.getTime() - 3_600_000))) >=

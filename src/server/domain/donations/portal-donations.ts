@@ -7,6 +7,7 @@ import { fundsAmong } from '../../db/repositories/funds';
 import { findOrganization } from '../../db/repositories/organizations';
 import { notFound } from '../../errors';
 import { systemActor } from '../actor';
+import { donorLanguage } from '../contacts/language';
 import type { PortalUser } from '../portal/portal';
 import { confirmPledge } from './confirm-pledge';
 import { offerDonation } from './offer-donation';
@@ -29,7 +30,7 @@ export async function giveAsDonor(
   if (!org || !contact) throw notFound('contact');
   return offerDonation(tx, clock, org, contact.id, input, {
     channel: 'portal',
-    language: contact.preferredLanguage ?? org.defaultLanguage,
+    language: donorLanguage(undefined, contact, org),
     portalLink: givingLink(org.slug),
   });
 }

@@ -13,7 +13,8 @@ import {
 import { findOrganization } from '../../db/repositories/organizations';
 import { invalid, notFound } from '../../errors';
 import type { Actor } from '../actor';
-import { dayIn, languageFor } from '../receipts/content';
+import { donorLanguage } from '../contacts/language';
+import { dayIn } from '../receipts/content';
 
 /** An update as a report shows it: in the report's language when translated. */
 export type ShownUpdate = {
@@ -101,7 +102,7 @@ export async function impactReport(
   const to = q.to ?? dayIn(clock.now(), org.timeZone);
   const from = q.from ?? yearBefore(to);
   if (from > to) throw invalid('from', 'the period starts after it ends');
-  const language = languageFor(q.language, contact, org);
+  const language = donorLanguage(q.language, contact, org);
   const rows = (await impactGifts(db, actor.orgId, contactId, from, to)).filter(
     (g) => g.net === null || Number(g.net) > 0,
   );

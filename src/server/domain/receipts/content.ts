@@ -1,4 +1,4 @@
-import { receiptLanguages, type ReceiptLanguage } from '../../../shared/schemas/receipts';
+import type { ReceiptLanguage } from '../../../shared/schemas/receipts';
 import type { ContactRow } from '../../db/repositories/contacts';
 import type { GiftRow } from '../../db/repositories/gifts';
 import type { GiftSettingsRow } from '../../db/repositories/gift-settings';
@@ -61,26 +61,6 @@ export function dayIn(at: Date, timeZone: string): string {
     month: '2-digit',
     day: '2-digit',
   }).format(at);
-}
-
-/** The donor-facing language for a tag ("lt-LT" → "lt"), else undefined. */
-export function donorLanguage(tag: string | null | undefined): ReceiptLanguage | undefined {
-  const base = (tag ?? '').toLowerCase().split(/[-_]/)[0];
-  return receiptLanguages.find((l) => l === base);
-}
-
-/** The language to write to a donor in: asked, their own, the organization's, English. */
-export function languageFor(
-  asked: string | undefined,
-  contact: Pick<ContactRow, 'preferredLanguage'>,
-  org: Pick<OrganizationRow, 'defaultLanguage'>,
-): ReceiptLanguage {
-  return (
-    donorLanguage(asked) ??
-    donorLanguage(contact.preferredLanguage) ??
-    donorLanguage(org.defaultLanguage) ??
-    'en'
-  );
 }
 
 /** The organization as its receipts present it (its settings' receipt fields). */

@@ -17,13 +17,13 @@ import {
 } from '../../db/repositories/receipts';
 import { notFound } from '../../errors';
 import type { Actor } from '../actor';
+import { donorLanguage } from '../contacts/language';
 import { broken } from '../gifts/money';
 import { appendToTimeline } from '../timeline/timeline';
 import {
   dayIn,
   donorBlock,
   giftLine,
-  languageFor,
   organizationBlock,
   receiptNumber,
   type ReceiptContent,
@@ -43,7 +43,7 @@ export async function donorContext(tx: Executor, actor: Actor, contactId: string
   if (!contact || !org) throw notFound('contact');
   return {
     org,
-    language: languageFor(asked, contact, org),
+    language: donorLanguage(asked, contact, org),
     organization: organizationBlock(org, settings),
     donor: donorBlock(contact, address),
   };

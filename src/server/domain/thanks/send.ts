@@ -5,9 +5,9 @@ import { giftParts, lockGift, type GiftRow } from '../../db/repositories/gifts';
 import { findOrganization } from '../../db/repositories/organizations';
 import { mailableAddress } from '../../db/repositories/outbox';
 import { thankedContact } from '../../db/repositories/thanks';
-import { emailLanguage } from '../../email/templates';
 import { AppError, notFound } from '../../errors';
 import type { Actor } from '../actor';
+import { donorLanguage } from '../contacts/language';
 import { queueEmails } from '../email/outbox';
 import { thankGift } from '../gifts/thank-gift';
 import { fillThanks, mergeValues } from './merge';
@@ -41,9 +41,7 @@ export async function writeThanks(
     giftParts(db, orgId, [gift.id]),
   ]);
   const method = opts.method ?? (gift.thanksMethod === 'letter' ? 'letter' : 'email');
-  const language = emailLanguage(
-    opts.language ?? donor?.preferredLanguage ?? org?.defaultLanguage ?? 'en',
-  );
+  const language = donorLanguage(opts.language, donor, org);
   const chosen: ChosenText = opts.text
     ? { template: opts.template ?? '(unsaved)', language, builtIn: false, ...opts.text }
     : await chooseThanksText(

@@ -5,6 +5,7 @@ import { findOrganization } from '../../db/repositories/organizations';
 import { mailableAddress } from '../../db/repositories/outbox';
 import { thankedContact } from '../../db/repositories/thanks';
 import type { Actor } from '../actor';
+import { donorLanguage } from '../contacts/language';
 import { queueEmails } from '../email/outbox';
 import { appendToTimeline } from '../timeline/timeline';
 
@@ -49,7 +50,7 @@ export async function notifyTributes(
           orgId: actor.orgId,
           recipient,
           template: 'tribute_notice',
-          language: notified?.preferredLanguage ?? org?.defaultLanguage ?? null,
+          language: donorLanguage(undefined, notified, org),
           payload: {
             type: t.type,
             donorName,
