@@ -29,3 +29,4 @@ export {
 export { due, dueAfterMs, elapsed, elapsedMs, isWorkingTime } from './clock';
 export { naiveDue } from './naive';
 export { parseInstant, formatInstant } from './instant';
+export { localDate, yearIn } from './time-zone';

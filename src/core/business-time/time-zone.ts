@@ -105,3 +105,23 @@ export function zoneClockFor(timeZone: string): ZoneClock {
   }
   return clock;
 }
+
+/**
+ * The calendar date (YYYY-MM-DD) of an instant in a time zone: the one rule for "today" and the
+ * day a receipt, donation or level window is dated by.
+ * @example localDate(new Date('2026-12-31T23:30:00Z'), 'Europe/Vilnius') // "2027-01-01"
+ */
+export function localDate(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The calendar year of an instant in a time zone (the year of its `localDate`). */
+export const yearIn = (at: Date, timeZone: string): number =>
+  Number(localDate(at, timeZone).slice(0, 4));

@@ -70,15 +70,3 @@ export function windowStart(window: LevelWindow, today: string): string | null {
   const start = new Date(Date.UTC(y - 1, m - 1, d + 1));
   return start.toISOString().slice(0, 10);
 }
-
-/** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
-export function localDate(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)!.value;
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}

@@ -1,3 +1,4 @@
+import { localDate } from '../../../core/business-time';
 import type { Clock } from '../../../core/clock';
 import type { Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';
@@ -9,7 +10,6 @@ import type { Actor } from '../actor';
 import { formatMoney } from '../gifts/money';
 import { recordGift } from '../gifts/record-gift';
 import { appendToTimeline } from '../timeline/timeline';
-import { dayIn } from '../receipts/content';
 import type { DonationDetails } from './present';
 import type { PaymentMethod } from './providers';
 import { readDonationRow } from './read-donations';
@@ -84,7 +84,7 @@ export async function confirmPledge(
   const org = await findOrganization(tx, actor.orgId);
   if (!org) throw notFound('organization');
   await makeDonor(tx, actor, row.contactId, now);
-  const gift = await recordPledge(tx, clock, actor, row, dayIn(now, org.timeZone));
+  const gift = await recordPledge(tx, clock, actor, row, localDate(now, org.timeZone));
   const after = await updateDonation(tx, actor.orgId, row.id, {
     status: 'received',
     giftId: gift.id,

@@ -1,3 +1,4 @@
+import { localDate } from '../../../core/business-time';
 import type { Clock } from '../../../core/clock';
 import type { DonationInput } from '../../../shared/schemas/donations';
 import type { Executor } from '../../db/connection';
@@ -24,12 +25,6 @@ import { providerFor } from './providers';
 
 /** How the offer came: a signed-in donor on the portal, or a visitor's public form. */
 export type OfferChannel = 'portal' | 'web';
-
-/** The calendar day of an instant in a time zone, YYYY-MM-DD. */
-export const dayIn = (at: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(at)
-    .slice(0, 10);
 
 const methodWords: Record<string, string> = {
   bank_transfer: 'bank transfer',
@@ -75,7 +70,7 @@ export async function offerDonation(
   // record (no role, no pledge gift) until that person, or staff, confirm it.
   const signedIn = how.channel === 'portal';
   if (signedIn) await makeDonor(tx, actor, contact.id, now);
-  const today = dayIn(now, org.timeZone);
+  const today = localDate(now, org.timeZone);
   const reference = await nextDonationReference(tx, org.id, Number(today.slice(0, 4)));
   const details = {
     frequency: input.frequency ?? null,

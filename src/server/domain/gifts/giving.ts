@@ -1,3 +1,4 @@
+import { yearIn } from '../../../core/business-time';
 import type { Clock } from '../../../core/clock';
 import type { Executor } from '../../db/connection';
 import { givingHead, givingLines, type GivingLine } from '../../db/repositories/giving';
@@ -36,10 +37,6 @@ export function consecutiveYears(years: ReadonlySet<number>, thisYear: number): 
   }
   return n;
 }
-
-/** The calendar year of an instant in a time zone. */
-export const yearIn = (at: Date, timeZone: string): number =>
-  Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at));
 
 /**
  * A contact's giving, computed from the gifts as they stand (no nightly job): first, last and

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { yearIn } from '../../../core/business-time';
 import type { Clock } from '../../../core/clock';
 import type { Executor } from '../../db/connection';
 import { lapsedDonorRows } from '../../db/repositories/giving-years';
 import { findOrganization } from '../../db/repositories/organizations';
 import type { Actor } from '../actor';
 import { decodeCursor, encodeCursor, type Page } from '../cursor';
-import { yearIn } from './giving';
 
 /** A lapsed donor as the lists show them. */
 export type LapsedView = { contact: { id: string; name: string }; lastGiftOn: string };

@@ -1,3 +1,4 @@
+import { localDate } from '../../../core/business-time';
 import type { Clock } from '../../../core/clock';
 import { shareInProportion } from '../../../core/money/share';
 import type { ReceiptLanguage } from '../../../shared/schemas/receipts';
@@ -14,7 +15,6 @@ import { findOrganization } from '../../db/repositories/organizations';
 import { invalid, notFound } from '../../errors';
 import type { Actor } from '../actor';
 import { donorLanguage } from '../contacts/language';
-import { dayIn } from '../receipts/content';
 
 /** An update as a report shows it: in the report's language when translated. */
 export type ShownUpdate = {
@@ -99,7 +99,7 @@ export async function impactReport(
   const contact = await findContact(db, actor.orgId, contactId);
   const org = await findOrganization(db, actor.orgId);
   if (!contact || !org) throw notFound('contact');
-  const to = q.to ?? dayIn(clock.now(), org.timeZone);
+  const to = q.to ?? localDate(clock.now(), org.timeZone);
   const from = q.from ?? yearBefore(to);
   if (from > to) throw invalid('from', 'the period starts after it ends');
   const language = donorLanguage(q.language, contact, org);

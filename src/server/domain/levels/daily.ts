@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock';
-import { wallToUtc } from '../../../core/business-time/time-zone';
-import { localDate } from '../../../core/levels/place';
+import { localDate, wallToUtc } from '../../../core/business-time/time-zone';
 import type { Executor } from '../../db/connection';
 import { upsertJob } from '../../db/repositories/jobs';
 import { listLevels } from '../../db/repositories/levels';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { localDate } from '../../../core/business-time';
 import type { Clock } from '../../../core/clock';
-import { compareLevels, localDate, windowStart } from '../../../core/levels/place';
+import { compareLevels, windowStart } from '../../../core/levels/place';
 import type { LevelInput, LevelPatch } from '../../../shared/schemas/levels';
 import type { Db, Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';

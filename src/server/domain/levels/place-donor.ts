@@ -1,6 +1,6 @@
+import { localDate } from '../../../core/business-time';
 import type { Clock } from '../../../core/clock';
 import {
-  localDate,
   noGiving,
   placeLevel,
   windowStart,

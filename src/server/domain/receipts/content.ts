@@ -53,16 +53,6 @@ export type ReceiptContent = {
  */
 export const receiptNumber = (year: number, n: number) => `R-${year}-${String(n).padStart(4, '0')}`;
 
-/** A calendar day (YYYY-MM-DD) of an instant in a time zone. */
-export function dayIn(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
-
 /** The organization as its receipts present it (its settings' receipt fields). */
 export function organizationBlock(
   org: OrganizationRow,

@@ -1,3 +1,4 @@
+import { localDate } from '../../../core/business-time';
 import type { Clock } from '../../../core/clock';
 import { promisedKinds } from '../../../shared/gifts';
 import type { ReceiptLanguage } from '../../../shared/schemas/receipts';
@@ -21,7 +22,6 @@ import { donorLanguage } from '../contacts/language';
 import { broken } from '../gifts/money';
 import { appendToTimeline } from '../timeline/timeline';
 import {
-  dayIn,
   donorBlock,
   giftLine,
   organizationBlock,
@@ -71,7 +71,7 @@ export async function writeReceipt(
   d: Draft,
 ): Promise<ReceiptRow> {
   const now = clock.now();
-  const issuedOn = dayIn(now, d.timeZone);
+  const issuedOn = localDate(now, d.timeZone);
   const year = Number(issuedOn.slice(0, 4));
   const sequence = await nextReceiptNumber(tx, actor.orgId, year);
   const number = receiptNumber(year, sequence);
