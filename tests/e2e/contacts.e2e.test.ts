@@ -1,30 +1,12 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, haveChromium, launch, startTend } from './browser';
-
-const shots = join(import.meta.dirname, '../../test-results/screenshots');
-let browser: Browser;
-let tend: { url: string; email: string; password: string; child: ChildProcess };
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeProblems, haveChromium, shots, signedIn, useTend } from './browser';
 
 type Contact = { id: string; name: string; phones: { number: string }[] };
 type Interaction = { kind: string; channel: string };
 
-if (!haveChromium)
-  console.warn('e2e: skipped — /usr/bin/chromium is missing (apt-get install -y chromium)');
-
-/** A signed-in page in the browser's language `locale`. */
-async function signedIn(locale = 'en-GB'): Promise<Page> {
-  const page = await browser.newPage({ locale, viewport: { width: 1366, height: 900 } });
-  await page.goto(`${tend.url}/app/`);
-  await page.locator('input[name=email]').fill(tend.email);
-  await page.locator('input[name=password]').fill(tend.password);
-  await page.locator('button[type=submit]').click();
-  await page.locator('header').waitFor();
-  return page;
-}
+const tend = useTend();
 
 /** The API as the signed-in page sees it (its session cookie). */
 async function get<T>(page: Page, path: string): Promise<T> {
@@ -66,18 +48,8 @@ async function contactWithCalls(page: Page): Promise<Contact> {
 }
 
 describe.skipIf(!haveChromium)('contacts, log a call and the home page', () => {
-  beforeAll(async () => {
-    await mkdir(shots, { recursive: true });
-    tend = await startTend();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    tend?.child.kill('SIGTERM');
-  });
-
   it('home, search, a contact and its timeline, a logged call, and a new contact', async () => {
-    const page = await signedIn();
+    const page = await signedIn(tend);
 
     // Home: each team's line against its threshold, and today's promise-kept rate.
     await page.getByRole('heading', { name: 'Lines waiting for a first response' }).waitFor();
@@ -245,7 +217,7 @@ describe.skipIf(!haveChromium)('contacts, log a call and the home page', () => {
   });
 
   it('logs a call from the header, finding the caller typed in Latin letters', async () => {
-    const page = await signedIn();
+    const page = await signedIn(tend);
     await page.getByRole('banner').getByRole('link', { name: 'Log a call' }).click();
     await page.getByRole('textbox', { name: 'Who called or came in?' }).fill('olena');
     const option = page.getByRole('option', { name: /Олена/ }).first();
@@ -266,7 +238,7 @@ describe.skipIf(!haveChromium)('contacts, log a call and the home page', () => {
   });
 
   it('speaks Spanish, Lithuanian and Ukrainian on every page, accessibly', async () => {
-    const page = await signedIn();
+    const page = await signedIn(tend);
     const [someone] = (await get<{ data: Contact[] }>(page, '/contacts?q=sarunas&limit=1')).data;
     const pages = [
       ['home', '/app/'],

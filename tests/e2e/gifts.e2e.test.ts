@@ -1,13 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, haveChromium, launch, startTend } from './browser';
-
-const shots = join(import.meta.dirname, '../../test-results/screenshots');
-let browser: Browser;
-let tend: { url: string; email: string; password: string; slug: string; child: ChildProcess };
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeProblems, haveChromium, pageApi, shots, signedIn, useTend } from './browser';
 
 type Contact = { id: string; name: string; roles: string[]; emails: { bounced: boolean }[] };
 type Gift = {
@@ -18,30 +12,11 @@ type Gift = {
 };
 type Giving = { totals: { currency: string; thisYear: number; lifetime: number }[] };
 
-if (!haveChromium)
-  console.warn('e2e: skipped — /usr/bin/chromium is missing (apt-get install -y chromium)');
-
-/** A signed-in page (the demo's admin) in the browser's language `locale`. */
-async function signedIn(locale = 'en-GB', width = 1366): Promise<Page> {
-  const page = await browser.newPage({ locale, viewport: { width, height: 900 } });
-  await page.goto(`${tend.url}/app/`);
-  await page.locator('input[name=email]').fill(tend.email);
-  await page.locator('input[name=password]').fill(tend.password);
-  await page.locator('button[type=submit]').click();
-  await page.locator('header').waitFor();
-  return page;
-}
+const tend = useTend();
 
 /** The API as the signed-in page sees it (its session cookie). */
-async function call<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown) {
-  const res = await page.request.fetch(`${tend.url}/api/v1${path}`, {
-    method,
-    data: body,
-    headers: method === 'POST' ? { 'idempotency-key': crypto.randomUUID() } : {},
-  });
-  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
+const call = <T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown) =>
+  pageApi<T>(page, tend, method, path, body);
 
 /** Two demo donors who can be emailed (a thank-you email needs a working address). */
 async function donors(page: Page): Promise<[Contact, Contact]> {
@@ -59,18 +34,8 @@ async function accessible(page: Page, what: string) {
 }
 
 describe.skipIf(!haveChromium)('gifts: record, thank, receipt, giving summary', () => {
-  beforeAll(async () => {
-    await mkdir(shots, { recursive: true });
-    tend = await startTend();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    tend?.child.kill('SIGTERM');
-  });
-
   it('records a split gift, thanks it in bulk, issues its receipt and sums it up', async () => {
-    const page = await signedIn();
+    const page = await signedIn(tend);
     const food = await call<{ id: string }>(page, 'POST', '/funds', {
       name: 'Food bank',
       restricted: true,
@@ -210,7 +175,7 @@ describe.skipIf(!haveChromium)('gifts: record, thank, receipt, giving summary', 
   });
 
   it('thanks from the queue one gift at a time: a call, a letter printed, an email in Spanish', async () => {
-    const page = await signedIn();
+    const page = await signedIn(tend);
     const [donor, other] = await donors(page);
     const gift = (contactId: string, amount: number) =>
       call<Gift>(page, 'POST', '/gifts', {
@@ -271,7 +236,7 @@ describe.skipIf(!haveChromium)('gifts: record, thank, receipt, giving summary', 
   });
 
   it('records a payment against the donor’s open pledge, lowering its balance', async () => {
-    const page = await signedIn();
+    const page = await signedIn(tend);
     const [, donor] = await donors(page);
     const pledge = await call<Gift>(page, 'POST', '/gifts', {
       kind: 'pledge',
@@ -300,7 +265,7 @@ describe.skipIf(!haveChromium)('gifts: record, thank, receipt, giving summary', 
   });
 
   it('shows the API’s refusal under the field it names: a soft credit to the donor themself', async () => {
-    const page = await signedIn();
+    const page = await signedIn(tend);
     const [donor] = await donors(page);
     await page.goto(`${tend.url}/app/gifts/new?contact=${donor.id}`);
     await page.getByRole('heading', { level: 1, name: 'Record a gift' }).waitFor();
@@ -323,7 +288,7 @@ describe.skipIf(!haveChromium)('gifts: record, thank, receipt, giving summary', 
   });
 
   it('marks a portal donation received (a different amount arrived) and cancels another', async () => {
-    const page = await signedIn();
+    const page = await signedIn(tend);
     // Cash at the office is offered once the organization says where (gift settings, If-Match).
     const read = await page.request.get(`${tend.url}/api/v1/gift-settings`);
     const settings = (await read.json()) as { currency: string; majorGiftAmount: number | null };
@@ -396,17 +361,7 @@ describe.skipIf(!haveChromium)('gifts: record, thank, receipt, giving summary', 
   });
 
   it('shows the queue and the record-gift form on a phone without sideways scrolling', async () => {
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    const page = await context.newPage();
-    await page.goto(`${tend.url}/app/`);
-    await page.locator('input[name=email]').fill(tend.email);
-    await page.locator('input[name=password]').fill(tend.password);
-    await page.locator('button[type=submit]').click();
+    const page = await signedIn(tend, { width: 390, height: 844 });
     await page.getByRole('button', { name: 'Menu' }).click();
     await page
       .getByRole('navigation', { name: 'Main navigation' })
@@ -432,11 +387,11 @@ describe.skipIf(!haveChromium)('gifts: record, thank, receipt, giving summary', 
     expect(await width()).toBeLessThanOrEqual(390);
     await accessible(page, 'record a grant on a phone');
     await page.screenshot({ path: join(shots, 'gifts-record-grant-phone-en.png'), fullPage: true });
-    await context.close();
+    await page.context().close();
   });
 
   it('speaks four languages on the gift pages', async () => {
-    const page = await signedIn();
+    const page = await signedIn(tend);
     const [donor] = await donors(page);
     const gift = await call<Gift>(page, 'POST', '/gifts', {
       kind: 'one_time',

@@ -1,29 +1,11 @@
-import type { ChildProcess } from 'node:child_process';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, haveChromium, launch, startTend } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeProblems, haveChromium, pageApi, signedIn, useTend } from './browser';
 
-let browser: Browser;
-let tend: { url: string; email: string; password: string; child: ChildProcess };
-
-if (!haveChromium)
-  console.warn('e2e: skipped — /usr/bin/chromium is missing (apt-get install -y chromium)');
+const tend = useTend();
 
 /** The demo's admin, signed in on a window `width` pixels wide. */
-async function signedIn(width: number): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'en-GB',
-    viewport: { width, height: width < 500 ? 844 : 768 },
-    ...(width < 500 ? { isMobile: true, hasTouch: true } : {}),
-  });
-  const page = await context.newPage();
-  await page.goto(`${tend.url}/app/`);
-  await page.getByLabel('Email').fill(tend.email);
-  await page.getByLabel('Password').fill(tend.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('banner').waitFor();
-  return page;
-}
+const signedInAt = (width: number) => signedIn(tend, { width, height: width < 500 ? 844 : 768 });
 
 /** Where the header's parts are: its navigation entries, everything in it, its own size. */
 const layout = (page: Page) =>
@@ -58,19 +40,10 @@ const layout = (page: Page) =>
 
 describe.skipIf(!haveChromium)('the console header', () => {
   beforeAll(async () => {
-    tend = await startTend();
-    browser = await launch();
     // A gift owed a thank-you, so the navigation has a count to show.
-    const page = await signedIn(1366);
-    const api = async <T>(path: string, data?: object) => {
-      const res = await page.request.fetch(`${tend.url}/api/v1${path}`, {
-        method: data ? 'POST' : 'GET',
-        data,
-        headers: data ? { 'idempotency-key': crypto.randomUUID() } : {},
-      });
-      expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-      return (await res.json()) as T;
-    };
+    const page = await signedInAt(1366);
+    const api = <T>(path: string, data?: object) =>
+      pageApi<T>(page, tend, data ? 'POST' : 'GET', path, data);
     const [donor] = (await api<{ data: { id: string }[] }>('/contacts?limit=1')).data;
     await api('/gifts', {
       kind: 'one_time',
@@ -81,13 +54,9 @@ describe.skipIf(!haveChromium)('the console header', () => {
     });
     await page.context().close();
   });
-  afterAll(async () => {
-    await browser?.close();
-    tend?.child.kill('SIGTERM');
-  });
 
   it('fits one row at 1366 px in each language, the giving pages in one menu, the thank-you count shown', async () => {
-    const page = await signedIn(1366);
+    const page = await signedInAt(1366);
     const banner = page.getByRole('banner');
     for (const language of ['en', 'es', 'lt', 'uk'] as const) {
       await banner.getByLabel(/^(Language|Idioma|Kalba|Мова)$/).selectOption(language);
@@ -120,7 +89,7 @@ describe.skipIf(!haveChromium)('the console header', () => {
   });
 
   it('opens the giving menu by keyboard and goes to a page of it', async () => {
-    const page = await signedIn(1366);
+    const page = await signedInAt(1366);
     const giving = page.getByRole('banner').getByRole('button', { name: /^Giving/ });
     await giving.focus();
     await page.keyboard.press('Enter');
@@ -156,7 +125,7 @@ describe.skipIf(!haveChromium)('the console header', () => {
   });
 
   it('holds every entry behind the burger at 390 px', async () => {
-    const page = await signedIn(390);
+    const page = await signedInAt(390);
     await page.getByRole('button', { name: 'Menu' }).click();
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     await nav.waitFor();

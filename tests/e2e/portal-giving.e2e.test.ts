@@ -1,19 +1,20 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, haveChromium, launch, startTend } from './browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeProblems,
+  haveChromium,
+  mailTo,
+  pageWidth,
+  sessionCookie,
+  shot,
+  useTend,
+} from './browser';
 
-const shots = join(import.meta.dirname, '../../test-results/screenshots');
-let browser: Browser;
-let tend: Awaited<ReturnType<typeof startTend>>;
 let staffCookie = '';
 const iban = 'LT601010012345678901';
 const visitor = { name: 'Rūta Petraitė', email: 'ruta.giving.e2e@example.org' };
 
-if (!haveChromium)
-  console.warn('e2e: skipped — /usr/bin/chromium is missing (apt-get install -y chromium)');
+const tend = useTend();
 
 /** Calls the API as the demo admin (the session cookie from signing in). */
 async function call<T>(
@@ -35,47 +36,9 @@ async function call<T>(
   return (await res.json()) as T;
 }
 
-/** The emails Tend saved (no SMTP_URL: .eml files), parsed. */
-async function mails(): Promise<ParsedMail[]> {
-  const dir = join(tend.dataDir, 'mail');
-  const files = await readdir(dir).catch(() => [] as string[]);
-  return Promise.all(
-    files
-      .filter((f) => f.endsWith('.eml'))
-      .map(async (f) => simpleParser(await readFile(join(dir, f)))),
-  );
-}
-
-/** Waits for an email to `address` whose text matches. */
-async function mailTo(address: string, text: RegExp): Promise<ParsedMail> {
-  let found: ParsedMail | undefined;
-  await expect
-    .poll(
-      async () => {
-        found = (await mails()).find(
-          (m) => JSON.stringify(m.to).includes(address) && text.test(m.text ?? ''),
-        );
-        return !!found;
-      },
-      { timeout: 20_000, interval: 250 },
-    )
-    .toBe(true);
-  return found!;
-}
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-
-const pageWidth = (page: Page) =>
-  page.evaluate(
-    () =>
-      (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
-        .documentElement.scrollWidth,
-  );
-
 /** A phone (390 px wide) in a language. */
 const phone = (locale: string): Promise<BrowserContext> =>
-  browser.newContext({
+  tend.browser.newContext({
     locale,
     viewport: { width: 390, height: 844 },
     isMobile: true,
@@ -88,16 +51,7 @@ describe.skipIf(!haveChromium)('giving on the portal', () => {
   let given = '';
 
   beforeAll(async () => {
-    await mkdir(shots, { recursive: true });
-    tend = await startTend();
-    browser = await launch();
-    const signIn = await fetch(`${tend.url}/api/v1/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: tend.email, password: tend.password }),
-    });
-    expect(signIn.status).toBe(200);
-    staffCookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    staffCookie = await sessionCookie(tend);
     // The organization takes bank transfers (its details) and has a fund donors may choose.
     const settings = await call<{ version: number; receipt: object }>('GET', '/gift-settings');
     await call(
@@ -118,10 +72,6 @@ describe.skipIf(!haveChromium)('giving on the portal', () => {
     await call('POST', '/funds', { name: 'Maisto paketai', restricted: true });
     context = await phone('lt-LT');
     page = await context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    tend?.child.kill('SIGTERM');
   });
 
   it('a visitor gives €25 by bank transfer in Lithuanian on a phone and is emailed the reference', async () => {
@@ -152,7 +102,7 @@ describe.skipIf(!haveChromium)('giving on the portal', () => {
     expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     await shot(page, 'portal-give-confirmation-phone-lt');
 
-    const mail = await mailTo(visitor.email, new RegExp(given));
+    const mail = await mailTo(tend.dataDir, visitor.email, new RegExp(given));
     expect(mail.subject).toContain(given);
     expect(mail.text).toMatch(/Prašome pervesti 25,00\s€/);
     expect(mail.text).toContain('LT60 1010 0123 4567 8901');
@@ -164,7 +114,7 @@ describe.skipIf(!haveChromium)('giving on the portal', () => {
     await page.goto(`${tend.url}/p/${tend.slug}/sign-in?next=/giving`);
     await page.getByLabel('El. paštas').fill(visitor.email);
     await page.getByRole('button', { name: /nuorod/i }).click();
-    const signIn = await mailTo(visitor.email, /\/sign-in#tend_portal_/);
+    const signIn = await mailTo(tend.dataDir, visitor.email, /\/sign-in#tend_portal_/);
     const link = /(https?:\/\/\S+\/sign-in#tend_portal_[\w-]+)/.exec(signIn.text!)![1]!;
     await page.goto(link);
     await page.getByRole('heading', { name: 'Mano parama', level: 1 }).waitFor();

@@ -1,62 +1,11 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, haveChromium, launch, startTend } from './browser';
+import { describe, expect, it } from 'vitest';
+import { axeProblems, haveChromium, mailTo, shot, useTend } from './browser';
 
-const shots = join(import.meta.dirname, '../../test-results/screenshots');
-let browser: Browser;
-let tend: Awaited<ReturnType<typeof startTend>>;
-
-if (!haveChromium)
-  console.warn('e2e: skipped — /usr/bin/chromium is missing (apt-get install -y chromium)');
-
-/** The emails Tend saved (no SMTP_URL: .eml files), parsed. */
-async function mails(): Promise<ParsedMail[]> {
-  const dir = join(tend.dataDir, 'mail');
-  const files = await readdir(dir).catch(() => [] as string[]);
-  return Promise.all(
-    files
-      .filter((f) => f.endsWith('.eml'))
-      .map(async (f) => simpleParser(await readFile(join(dir, f)))),
-  );
-}
-
-/** Waits for an email to `address` whose text matches. */
-async function mailTo(address: string, text: RegExp): Promise<ParsedMail> {
-  let found: ParsedMail | undefined;
-  await expect
-    .poll(
-      async () => {
-        found = (await mails()).find(
-          (m) => JSON.stringify(m.to).includes(address) && text.test(m.text ?? ''),
-        );
-        return !!found;
-      },
-      { timeout: 20_000, interval: 250 },
-    )
-    .toBe(true);
-  return found!;
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
+const tend = useTend();
 
 describe.skipIf(!haveChromium)('the public portal', () => {
-  beforeAll(async () => {
-    await mkdir(shots, { recursive: true });
-    tend = await startTend();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    tend?.child.kill('SIGTERM');
-  });
-
   it('a client raises a request in Ukrainian, gets the reference, and follows it by the emailed link', async () => {
-    const page = await browser.newPage({ locale: 'uk-UA' });
+    const page = await tend.browser.newPage({ locale: 'uk-UA' });
     const portal = `${tend.url}/p/${tend.slug}`;
     await page.goto(portal);
     await page.getByRole('heading', { name: 'Чим ми можемо допомогти?' }).waitFor();
@@ -80,7 +29,7 @@ describe.skipIf(!haveChromium)('the public portal', () => {
     await shot(page, 'portal-receipt-uk');
 
     // The acknowledgement arrives in Ukrainian with the reference.
-    const ack = await mailTo(address, new RegExp(reference));
+    const ack = await mailTo(tend.dataDir, address, new RegExp(reference));
     expect(ack.subject).toMatch(/[А-Яа-яІіЇїЄє]/);
     expect(ack.text).toContain('Стежте за своїм запитом онлайн');
     expect(ack.text).toContain(`${tend.url}/p/${tend.slug}/requests/`);
@@ -92,7 +41,7 @@ describe.skipIf(!haveChromium)('the public portal', () => {
     await page.getByLabel('Електронна пошта').fill(address);
     await page.getByRole('button', { name: 'Надіслати посилання' }).click();
     await page.getByText('посилання для входу вже надіслано').waitFor();
-    const signIn = await mailTo(address, /\/sign-in#tend_portal_/);
+    const signIn = await mailTo(tend.dataDir, address, /\/sign-in#tend_portal_/);
     const link = /(https?:\/\/\S+\/sign-in#tend_portal_[\w-]+)/.exec(signIn.text!)![1]!;
     expect(link.startsWith(`${tend.url}/p/${tend.slug}/sign-in#`)).toBe(true);
     await page.goto(link);
@@ -115,7 +64,7 @@ describe.skipIf(!haveChromium)('the public portal', () => {
     await shot(page, 'portal-thread-uk');
 
     // The link worked once: opened again in a fresh browser, it is refused.
-    const again = await browser.newPage({ locale: 'uk-UA' });
+    const again = await tend.browser.newPage({ locale: 'uk-UA' });
     await again.goto(link);
     await again.getByText('Це посилання вже недійсне або використане').waitFor();
     await again.close();
@@ -123,7 +72,7 @@ describe.skipIf(!haveChromium)('the public portal', () => {
   });
 
   it('raises a request from the plain form with JavaScript off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'es-ES' });
+    const context = await tend.browser.newContext({ javaScriptEnabled: false, locale: 'es-ES' });
     const page = await context.newPage();
     await page.goto(`${tend.url}/p/${tend.slug}`);
     await page.getByRole('heading', { name: 'Pídanos ayuda' }).waitFor();
@@ -139,7 +88,7 @@ describe.skipIf(!haveChromium)('the public portal', () => {
   });
 
   it('fits a phone: the header grows with its content and covers nothing', async () => {
-    const context = await browser.newContext({
+    const context = await tend.browser.newContext({
       locale: 'uk-UA',
       viewport: { width: 390, height: 844 },
       isMobile: true,
@@ -170,7 +119,7 @@ describe.skipIf(!haveChromium)('the public portal', () => {
       ['lt', 'lt-LT', 'Mūsų pažadai'],
       ['uk', 'uk-UA', 'Наші обіцянки'],
     ] as const) {
-      const page = await browser.newPage({ locale });
+      const page = await tend.browser.newPage({ locale });
       await page.goto(`${tend.url}/p/${tend.slug}`);
       await page.getByTestId('promise').waitFor();
       await shot(page, `portal-home-${lang}`);

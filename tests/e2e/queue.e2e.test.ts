@@ -1,17 +1,12 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, haveChromium, launch, startTend } from './browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeProblems, haveChromium, sessionCookie, shots, useTend } from './browser';
 
-const shots = join(import.meta.dirname, '../../test-results/screenshots');
-let browser: Browser;
-let tend: Awaited<ReturnType<typeof startTend>>;
 let cookie: { name: string; value: string };
 let context: BrowserContext;
 
-if (!haveChromium)
-  console.warn('e2e: skipped — /usr/bin/chromium is missing (apt-get install -y chromium)');
+const tend = useTend();
 
 /** Calls the API as the demo admin (the session cookie from signing in). */
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -50,16 +45,7 @@ const selectedIndex = (page: Page) =>
 
 describe.skipIf(!haveChromium)('the queue with 500 open requests', () => {
   beforeAll(async () => {
-    await mkdir(shots, { recursive: true });
-    tend = await startTend();
-    browser = await launch();
-    const signIn = await fetch(`${tend.url}/api/v1/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: tend.email, password: tend.password }),
-    });
-    expect(signIn.status).toBe(200);
-    const [name, value] = signIn.headers.get('set-cookie')!.split(';')[0]!.split('=');
+    const [name, value] = (await sessionCookie(tend)).split('=');
     cookie = { name: name!, value: value! };
 
     // Two promises that fall due within the hour, tried before the demo's own policies.
@@ -91,13 +77,12 @@ describe.skipIf(!haveChromium)('the queue with 500 open requests', () => {
           }),
         ),
       );
-    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+    context = await tend.browser.newContext({
+      locale: 'en-GB',
+      viewport: { width: 1280, height: 800 },
+    });
     await context.addCookies([{ ...cookie, url: tend.url }]);
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    tend?.child.kill('SIGTERM');
-  });
 
   it('keeps only a window of rows in the page and scrolls, page by page, to the last', async () => {
     const all = await wholeView('open');

@@ -1,24 +1,17 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, haveChromium, launch, startTend } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeProblems, haveChromium, shots, signIn, useTend } from './browser';
 
-const shots = join(import.meta.dirname, '../../test-results/screenshots');
-let browser: Browser;
-let tend: { url: string; email: string; password: string; child: ChildProcess };
-
-if (!haveChromium)
-  console.warn('e2e: skipped — /usr/bin/chromium is missing (apt-get install -y chromium)');
+const tend = useTend();
 
 /** Signs in on a new page in English and opens the settings from the header. */
-async function signIn(email = tend.email, password = tend.password): Promise<Page> {
-  const page = await browser.newPage({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
-  await page.goto(`${tend.url}/app/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+async function openSettings(email = tend.email, password = tend.password): Promise<Page> {
+  const page = await tend.browser.newPage({
+    locale: 'en-GB',
+    viewport: { width: 1366, height: 900 },
+  });
+  await signIn(page, { ...tend, email, password });
   await page.getByRole('banner').getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
   return page;
@@ -34,18 +27,8 @@ async function settledPreview(page: Page): Promise<string> {
 }
 
 describe.skipIf(!haveChromium)('the settings pages', () => {
-  beforeAll(async () => {
-    await mkdir(shots, { recursive: true });
-    tend = await startTend();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    tend?.child.kill('SIGTERM');
-  });
-
   it('an admin changes Friday’s hours and adds a holiday: the preview follows, the save is kept', async () => {
-    const page = await signIn();
+    const page = await openSettings();
     await settingsNav(page).getByRole('link', { name: 'Calendars' }).click();
     await page.getByRole('link', { name: 'Office hours (Vilnius)' }).click();
     await page.getByRole('heading', { level: 1, name: 'Office hours (Vilnius)' }).waitFor();
@@ -98,7 +81,7 @@ describe.skipIf(!haveChromium)('the settings pages', () => {
   });
 
   it('adds a category and a required custom field, kept after a reload', async () => {
-    const page = await signIn();
+    const page = await openSettings();
     await settingsNav(page).getByRole('link', { name: 'Categories and fields' }).click();
     await page.getByRole('heading', { level: 1, name: 'Categories and fields' }).waitFor();
     const categories = page.getByRole('textbox', { name: 'Categories' });
@@ -136,7 +119,7 @@ describe.skipIf(!haveChromium)('the settings pages', () => {
   });
 
   it('reorders promise policies with the keyboard and keeps the order', async () => {
-    const page = await signIn();
+    const page = await openSettings();
     await settingsNav(page).getByRole('link', { name: 'Promise policies' }).click();
     const names = () =>
       page
@@ -169,7 +152,7 @@ describe.skipIf(!haveChromium)('the settings pages', () => {
   });
 
   it('creates an API token, shows it once with a copy button, and revokes it', async () => {
-    const page = await signIn();
+    const page = await openSettings();
     await settingsNav(page).getByRole('link', { name: 'API tokens' }).click();
     await page.getByRole('button', { name: 'Create a token' }).click();
     await page.getByLabel('What is it for?').fill('Nightly export');
@@ -198,7 +181,7 @@ describe.skipIf(!haveChromium)('the settings pages', () => {
   });
 
   it('an agent sees the settings as view only, and not the users at all', async () => {
-    const admin = await signIn();
+    const admin = await openSettings();
     // The admin adds an agent with a first password.
     await settingsNav(admin).getByRole('link', { name: 'Users' }).click();
     await admin.getByRole('button', { name: 'Add a person' }).click();
@@ -211,7 +194,7 @@ describe.skipIf(!haveChromium)('the settings pages', () => {
     await admin.locator('[data-user="ona@example.org"]').waitFor();
     await admin.close();
 
-    const agent = await signIn('ona@example.org', 'a-long-password-1');
+    const agent = await openSettings('ona@example.org', 'a-long-password-1');
     expect(await settingsNav(agent).getByRole('link', { name: 'Users' }).count()).toBe(0);
     await settingsNav(agent).getByRole('link', { name: 'Calendars' }).click();
     await agent.getByText('Only administrators and managers can change them.').waitFor();
@@ -229,7 +212,7 @@ describe.skipIf(!haveChromium)('the settings pages', () => {
   });
 
   it('shows every settings page in English, Spanish, Lithuanian and Ukrainian, accessibly', async () => {
-    const page = await signIn();
+    const page = await openSettings();
     const calendarId = await page.evaluate(async () => {
       const res = await fetch('/api/v1/calendars');
       return ((await res.json()) as { data: { id: string }[] }).data[0]!.id;

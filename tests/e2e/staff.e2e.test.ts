@@ -1,18 +1,12 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, haveChromium, launch, startTend } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeProblems, haveChromium, shots, signedIn, signIn, useTend } from './browser';
 
-const shots = join(import.meta.dirname, '../../test-results/screenshots');
-let browser: Browser;
-let tend: { url: string; email: string; password: string; child: ChildProcess };
 /** The request the journey answered; the language tour shows it again. */
 let answered: { id: string; reference: string };
 
-if (!haveChromium)
-  console.warn('e2e: skipped — /usr/bin/chromium is missing (apt-get install -y chromium)');
+const tend = useTend();
 
 // A canned reply with a translation in each language of the demo's requesters.
 const canned = {
@@ -36,22 +30,12 @@ const background = (l: Locator) =>
   l.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).backgroundColor);
 
 describe.skipIf(!haveChromium)('the staff console', () => {
-  beforeAll(async () => {
-    await mkdir(shots, { recursive: true });
-    tend = await startTend();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    tend?.child.kill('SIGTERM');
-  });
-
   it('signs in, answers a request with a canned reply, adds a note and changes the request', async () => {
-    const page = await browser.newPage({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    await page.goto(`${tend.url}/`);
-    await page.getByLabel('Email').fill(tend.email);
-    await page.getByLabel('Password').fill(tend.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const page = await tend.browser.newPage({
+      locale: 'en-GB',
+      viewport: { width: 1280, height: 900 },
+    });
+    await signIn(page, tend, '/');
     await page.getByRole('banner').getByRole('link', { name: 'Queue', exact: true }).click();
     const table = page.getByRole('table', { name: 'Queue' });
     await table.waitFor();
@@ -181,17 +165,7 @@ describe.skipIf(!haveChromium)('the staff console', () => {
   });
 
   it('works on a phone: the navigation folds into a menu that covers nothing', async () => {
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    const page = await context.newPage();
-    await page.goto(`${tend.url}/app/`);
-    await page.getByLabel('Email').fill(tend.email);
-    await page.getByLabel('Password').fill(tend.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const page = await signedIn(tend, { width: 390, height: 844 });
     const menu = page.getByRole('button', { name: 'Menu' });
     await menu.waitFor();
     const banner = page.getByRole('banner');
@@ -211,18 +185,14 @@ describe.skipIf(!haveChromium)('the staff console', () => {
     expect(await page.getByRole('navigation', { name: 'Main navigation' }).count()).toBe(0);
     expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(shots, 'contacts-phone-en.png'), fullPage: false });
-    await context.close();
+    await page.context().close();
   });
 
   it('says so when a colleague changed the request meanwhile (412), and shows their change', async () => {
-    const page = await browser.newPage({ locale: 'en-GB' });
+    const page = await tend.browser.newPage({ locale: 'en-GB' });
     // No live updates on this page: the colleague's change stays unseen until the console asks.
     await page.route('**/api/v1/events', (route) => route.abort());
-    await page.goto(`${tend.url}/`);
-    await page.getByLabel('Email').fill(tend.email);
-    await page.getByLabel('Password').fill(tend.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('banner').waitFor(); // signed in
+    await signIn(page, tend, '/');
     await page.goto(`${tend.url}/app/requests/${answered.id}`);
     const priority = page.getByLabel('Priority');
     await priority.waitFor();
@@ -241,7 +211,10 @@ describe.skipIf(!haveChromium)('the staff console', () => {
   });
 
   it('speaks Spanish, Lithuanian and Ukrainian: the queue and the request follow the language switch', async () => {
-    const page = await browser.newPage({ locale: 'uk-UA', viewport: { width: 1280, height: 900 } });
+    const page = await tend.browser.newPage({
+      locale: 'uk-UA',
+      viewport: { width: 1280, height: 900 },
+    });
     await page.goto(`${tend.url}/app/queue/open`);
     await page.getByLabel('Електронна пошта').fill(tend.email); // the browser's language
     await page.getByLabel('Пароль').fill(tend.password);

@@ -1,66 +1,20 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, haveChromium, launch, startTend } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeProblems, haveChromium, pageApi, pageWidth, shots, signedIn, useTend } from './browser';
 
-const shots = join(import.meta.dirname, '../../test-results/screenshots');
-let browser: Browser;
-let tend: { url: string; email: string; password: string; child: ChildProcess };
 /** What the journey made, for the language tour. */
 const made = { programId: '', donor: { id: '', name: '' } };
 
-if (!haveChromium)
-  console.warn('e2e: skipped — /usr/bin/chromium is missing (apt-get install -y chromium)');
-
-/** A signed-in page in English (or at `width` pixels wide, as a phone). */
-async function signedIn(width = 1366): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'en-GB',
-    viewport: { width, height: 900 },
-    ...(width < 500 ? { isMobile: true, hasTouch: true } : {}),
-  });
-  const page = await context.newPage();
-  await page.goto(`${tend.url}/app/`);
-  await page.getByLabel('Email').fill(tend.email);
-  await page.getByLabel('Password').fill(tend.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('header').waitFor();
-  return page;
-}
+const tend = useTend();
 
 /** The API as the signed-in page sees it (its session cookie). */
-async function call<T>(page: Page, method: 'GET' | 'POST', path: string, data?: object) {
-  const res = await page.request.fetch(`${tend.url}/api/v1${path}`, {
-    method,
-    data,
-    headers: method === 'POST' ? { 'idempotency-key': crypto.randomUUID() } : {},
-  });
-  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
-
-const pageWidth = (page: Page) =>
-  page.evaluate(
-    () =>
-      (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
-        .documentElement.scrollWidth,
-  );
+const call = <T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown) =>
+  pageApi<T>(page, tend, method, path, body);
 
 describe.skipIf(!haveChromium)('programs, impact updates and the gift settings', () => {
-  beforeAll(async () => {
-    await mkdir(shots, { recursive: true });
-    tend = await startTend();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    tend?.child.kill('SIGTERM');
-  });
-
   it('an admin creates a program with a restricted fund and posts an update with figures and a Spanish translation', async () => {
-    const page = await signedIn();
+    const page = await signedIn(tend);
     // Programs is in the header's Giving menu.
     await page
       .getByRole('banner')
@@ -142,7 +96,7 @@ describe.skipIf(!haveChromium)('programs, impact updates and the gift settings',
   });
 
   it('edits an update (its figures and translation kept) and deletes another after asking', async () => {
-    const page = await signedIn();
+    const page = await signedIn(tend);
     await page.goto(`${tend.url}/app/programs/${made.programId}`);
     await page.getByRole('link', { name: 'Edit 42 families warm this October' }).click();
     await page.getByRole('heading', { level: 1, name: 'Edit the update' }).waitFor();
@@ -183,7 +137,7 @@ describe.skipIf(!haveChromium)('programs, impact updates and the gift settings',
   });
 
   it('edits a program and a fund (If-Match), and refuses a fund a colleague changed meanwhile (412)', async () => {
-    const page = await signedIn();
+    const page = await signedIn(tend);
     const program = await call<{ id: string }>(page, 'POST', '/programs', { name: 'Dry homes' });
     const fund = await call<{ id: string }>(page, 'POST', '/funds', {
       name: 'Roof repairs',
@@ -241,7 +195,7 @@ describe.skipIf(!haveChromium)('programs, impact updates and the gift settings',
   });
 
   it('sets the receipt details and a major-gift threshold, kept after a reload', async () => {
-    const page = await signedIn();
+    const page = await signedIn(tend);
     await page.goto(`${tend.url}/app/settings`);
     await page
       .getByRole('navigation', { name: 'Settings' })
@@ -286,7 +240,7 @@ describe.skipIf(!haveChromium)('programs, impact updates and the gift settings',
   });
 
   it('creates the level Gold and a Ukrainian thank-you template whose preview fills the merge fields', async () => {
-    const page = await signedIn();
+    const page = await signedIn(tend);
     const donors = await call<{ data: { id: string; name: string; givenName: string | null }[] }>(
       page,
       'GET',
@@ -376,7 +330,7 @@ describe.skipIf(!haveChromium)('programs, impact updates and the gift settings',
   });
 
   it('a gift policy for the level Gold: a phone call by the relationship owner, kept after a reload', async () => {
-    const page = await signedIn();
+    const page = await signedIn(tend);
     await page.goto(`${tend.url}/app/settings/policies/new?subject=gift`);
     await page.getByRole('heading', { level: 1, name: 'New policy' }).waitFor();
     await page.getByRole('textbox', { name: /^Name/ }).fill('Gold donors: a call within a day');
@@ -410,7 +364,7 @@ describe.skipIf(!haveChromium)('programs, impact updates and the gift settings',
   });
 
   it('shows time to thank from the promise ledger once a gift is thanked', async () => {
-    const page = await signedIn();
+    const page = await signedIn(tend);
     const gift = await call<{ id: string }>(page, 'POST', '/gifts', {
       kind: 'one_time',
       contactId: made.donor.id,
@@ -429,7 +383,7 @@ describe.skipIf(!haveChromium)('programs, impact updates and the gift settings',
   });
 
   it('works at 390 px: the programs and a template fit the screen', async () => {
-    const page = await signedIn(390);
+    const page = await signedIn(tend, { width: 390 });
     for (const path of [
       '/app/programs',
       `/app/programs/${made.programId}`,
@@ -447,7 +401,7 @@ describe.skipIf(!haveChromium)('programs, impact updates and the gift settings',
   });
 
   it('speaks English, Spanish, Lithuanian and Ukrainian on every page, accessibly', async () => {
-    const page = await signedIn();
+    const page = await signedIn(tend);
     const pages = [
       ['programs', '/app/programs'],
       ['program', `/app/programs/${made.programId}`],
