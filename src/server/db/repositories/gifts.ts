@@ -197,13 +197,25 @@ export async function contactsAmong(db: Executor, orgId: string, ids: string[]) 
     .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, ids), isNull(contacts.deletedAt)));
 }
 
-/** The net amount of a gift: its amount plus every appended adjustment. */
+/**
+ * The one rule for a gift's net amount in SQL, net of refunds and corrections: its amount plus
+ * every appended adjustment (null where the gift has no amount), for the gift aliased `alias`.
+ * @example sql`select ${netAmountOf('g')} as net from gifts g`
+ */
+export const netAmountOf = (alias: string) => {
+  const g = sql.identifier(alias);
+  return sql`${g}.amount + coalesce((select sum(a.delta) from gift_adjustments a
+                                       where a.org_id = ${g}.org_id and a.gift_id = ${g}.id), 0)`;
+};
+
+/** The net amount of a (locked) gift: its amount plus every appended adjustment; 0 without one. */
 export async function netAmount(db: Executor, orgId: string, gift: GiftRow): Promise<number> {
-  const [row] = await db
-    .select({ sum: sql<string | null>`sum(${giftAdjustments.delta})::text` })
-    .from(giftAdjustments)
-    .where(and(eq(giftAdjustments.orgId, orgId), eq(giftAdjustments.giftId, gift.id)));
-  return (gift.amount ?? 0) + Number(row?.sum ?? 0);
+  const [row] = await queryRows<{ net: string | null }>(
+    db,
+    sql`select (${netAmountOf('g')})::text as net from gifts g
+         where g.org_id = ${orgId} and g.id = ${gift.id}`,
+  );
+  return Number(row?.net ?? 0);
 }
 
 /** What has been paid against each of some pledges (net of the payments' own refunds). */

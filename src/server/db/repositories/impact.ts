@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { promisedKinds } from '../../../shared/gifts';
 import { queryRows, type Executor } from '../connection';
 import { funds, impactUpdates, programs } from '../schema';
+import { netAmountOf } from './gifts';
 
 /** An impact update row. */
 export type ImpactUpdateRow = typeof impactUpdates.$inferSelect;
@@ -104,9 +105,7 @@ export function impactGifts(
   return queryRows<ImpactGiftRow>(
     db,
     sql`select g.id, g.kind, g.received_on::text as received_on, g.currency, g.amount,
-               case when g.amount is null then null
-                    else g.amount + coalesce((select sum(a.delta) from gift_adjustments a
-                          where a.org_id = g.org_id and a.gift_id = g.id), 0) end as net
+               ${netAmountOf('g')} as net
           from gifts g
          where g.org_id = ${orgId} and g.contact_id = ${contactId}
            and g.received_on between ${from}::date and ${to}::date

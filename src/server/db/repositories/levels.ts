@@ -6,6 +6,7 @@ import { queryRows } from '../connection';
 import { auditLog, contactLevels, donorLevels, interactions } from '../schema';
 import { insertRows, writeTogether } from '../write-together';
 import type { AuditEntry } from './audit';
+import { netAmountOf } from './gifts';
 
 /** A donor level row. */
 export type LevelRow = typeof donorLevels.$inferSelect & { window: LevelWindow };
@@ -83,8 +84,7 @@ export async function deleteLevelRow(db: Executor, orgId: string, id: string) {
 // Money received net of refunds and corrections: promises (pledges, bequest intentions) are not
 // gifts received; the payments on a pledge are gifts of their own and count.
 const received = sql`g.amount is not null and g.kind not in ('pledge', 'bequest_intention')`;
-const net = sql`g.amount + coalesce((select sum(a.delta) from gift_adjustments a
-                                       where a.org_id = g.org_id and a.gift_id = g.id), 0)`;
+const net = netAmountOf('g');
 
 /** A donor's own giving in one currency, per window (minor units, as text from SQL). */
 type TotalsRow = {

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { promisedKinds } from '../../../shared/gifts';
 import { queryRows, type Executor } from '../connection';
 import { contactAddresses, funds, giftAllocations, gifts, receipts } from '../schema';
+import { netAmountOf } from './gifts';
 
 /** A receipt row. */
 export type ReceiptRow = typeof receipts.$inferSelect;
@@ -217,9 +218,7 @@ export function statementLines(db: Executor, orgId: string, contactId: string, y
   return queryRows<StatementLine>(
     db,
     sql`select g.id, g.kind, g.received_on::text as received_on, g.currency, g.details,
-               case when g.amount is null then null
-                    else g.amount + coalesce((select sum(a.delta) from gift_adjustments a
-                          where a.org_id = g.org_id and a.gift_id = g.id), 0) end as net,
+               ${netAmountOf('g')} as net,
                (select string_agg(f.name, ', ' order by ga.id) from gift_allocations ga
                   join funds f on f.org_id = ga.org_id and f.id = ga.fund_id
                  where ga.org_id = g.org_id and ga.gift_id = g.id) as funds
