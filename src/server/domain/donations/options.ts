@@ -3,15 +3,8 @@ import { giftFrequencies } from '../../../shared/gifts';
 import type { Executor } from '../../db/connection';
 import { fundChoices, givingSettings } from '../../db/repositories/donations';
 import type { OrganizationRow } from '../../db/repositories/organizations';
+import { minorDigits } from '../gifts/money';
 import { offeredMethods } from './providers';
-
-/** How many minor units a currency has (EUR 2, JPY 0), from the runtime's CLDR data. */
-export function minorDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2
-  );
-}
 
 /** The smallest and largest gift through the portal in a currency, in minor units. */
 export function amountRange(currency: string): { minAmount: number; maxAmount: number } {

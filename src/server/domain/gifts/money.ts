@@ -18,13 +18,21 @@ function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
 }
 
 /**
+ * How many minor units a currency has, from the runtime's CLDR data (the same for every language).
+ * @example minorDigits('EUR') // 2, minorDigits('JPY') // 0, minorDigits('KWD') // 3
+ */
+export function minorDigits(currency: string): number {
+  return moneyFormat('en', currency).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/**
  * Minor units written as the currency shows them, e.g. 2550 EUR → "€25.50". The decimal is
  * built from the integer as a string, so no float ever stands for the amount.
  * @example formatMoney(2550, 'EUR') // "€25.50"
  */
 export function formatMoney(minor: number, currency: string, locale = 'en'): string {
   const f = moneyFormat(locale, currency);
-  const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
+  const digits = minorDigits(currency);
   const sign = minor < 0 ? '-' : '';
   const abs = String(Math.abs(minor)).padStart(digits + 1, '0');
   const decimal = digits

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, proBonoValue } from './money';
+import { formatMoney, minorDigits, proBonoValue } from './money';
 import { consecutiveYears } from './giving';
 
 describe('money', () => {
@@ -9,6 +9,13 @@ describe('money', () => {
     expect(formatMoney(1500, 'JPY')).toBe('¥1,500');
     expect(formatMoney(1234, 'KWD')).toBe('KWD\u00a01.234');
     expect(formatMoney(900719925474099, 'USD')).toBe('$9,007,199,254,740.99');
+  });
+
+  it('knows how many minor units a currency has, whatever the language', () => {
+    expect(minorDigits('EUR')).toBe(2);
+    expect(minorDigits('JPY')).toBe(0);
+    expect(minorDigits('KWD')).toBe(3);
+    expect(formatMoney(1234, 'KWD', 'lt')).toContain('1,234');
   });
 
   it('values pro-bono work in whole minor units, half up', () => {
