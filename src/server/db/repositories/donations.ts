@@ -1,22 +1,10 @@
 import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../connection';
 import { queryRows } from '../connection';
-import { donations, funds, giftSettings } from '../schema';
+import { donations, funds } from '../schema';
 
 /** A donation row. */
 export type DonationRow = typeof donations.$inferSelect;
-
-/** What the portal's giving needs of the organization's gift settings (defaults when none). */
-export type GivingSettings = { currency: string; payment: Record<string, string | null> };
-
-/** The organization's currency and offline payment details (its gift settings row, if any). */
-export async function givingSettings(db: Executor, orgId: string): Promise<GivingSettings> {
-  const [row] = await db
-    .select({ currency: giftSettings.currency, payment: giftSettings.payment })
-    .from(giftSettings)
-    .where(eq(giftSettings.orgId, orgId));
-  return row ?? { currency: 'EUR', payment: {} };
-}
 
 /** The funds donors may choose, by name. */
 export function fundChoices(db: Executor, orgId: string, limit: number) {

@@ -5,7 +5,6 @@ import type { Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';
 import { findContact } from '../../db/repositories/contacts';
 import {
-  givingSettings,
   insertDonation,
   nextDonationReference,
   updateDonation,
@@ -16,6 +15,7 @@ import type { OrganizationRow } from '../../db/repositories/organizations';
 import { invalid, notFound } from '../../errors';
 import { systemActor } from '../actor';
 import { queueEmails } from '../email/outbox';
+import { giftSettingsOf } from '../gift-settings/gift-settings';
 import { broken, formatMoney } from '../gifts/money';
 import { appendToTimeline } from '../timeline/timeline';
 import { makeDonor, recordPledge } from './confirm-pledge';
@@ -53,7 +53,7 @@ export async function offerDonation(
   const actor = systemActor(org.id);
   const contact = await findContact(tx, org.id, contactId);
   if (!contact) throw notFound('contact');
-  const settings = await givingSettings(tx, org.id);
+  const settings = await giftSettingsOf(tx, org.id);
   if (input.currency !== settings.currency)
     throw broken('currency', `gifts here are in ${settings.currency}`);
   const range = amountRange(input.currency);

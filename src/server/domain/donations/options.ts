@@ -1,8 +1,9 @@
 import { donationKinds, donationLimits } from '../../../shared/schemas/donations';
 import { giftFrequencies } from '../../../shared/gifts';
 import type { Executor } from '../../db/connection';
-import { fundChoices, givingSettings } from '../../db/repositories/donations';
+import { fundChoices } from '../../db/repositories/donations';
 import type { OrganizationRow } from '../../db/repositories/organizations';
+import { giftSettingsOf } from '../gift-settings/gift-settings';
 import { minorDigits } from '../gifts/money';
 import { offeredMethods } from './providers';
 
@@ -21,7 +22,7 @@ const presets = (currency: string) => [10, 25, 50, 100].map((n) => n * 10 ** min
  * frequencies, and the smallest and largest amount.
  */
 export async function givingOptions(db: Executor, org: OrganizationRow) {
-  const settings = await givingSettings(db, org.id);
+  const settings = await giftSettingsOf(db, org.id);
   return {
     organization: { slug: org.slug, name: org.name },
     currencies: [{ currency: settings.currency, ...amountRange(settings.currency) }],

@@ -46,9 +46,17 @@ export function presentGiftSettings(row: GiftSettingsRow | undefined): GiftSetti
   };
 }
 
+/**
+ * The one answer to an organization's gift settings, with the defaults of one that never saved
+ * any (EUR, no payment or receipt details): for the API, the give form and receipts alike.
+ */
+export async function giftSettingsOf(db: Executor, orgId: string): Promise<GiftSettingsView> {
+  return presentGiftSettings(await findGiftSettings(db, orgId));
+}
+
 /** The organization's gift settings (defaults when never saved). */
-export async function readGiftSettings(db: Executor, actor: Actor): Promise<GiftSettingsView> {
-  return presentGiftSettings(await findGiftSettings(db, actor.orgId));
+export function readGiftSettings(db: Executor, actor: Actor): Promise<GiftSettingsView> {
+  return giftSettingsOf(db, actor.orgId);
 }
 
 const stale = () =>

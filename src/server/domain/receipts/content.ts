@@ -1,9 +1,9 @@
 import type { ReceiptLanguage } from '../../../shared/schemas/receipts';
 import type { ContactRow } from '../../db/repositories/contacts';
 import type { GiftRow } from '../../db/repositories/gifts';
-import type { GiftSettingsRow } from '../../db/repositories/gift-settings';
 import type { OrganizationRow } from '../../db/repositories/organizations';
 import type { postalAddressOf } from '../../db/repositories/receipts';
+import type { GiftSettingsView } from '../gift-settings/gift-settings';
 
 /** A gift as a receipt prints it; `amount` null means no value is printed (unvalued goods). */
 export type ReceiptGiftLine = {
@@ -56,18 +56,9 @@ export const receiptNumber = (year: number, n: number) => `R-${year}-${String(n)
 /** The organization as its receipts present it (its settings' receipt fields). */
 export function organizationBlock(
   org: OrganizationRow,
-  settings: GiftSettingsRow | undefined,
+  settings: GiftSettingsView,
 ): ReceiptContent['organization'] {
-  const r = settings?.receipt ?? {};
-  return {
-    name: org.name,
-    legalName: r.legalName ?? null,
-    registrationNumber: r.registrationNumber ?? null,
-    address: r.address ?? null,
-    signatoryName: r.signatoryName ?? null,
-    signatoryTitle: r.signatoryTitle ?? null,
-    closingText: r.closingText ?? null,
-  };
+  return { name: org.name, ...settings.receipt };
 }
 
 /** The donor as printed: name and postal address lines. */

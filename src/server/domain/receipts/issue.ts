@@ -6,7 +6,6 @@ import type { Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';
 import { findContact } from '../../db/repositories/contacts';
 import { lockGift, netAmount, type GiftRow } from '../../db/repositories/gifts';
-import { findGiftSettings } from '../../db/repositories/gift-settings';
 import { findOrganization } from '../../db/repositories/organizations';
 import {
   allocationsOf,
@@ -19,6 +18,7 @@ import {
 import { notFound } from '../../errors';
 import type { Actor } from '../actor';
 import { donorLanguage } from '../contacts/language';
+import { giftSettingsOf } from '../gift-settings/gift-settings';
 import { broken } from '../gifts/money';
 import { appendToTimeline } from '../timeline/timeline';
 import {
@@ -37,7 +37,7 @@ export async function donorContext(tx: Executor, actor: Actor, contactId: string
   const [contact, org, settings, address] = [
     await findContact(tx, actor.orgId, contactId),
     await findOrganization(tx, actor.orgId),
-    await findGiftSettings(tx, actor.orgId),
+    await giftSettingsOf(tx, actor.orgId),
     await postalAddressOf(tx, actor.orgId, contactId),
   ];
   if (!contact || !org) throw notFound('contact');
