@@ -20,3 +20,16 @@ export function withEtag<T extends { version: number }>(
   reply.header('etag', `"${view.version}"`);
   return view;
 }
+
+/** Reads If-Match as the entity tag of a content-tagged resource; undefined when absent. */
+export const ifMatchTag = (header: string | string[] | undefined): string | undefined =>
+  header === undefined ? undefined : String(header);
+
+/** Sets the ETag of a content-tagged resource (its `etag`, see contentTag) and returns the view. */
+export function withTag<T extends { etag: string }>(
+  reply: { header(name: string, value: string): unknown },
+  view: T,
+): T {
+  reply.header('etag', view.etag);
+  return view;
+}

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock';
 import type { fundInput, programInput } from '../../../shared/schemas/gifts';
@@ -19,10 +18,11 @@ import {
   updateFund,
   updateProgram,
 } from '../../db/repositories/impact';
-import { AppError, invalid, notFound } from '../../errors';
+import { invalid, notFound } from '../../errors';
 import { presentFund, presentProgram } from '../../presenters/gift';
 import type { Actor } from '../actor';
 import { decodeCursor, encodeCursor, type Page } from '../cursor';
+import { checkContentTag, withContentTag } from '../versioning';
 
 const idCursor = z.object({ i: z.uuid() });
 
@@ -109,23 +109,13 @@ export async function listFundPage(
   return page(await listFunds(db, actor.orgId, after, q.limit + 1), q.limit, presentFund);
 }
 
-/** An entity tag from what a row says (programs and funds carry no version number). */
-export function contentTag(view: object): string {
-  return `"${createHash('sha256').update(JSON.stringify(view)).digest('base64url').slice(0, 22)}"`;
-}
-
-const stale = (what: string) =>
-  new AppError('precondition_failed', `the ${what} changed since you read it; reload`);
-const tagMatches = (ifMatch: string | undefined, view: object) =>
-  ifMatch === undefined || ifMatch.replace(/^W\//, '') === contentTag(view);
-
 /** A program with its funds. */
 export async function readProgram(db: Executor, actor: Actor, id: string) {
   const row = await findProgram(db, actor.orgId, id);
   if (!row) throw notFound('program');
   const view = presentProgram(row);
   const funds = (await fundsOfProgram(db, actor.orgId, id)).map(presentFund);
-  return { ...view, funds, etag: contentTag(view) };
+  return { ...withContentTag(view), funds };
 }
 
 /** Renames or redescribes a program (If-Match: its etag, when sent); audited. */
@@ -139,7 +129,7 @@ export async function changeProgram(
   const row = await lockProgram(tx, actor.orgId, id);
   if (!row) throw notFound('program');
   const before = presentProgram(row);
-  if (!tagMatches(ifMatch, before)) throw stale('program');
+  checkContentTag('program', before, ifMatch);
   const after = presentProgram(await updateProgram(tx, actor.orgId, id, changes));
   await appendAudit(tx, actor, {
     action: 'update',
@@ -148,7 +138,7 @@ export async function changeProgram(
     before,
     after,
   });
-  return { ...after, etag: contentTag(after) };
+  return withContentTag(after);
 }
 
 /** Changes a fund (If-Match: its etag, when sent); its program must be the organization's. */
@@ -162,7 +152,7 @@ export async function changeFund(
   const row = await lockFund(tx, actor.orgId, id);
   if (!row) throw notFound('fund');
   const before = presentFund(row);
-  if (!tagMatches(ifMatch, before)) throw stale('fund');
+  checkContentTag('fund', before, ifMatch);
   if (changes.programId && !(await findProgram(tx, actor.orgId, changes.programId)))
     throw invalid('programId', 'no such program');
   const after = presentFund(await updateFund(tx, actor.orgId, id, changes));
@@ -173,5 +163,5 @@ export async function changeFund(
     before,
     after,
   });
-  return { ...after, etag: contentTag(after) };
+  return withContentTag(after);
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock';
 import type { ImpactUpdateChanges, ImpactUpdateInput } from '../../../shared/schemas/impact';
@@ -17,6 +16,7 @@ import {
 import { AppError, notFound } from '../../errors';
 import type { Actor } from '../actor';
 import { decodeCursor, encodeCursor, type Page } from '../cursor';
+import { checkContentTag, contentTag } from '../versioning';
 
 /** An impact update as the API answers it; `etag` is what If-Match must name to change it. */
 export type ImpactUpdateView = {
@@ -35,17 +35,17 @@ export type ImpactUpdateView = {
   etag: string;
 };
 
-/**
- * The entity tag of an update: a hash of what it says. Updates carry no version number, so
- * If-Match compares this tag; any change to the update changes it.
- */
-export function etagOf(row: ImpactUpdateRow): string {
-  const said = [row.programId, row.periodFrom, row.periodTo, row.language, row.title, row.story];
-  const hash = createHash('sha256')
-    .update(JSON.stringify([...said, row.figures, row.translations]))
-    .digest('base64url');
-  return `"${hash.slice(0, 22)}"`;
-}
+/** What an update says: its tag changes with any of it (updates carry no version number). */
+const saidBy = (row: ImpactUpdateRow) => [
+  row.programId,
+  row.periodFrom,
+  row.periodTo,
+  row.language,
+  row.title,
+  row.story,
+  row.figures,
+  row.translations,
+];
 
 /** Presents an update. */
 export function presentImpactUpdate(row: ImpactUpdateRow, programName: string): ImpactUpdateView {
@@ -62,7 +62,7 @@ export function presentImpactUpdate(row: ImpactUpdateRow, programName: string): 
     translations: row.translations,
     publishedAt: row.publishedAt.toISOString(),
     createdAt: row.createdAt.toISOString(),
-    etag: etagOf(row),
+    etag: contentTag(saidBy(row)),
   };
 }
 
@@ -115,8 +115,7 @@ export async function changeImpactUpdate(
 ): Promise<ImpactUpdateView> {
   const row = await findImpactUpdate(tx, actor.orgId, id, true);
   if (!row) throw notFound('impact update');
-  if (ifMatch !== undefined && ifMatch.replace(/^W\//, '') !== etagOf(row))
-    throw new AppError('precondition_failed', 'the update changed since you read it; reload');
+  checkContentTag('update', saidBy(row), ifMatch);
   const next = { ...row, ...changes };
   if (next.periodTo < next.periodFrom)
     throw new AppError('validation_failed', 'the period ends before it starts', [

@@ -3,12 +3,12 @@ import { fundChanges, programChanges } from '../../../shared/schemas/impact';
 import { changeFund, changeProgram, readProgram } from '../../domain/gifts/funds';
 import { actorOf } from '../authenticate';
 import { fundView, programView } from '../gifts/views';
+import { ifMatchTag, withTag } from '../if-match';
 import type { App, AppDeps } from '../types';
 import { idParams } from '../views';
 
 const tags = ['gifts'];
 const etag = { etag: z.string().describe('Send as If-Match to change it') };
-const ifMatch = (h: string | string[] | undefined) => (h === undefined ? undefined : String(h));
 
 /** One program with its funds, and changes to programs and funds (If-Match on their etag). */
 export function programRoutes(app: App, deps: AppDeps): void {
@@ -24,11 +24,7 @@ export function programRoutes(app: App, deps: AppDeps): void {
         response: { 200: programView.extend({ funds: z.array(fundView), ...etag }) },
       },
     },
-    async (req, reply) => {
-      const view = await readProgram(db, actorOf(req), req.params.id);
-      reply.header('etag', view.etag);
-      return view;
-    },
+    async (req, reply) => withTag(reply, await readProgram(db, actorOf(req), req.params.id)),
   );
   app.patch(
     '/programs/:id',
@@ -44,10 +40,15 @@ export function programRoutes(app: App, deps: AppDeps): void {
     },
     async (req, reply) => {
       const view = await db.transaction((tx) =>
-        changeProgram(tx, actorOf(req), req.params.id, req.body, ifMatch(req.headers['if-match'])),
+        changeProgram(
+          tx,
+          actorOf(req),
+          req.params.id,
+          req.body,
+          ifMatchTag(req.headers['if-match']),
+        ),
       );
-      reply.header('etag', view.etag);
-      return view;
+      return withTag(reply, view);
     },
   );
   app.patch(
@@ -64,10 +65,9 @@ export function programRoutes(app: App, deps: AppDeps): void {
     },
     async (req, reply) => {
       const view = await db.transaction((tx) =>
-        changeFund(tx, actorOf(req), req.params.id, req.body, ifMatch(req.headers['if-match'])),
+        changeFund(tx, actorOf(req), req.params.id, req.body, ifMatchTag(req.headers['if-match'])),
       );
-      reply.header('etag', view.etag);
-      return view;
+      return withTag(reply, view);
     },
   );
 }

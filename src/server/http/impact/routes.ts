@@ -16,6 +16,7 @@ import {
 } from '../../domain/impact/updates';
 import { actorOf } from '../authenticate';
 import { createOnce } from '../idempotency';
+import { ifMatchTag, withTag } from '../if-match';
 import { listEnvelope, pageQuery } from '../pagination';
 import type { App, AppDeps } from '../types';
 import { idParams } from '../views';
@@ -23,7 +24,6 @@ import { programRoutes } from './program-routes';
 import { impactReportView, impactUpdateView } from './views';
 
 const tags = ['impact'];
-const ifMatch = (h: string | string[] | undefined) => (h === undefined ? undefined : String(h));
 
 /** Programs' impact updates, and donors' impact reports (as data and by email). */
 export function impactRoutes(app: App, deps: AppDeps): void {
@@ -46,8 +46,7 @@ export function impactRoutes(app: App, deps: AppDeps): void {
       const view = await createOnce(req, reply, deps, (tx) =>
         createImpactUpdate(tx, clock, actorOf(req), req.params.id, req.body),
       );
-      reply.header('etag', view.etag);
-      return view;
+      return withTag(reply, view);
     },
   );
   app.get(
@@ -89,11 +88,7 @@ export function impactRoutes(app: App, deps: AppDeps): void {
         response: { 200: impactUpdateView },
       },
     },
-    async (req, reply) => {
-      const view = await readImpactUpdate(db, actorOf(req), req.params.id);
-      reply.header('etag', view.etag);
-      return view;
-    },
+    async (req, reply) => withTag(reply, await readImpactUpdate(db, actorOf(req), req.params.id)),
   );
   app.patch(
     '/impact-updates/:id',
@@ -114,11 +109,10 @@ export function impactRoutes(app: App, deps: AppDeps): void {
           actorOf(req),
           req.params.id,
           req.body,
-          ifMatch(req.headers['if-match']),
+          ifMatchTag(req.headers['if-match']),
         ),
       );
-      reply.header('etag', view.etag);
-      return view;
+      return withTag(reply, view);
     },
   );
   app.delete(
