@@ -57,3 +57,26 @@ export async function createContact(
   });
   return view;
 }
+
+/**
+ * Creates a person known only by the name they typed or sent (the public forms, an email): the
+ * first word is the given name, the rest the family name.
+ * @example createPerson(tx, clock, actor, 'Rūta Petraitė', { roles: ['donor'] }) // givenName "Rūta"
+ */
+export function createPerson(
+  tx: Executor,
+  clock: Clock,
+  actor: Actor,
+  typed: string,
+  details: Omit<CreateContactInput, 'kind' | 'name' | 'givenName' | 'familyName'>,
+): Promise<ContactView> {
+  const name = typed.trim();
+  const [givenName = name, ...rest] = name.split(/\s+/);
+  return createContact(tx, clock, actor, {
+    kind: 'person',
+    name,
+    givenName,
+    familyName: rest.join(' ') || null,
+    ...details,
+  });
+}

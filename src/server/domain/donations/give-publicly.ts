@@ -8,7 +8,7 @@ import { insertSignIn } from '../../db/repositories/portal';
 import { AppError } from '../../errors';
 import { systemActor } from '../actor';
 import { hashSecret, newSecret } from '../auth/secrets';
-import { createContact } from '../contacts/create-contact';
+import { createPerson } from '../contacts/create-contact';
 import { donorLanguage } from '../contacts/language';
 import { signInLinkMinutes } from '../portal/portal';
 import { formLanguage } from '../requests/public-texts';
@@ -72,15 +72,10 @@ export async function givePublicly(
       [],
       { 'retry-after': '3600' },
     );
-  const name = input.name.trim();
   const contactId =
     found?.id ??
     (
-      await createContact(tx, clock, systemActor(org.id), {
-        kind: 'person',
-        name,
-        givenName: name.split(/\s+/)[0] ?? name,
-        familyName: name.split(/\s+/).slice(1).join(' ') || null,
+      await createPerson(tx, clock, systemActor(org.id), input.name, {
         roles: ['donor'],
         preferredLanguage: language,
         emails: [{ address: input.email }],

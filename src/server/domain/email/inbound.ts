@@ -22,7 +22,7 @@ import { findUsersByEmail, listUsers } from '../../db/repositories/users';
 import { parseMessage, type ParsedEmail } from '../../email/parse-message';
 import type { MailDeps } from '../../email/settings';
 import { systemActor, type Actor } from '../actor';
-import { createContact } from '../contacts/create-contact';
+import { createPerson } from '../contacts/create-contact';
 import { attachFile } from '../requests/attachments';
 import { createRequest } from '../requests/create-request';
 import { databaseFileStore } from '../../storage/file-store';
@@ -244,11 +244,7 @@ async function openFromEmail(
   const written = guessLanguage(`${email.subject}\n${body}`);
   const contact =
     (await findContactByEmail(tx, org.id, sender)) ??
-    (await createContact(tx, clock, actor, {
-      kind: 'person',
-      name,
-      givenName: name.split(/\s+/)[0] ?? name,
-      familyName: name.split(/\s+/).slice(1).join(' ') || null,
+    (await createPerson(tx, clock, actor, name, {
       roles: ['client'],
       emails: [{ address: sender }],
       // A newcomer is answered in the language they wrote in, when it is clear.

@@ -8,7 +8,7 @@ import { clocksOf } from '../../db/repositories/promises';
 import { recentRequestsFrom } from '../../db/repositories/requests';
 import { AppError, invalid, notFound } from '../../errors';
 import { systemActor } from '../actor';
-import { createContact } from '../contacts/create-contact';
+import { createPerson } from '../contacts/create-contact';
 import { toE164 } from '../contacts/normalize';
 import { createRequest } from './create-request';
 import { acknowledgement, formLanguage } from './public-texts';
@@ -71,11 +71,7 @@ export async function submitPublicRequest(
   const requesterId =
     contact?.id ??
     (
-      await createContact(tx, clock, actor, {
-        kind: 'person',
-        name: input.name,
-        givenName: input.name.split(/\s+/)[0] ?? input.name,
-        familyName: input.name.split(/\s+/).slice(1).join(' ') || null,
+      await createPerson(tx, clock, actor, input.name, {
         roles: ['client'],
         preferredLanguage: language,
         emails: input.email ? [{ address: input.email }] : [],
