@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, lt, sql } from 'drizzle-orm';
 import { newId } from '../../../core/ids';
+import { promisedKinds } from '../../../shared/gifts';
 import type { Executor } from '../connection';
 import { queryRows } from '../connection';
 import {
@@ -207,6 +208,13 @@ export const netAmountOf = (alias: string) => {
   return sql`${g}.amount + coalesce((select sum(a.delta) from gift_adjustments a
                                        where a.org_id = ${g}.org_id and a.gift_id = ${g}.id), 0)`;
 };
+
+/** The SQL condition that the gift aliased `alias` was received, not only promised (a pledge). */
+export const receivedKind = (alias: string) =>
+  sql`${sql.identifier(alias)}.kind not in (${sql.join(
+    promisedKinds.map((k) => sql`${k}`),
+    sql`, `,
+  )})`;
 
 /** The net amount of a (locked) gift: its amount plus every appended adjustment; 0 without one. */
 export async function netAmount(db: Executor, orgId: string, gift: GiftRow): Promise<number> {

@@ -1,8 +1,7 @@
 import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import { promisedKinds } from '../../../shared/gifts';
 import { queryRows, type Executor } from '../connection';
 import { funds, impactUpdates, programs } from '../schema';
-import { netAmountOf } from './gifts';
+import { netAmountOf, receivedKind } from './gifts';
 
 /** An impact update row. */
 export type ImpactUpdateRow = typeof impactUpdates.$inferSelect;
@@ -98,10 +97,6 @@ export function impactGifts(
   from: string,
   to: string,
 ) {
-  const kinds = sql.join(
-    promisedKinds.map((k) => sql`${k}`),
-    sql`, `,
-  );
   return queryRows<ImpactGiftRow>(
     db,
     sql`select g.id, g.kind, g.received_on::text as received_on, g.currency, g.amount,
@@ -109,7 +104,7 @@ export function impactGifts(
           from gifts g
          where g.org_id = ${orgId} and g.contact_id = ${contactId}
            and g.received_on between ${from}::date and ${to}::date
-           and g.kind not in (${kinds})
+           and ${receivedKind('g')}
          order by g.received_on, g.id`,
   );
 }

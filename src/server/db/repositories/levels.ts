@@ -6,7 +6,7 @@ import { queryRows } from '../connection';
 import { auditLog, contactLevels, donorLevels, interactions } from '../schema';
 import { insertRows, writeTogether } from '../write-together';
 import type { AuditEntry } from './audit';
-import { netAmountOf } from './gifts';
+import { netAmountOf, receivedKind } from './gifts';
 
 /** A donor level row. */
 export type LevelRow = typeof donorLevels.$inferSelect & { window: LevelWindow };
@@ -83,7 +83,7 @@ export async function deleteLevelRow(db: Executor, orgId: string, id: string) {
 
 // Money received net of refunds and corrections: promises (pledges, bequest intentions) are not
 // gifts received; the payments on a pledge are gifts of their own and count.
-const received = sql`g.amount is not null and g.kind not in ('pledge', 'bequest_intention')`;
+const received = sql`g.amount is not null and ${receivedKind('g')}`;
 const net = netAmountOf('g');
 
 /** A donor's own giving in one currency, per window (minor units, as text from SQL). */

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { promisedKinds } from '../../../shared/gifts';
 import { queryRows, type Executor } from '../connection';
 import { contactAddresses, funds, giftAllocations, gifts, receipts } from '../schema';
-import { netAmountOf } from './gifts';
+import { netAmountOf, receivedKind } from './gifts';
 
 /** A receipt row. */
 export type ReceiptRow = typeof receipts.$inferSelect;
@@ -211,10 +211,6 @@ export type StatementLine = {
  * others' gifts and never appear), each net of refunds and corrections, oldest first.
  */
 export function statementLines(db: Executor, orgId: string, contactId: string, year: number) {
-  const kinds = sql.join(
-    promisedKinds.map((k) => sql`${k}`),
-    sql`, `,
-  );
   return queryRows<StatementLine>(
     db,
     sql`select g.id, g.kind, g.received_on::text as received_on, g.currency, g.details,
@@ -225,7 +221,7 @@ export function statementLines(db: Executor, orgId: string, contactId: string, y
           from gifts g
          where g.org_id = ${orgId} and g.contact_id = ${contactId}
            and g.received_on >= make_date(${year}, 1, 1) and g.received_on < make_date(${year + 1}, 1, 1)
-           and g.kind not in (${kinds})
+           and ${receivedKind('g')}
          order by g.received_on, g.id`,
   );
 }
