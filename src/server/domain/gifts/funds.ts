@@ -59,17 +59,19 @@ export async function createProgram(
     entityId: row.id,
     after: view,
   });
-  return view;
+  return withContentTag(view);
 }
 
-/** Programs in the order they were made, page by page. */
+/** Programs in the order they were made, page by page, each with its etag. */
 export async function listProgramPage(
   db: Executor,
   actor: Actor,
   q: { cursor?: string; limit: number },
 ) {
   const after = decodeCursor(q.cursor, idCursor)?.i;
-  return page(await listPrograms(db, actor.orgId, after, q.limit + 1), q.limit, presentProgram);
+  return page(await listPrograms(db, actor.orgId, after, q.limit + 1), q.limit, (r) =>
+    withContentTag(presentProgram(r)),
+  );
 }
 
 /** Creates a fund, restricted or not, under one of the organization's programs (or none). */
@@ -96,25 +98,29 @@ export async function createFund(
     entityId: row.id,
     after: view,
   });
-  return view;
+  return withContentTag(view);
 }
 
-/** Funds in the order they were made, page by page. */
+/** Funds in the order they were made, page by page, each with its etag. */
 export async function listFundPage(
   db: Executor,
   actor: Actor,
   q: { cursor?: string; limit: number },
 ) {
   const after = decodeCursor(q.cursor, idCursor)?.i;
-  return page(await listFunds(db, actor.orgId, after, q.limit + 1), q.limit, presentFund);
+  return page(await listFunds(db, actor.orgId, after, q.limit + 1), q.limit, (r) =>
+    withContentTag(presentFund(r)),
+  );
 }
 
-/** A program with its funds. */
+/** A program with its funds, each with its etag. */
 export async function readProgram(db: Executor, actor: Actor, id: string) {
   const row = await findProgram(db, actor.orgId, id);
   if (!row) throw notFound('program');
   const view = presentProgram(row);
-  const funds = (await fundsOfProgram(db, actor.orgId, id)).map(presentFund);
+  const funds = (await fundsOfProgram(db, actor.orgId, id)).map((f) =>
+    withContentTag(presentFund(f)),
+  );
   return { ...withContentTag(view), funds };
 }
 

@@ -124,6 +124,9 @@ export const bulkThanksView = z.object({
   ),
 });
 
+/** What If-Match must name to change a program or fund (see contentTag). */
+const etag = z.string().describe('Send as If-Match to change it');
+
 /** A fund. */
 export const fundView = z.object({
   id: z.uuid(),
@@ -132,6 +135,7 @@ export const fundView = z.object({
   programId: z.uuid().nullable(),
   description: z.string().nullable(),
   createdAt: z.string(),
+  etag,
 });
 
 /** A program. */
@@ -140,6 +144,7 @@ export const programView = z.object({
   name: z.string(),
   description: z.string().nullable(),
   createdAt: z.string(),
+  etag,
 });
 
 const brief = z

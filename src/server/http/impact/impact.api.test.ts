@@ -402,4 +402,35 @@ describe('programs and funds', () => {
     );
     expect(badProgram.statusCode).toBe(400);
   });
+
+  it('tags programs and funds in their lists and as created, so an edit sends the tag it read', async () => {
+    const manager = f.org.tokens.manager;
+    const made = await send('POST', '/funds', { name: 'Tagged', restricted: false }, {}, manager);
+    expect(made.statusCode, made.body).toBe(201);
+    const funds = (await send('GET', '/funds?limit=100')).json().data;
+    const listed = funds.find((x: { id: string }) => x.id === made.json().id);
+    expect(listed.etag).toMatch(/^"[\w-]{22}"$/);
+    expect(listed.etag).toBe(made.json().etag);
+    const programs = (await send('GET', '/programs?limit=100')).json().data;
+    const program = programs.find((x: { id: string }) => x.id === shelter);
+    const read = await send('GET', `/programs/${shelter}`);
+    expect(program.etag).toBe(read.json().etag);
+    expect(read.json().funds.every((x: { etag?: string }) => !!x.etag)).toBe(true);
+    const renamed = await send(
+      'PATCH',
+      `/funds/${listed.id}`,
+      { name: 'Tagged again' },
+      { 'if-match': listed.etag },
+      manager,
+    );
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const again = await send(
+      'PATCH',
+      `/programs/${shelter}`,
+      { description: 'From the list' },
+      { 'if-match': program.etag },
+      manager,
+    );
+    expect(again.statusCode, again.body).toBe(200);
+  });
 });

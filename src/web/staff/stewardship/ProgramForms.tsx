@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { giftLimits } from '../../../shared/gifts';
 import { ErrorNote } from '../settings/ui';
-import { api, ApiError, etagOf, keys, send, useFormKey, type Fund, type Program } from './api';
+import { api, ApiError, keys, send, useFormKey, type Fund, type Program } from './api';
 import { fieldProblem } from './problems';
 
 /** Creates a program, or edits one (`saved`), in a dialog. */
@@ -17,11 +17,11 @@ export function ProgramModal(props: { saved?: Program; onClose: () => void }) {
   const key = useFormKey();
   const body = { name: name.trim(), description: description.trim() || undefined };
   const save = useMutation({
-    mutationFn: async () =>
+    mutationFn: () =>
       saved
         ? api<Program>(`/programs/${saved.id}`, {
             method: 'PATCH',
-            headers: { 'if-match': await etagOf(saved) },
+            headers: { 'if-match': saved.etag },
             body: { ...body, description: body.description ?? null },
           })
         : send<Program>('/programs', { method: 'POST', key, body }),
@@ -102,11 +102,11 @@ export function FundModal(props: {
     description: description.trim() || undefined,
   };
   const save = useMutation({
-    mutationFn: async () =>
+    mutationFn: () =>
       saved
         ? api<Fund>(`/funds/${saved.id}`, {
             method: 'PATCH',
-            headers: { 'if-match': await etagOf(saved) },
+            headers: { 'if-match': saved.etag },
             body: { ...body, programId, description: body.description ?? null },
           })
         : send<Fund>('/funds', { method: 'POST', key, body }),

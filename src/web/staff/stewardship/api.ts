@@ -20,6 +20,8 @@ export type Program = {
   name: string;
   description: string | null;
   createdAt: string;
+  /** Send back as If-Match to change it. */
+  etag: string;
 };
 
 /** A fund (restricted to a purpose or not), usually of a program. */
@@ -30,6 +32,8 @@ export type Fund = {
   programId: string | null;
   description: string | null;
   createdAt: string;
+  /** Send back as If-Match to change it. */
+  etag: string;
 };
 
 /** A figure of an impact update ("42 families housed"). */
@@ -124,30 +128,6 @@ export const useGiftSettings = () =>
 /** The donor levels. */
 export const useLevels = () =>
   useQuery({ queryKey: keys.levels, queryFn: () => api<List<DonorLevel>>('/donor-levels') });
-
-/**
- * The entity tag of a program or fund as the page read it, to send as If-Match: the API tags them
- * by content (SHA-256 of the view's JSON, 22 base64url characters; contentTag in
- * src/server/domain/gifts/funds.ts) and its lists carry no tags, so the page works it out.
- */
-export async function etagOf(view: Program | Fund): Promise<string> {
-  const shown =
-    'restricted' in view
-      ? {
-          id: view.id,
-          name: view.name,
-          restricted: view.restricted,
-          programId: view.programId,
-          description: view.description,
-          createdAt: view.createdAt,
-        }
-      : { id: view.id, name: view.name, description: view.description, createdAt: view.createdAt };
-  const digest = new Uint8Array(
-    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(shown))),
-  );
-  const base64 = btoa(String.fromCharCode(...digest));
-  return `"${base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '').slice(0, 22)}"`;
-}
 
 /** A name as a slug: "Gold circle" → "gold-circle" (accents dropped; other scripts are typed by hand). */
 export function slugify(name: string): string {
