@@ -91,8 +91,6 @@ export const en = {
     againstPledge: 'Against a pledge',
     noPledge: 'Not a pledge payment',
     pledgeOption: 'Pledge of {{date}}: {{balance}} still to come',
-    searchContact: 'Type a name, email or phone',
-    nobodyFound: 'Nobody found.',
     creditTo: 'Who shares the credit',
     title: 'Record a gift',
     kind: 'Kind of gift',

@@ -99,8 +99,6 @@ export const es: GiftsCatalogue = {
     againstPledge: 'Pago de un compromiso',
     noPledge: 'No es un pago de un compromiso',
     pledgeOption: 'Compromiso del {{date}}: faltan {{balance}}',
-    searchContact: 'Escriba un nombre, correo o teléfono',
-    nobodyFound: 'No se encontró a nadie.',
     creditTo: 'Quién comparte el mérito',
     title: 'Registrar un donativo',
     kind: 'Tipo de donativo',

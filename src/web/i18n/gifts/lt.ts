@@ -106,8 +106,6 @@ export const lt: GiftsCatalogue = {
     againstPledge: 'Pažado mokėjimas',
     noPledge: 'Ne pažado mokėjimas',
     pledgeOption: '{{date}} pažadas: dar liko {{balance}}',
-    searchContact: 'Įrašykite vardą, el. paštą ar telefoną',
-    nobodyFound: 'Nieko nerasta.',
     creditTo: 'Kas dalijasi nuopelnu',
     title: 'Įrašyti auką',
     kind: 'Aukos rūšis',

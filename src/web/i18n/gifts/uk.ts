@@ -100,8 +100,6 @@ export const uk: GiftsCatalogue = {
     againstPledge: 'Платіж за обіцянкою',
     noPledge: 'Не платіж за обіцянкою',
     pledgeOption: 'Обіцянка від {{date}}: ще очікується {{balance}}',
-    searchContact: 'Введіть імʼя, email чи телефон',
-    nobodyFound: 'Нікого не знайдено.',
     creditTo: 'Хто поділяє заслугу',
     title: 'Записати пожертву',
     kind: 'Вид пожертви',
