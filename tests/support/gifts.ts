@@ -41,10 +41,12 @@ export const gift = (extra: object = {}) => ({
   ...extra,
 });
 
-/** Records a gift and expects it stored. */
+/** Records a gift and expects it stored: the gift read back is the gift answered. */
 export async function record(body: object) {
   const res = await call('POST', '/gifts', body);
   expect(res.statusCode, res.body).toBe(201);
+  const read = await call('GET', `/gifts/${res.json().id}`);
+  expect(read.json()).toEqual(res.json());
   return res.json();
 }
 

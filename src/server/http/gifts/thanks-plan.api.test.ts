@@ -38,6 +38,8 @@ async function giftFrom(contactId: string, extra: object = {}) {
     Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null)),
   );
   expect(res.statusCode, res.body).toBe(201);
+  const read = await call('GET', `/gifts/${res.json().id}`);
+  expect(read.json()).toEqual(res.json());
   return res.json();
 }
 const policy = async (body: object) => {
