@@ -41,26 +41,33 @@ export async function findGift(
 }
 
 /**
- * Inserts a gift with its allocations and soft credits. Their ids are made here, in order
- * (uuid v7 is monotonic within a process), so they read back in the order they were given.
+ * Inserts a gift with its allocations and soft credits, and answers the rows as stored. Their
+ * ids are made here, in order (uuid v7 is monotonic within a process), so they read back in the
+ * order they were given.
  */
 export async function insertGift(
   db: Executor,
   gift: typeof gifts.$inferInsert,
   allocations: Omit<typeof giftAllocations.$inferInsert, 'giftId'>[],
   softCredits: Omit<typeof giftSoftCredits.$inferInsert, 'giftId'>[],
-): Promise<GiftRow> {
+) {
   const [row] = await db.insert(gifts).values(gift).returning();
   const giftId = row!.id;
-  if (allocations.length)
-    await db
-      .insert(giftAllocations)
-      .values(allocations.map((a) => ({ ...a, id: newId(), giftId })));
-  if (softCredits.length)
-    await db
-      .insert(giftSoftCredits)
-      .values(softCredits.map((s) => ({ ...s, id: newId(), giftId })));
-  return row!;
+  return {
+    row: row!,
+    allocations: allocations.length
+      ? await db
+          .insert(giftAllocations)
+          .values(allocations.map((a) => ({ ...a, id: newId(), giftId })))
+          .returning()
+      : [],
+    softCredits: softCredits.length
+      ? await db
+          .insert(giftSoftCredits)
+          .values(softCredits.map((s) => ({ ...s, id: newId(), giftId })))
+          .returning()
+      : [],
+  };
 }
 
 /** Appends a refund, correction or write-off. */
@@ -193,6 +200,7 @@ export async function contactsAmong(db: Executor, orgId: string, ids: string[]) 
       kind: contacts.kind,
       roles: contacts.roles,
       tags: contacts.tags,
+      ownerUserId: contacts.ownerUserId,
     })
     .from(contacts)
     .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, ids), isNull(contacts.deletedAt)));

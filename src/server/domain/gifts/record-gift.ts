@@ -8,7 +8,7 @@ import { fundsAmong } from '../../db/repositories/funds';
 import { invalid } from '../../errors';
 import type { Actor } from '../actor';
 import { placeDonor } from '../levels/place-donor';
-import { startPromises } from '../promises/clocks';
+import { startPromises, termsFor } from '../promises/clocks';
 import { startDeliverables } from '../thanks/deliverables';
 import { planThanks } from '../thanks/plan';
 import { giftSegments } from '../thanks/segments';
@@ -16,7 +16,8 @@ import { notifyTributes } from '../thanks/tributes';
 import { appendToTimeline } from '../timeline/timeline';
 import { giftTerms } from './gift-terms';
 import { broken, formatMoney } from './money';
-import { readGift } from './read-gifts';
+import { deliverableClocks } from '../../db/repositories/thanks';
+import { presentGift } from '../../presenters/gift';
 
 type Contacts = Awaited<ReturnType<typeof contactsAmong>>;
 
@@ -39,12 +40,12 @@ export async function recordGift(tx: Executor, clock: Clock, actor: Actor, input
   if (!donor) throw invalid('contactId', 'no such contact');
   if (input.kind === 'grant' && donor.kind !== 'organization')
     throw invalid('contactId', 'a grant comes from an organization (the funder)');
-  await checkAllocations(tx, actor.orgId, terms.amount, allocations);
+  const funds = await checkAllocations(tx, actor.orgId, terms.amount, allocations);
   checkSoftCredits(input.contactId, terms.amount, softCredits, people);
   const pledgeId = 'pledgeId' in input ? input.pledgeId : undefined;
   if (pledgeId) await checkPledge(tx, actor.orgId, pledgeId, input);
 
-  const row = await insertGift(
+  const written = await insertGift(
     tx,
     {
       orgId: actor.orgId,
@@ -70,6 +71,7 @@ export async function recordGift(tx: Executor, clock: Clock, actor: Actor, input
       notifyContactId: s.notifyContactId ?? null,
     })),
   );
+  const row = written.row;
   const what = `${input.kind.replace('_', '-')} gift${terms.amount === null ? '' : ` of ${formatMoney(terms.amount, input.currency)}`}`;
   const entry = {
     kind: 'gift' as const,
@@ -97,15 +99,42 @@ export async function recordGift(tx: Executor, clock: Clock, actor: Actor, input
     ...(await giftSegments(tx, actor.orgId, row)),
     ...(level ? [level] : []),
   ];
-  const [thanksClock] = await startPromises(tx, clock, actor.orgId, {
-    type: 'gift',
+  const subject = {
+    type: 'gift' as const,
     id: row.id,
     facts: { roles: donor.roles, segments, category: input.kind },
-  });
-  await planThanks(tx, actor.orgId, row, thanksClock?.policyId ?? null);
+  };
+  const matched = await termsFor(tx, actor.orgId, subject);
+  const thanksClock = (
+    await startPromises(tx, clock, actor.orgId, subject, undefined, matched)
+  ).findLast((c) => c.target === 'thanks');
+  const plan = await planThanks(tx, actor.orgId, row, matched.thanks, donor.ownerUserId);
   await startDeliverables(tx, clock, row);
   await notifyTributes(tx, clock, actor, row, donor.name, softCredits);
-  const view = await readGift(tx, actor, row.id);
+  // The view from what was just written (the same as reading it back: a test holds them equal).
+  const view = presentGift(
+    { ...row, thanksMethod: plan?.method ?? null, thanksUserId: plan?.user?.id ?? null },
+    donor.name,
+    {
+      allocations: written.allocations.map((a) => ({
+        ...a,
+        fundName: funds.find((f) => f.id === a.fundId)!.name,
+      })),
+      softCredits: written.softCredits.map((c) => ({
+        ...c,
+        contactName: people.find((p) => p.id === c.contactId)!.name,
+      })),
+      adjustments: [],
+      thanks: [],
+    },
+    thanksClock,
+    input.kind === 'pledge' ? 0 : null,
+    {
+      thanksUser: plan?.user ?? undefined,
+      deliverableClocks:
+        input.kind === 'grant' ? await deliverableClocks(tx, actor.orgId, [row.id]) : [],
+    },
+  );
   await appendAudit(tx, actor, {
     action: 'create',
     entityType: 'gift',
@@ -121,18 +150,15 @@ async function checkAllocations(
   amount: number | null,
   allocations: NonNullable<GiftInput['allocations']>,
 ) {
-  if (allocations.length === 0) return;
+  if (allocations.length === 0) return [];
   if (amount === null)
     throw broken('allocations', 'a gift without an amount cannot be designated to funds');
-  const known = new Set(
-    (
-      await fundsAmong(
-        tx,
-        orgId,
-        allocations.map((a) => a.fundId),
-      )
-    ).map((f) => f.id),
+  const funds = await fundsAmong(
+    tx,
+    orgId,
+    allocations.map((a) => a.fundId),
   );
+  const known = new Set(funds.map((f) => f.id));
   const seen = new Set<string>();
   allocations.forEach((a, i) => {
     if (!known.has(a.fundId)) throw invalid(`allocations.${i}.fundId`, 'no such fund');
@@ -142,6 +168,7 @@ async function checkAllocations(
   const sum = allocations.reduce((s, a) => s + a.amount, 0);
   if (sum !== amount)
     throw broken('allocations', `the parts add up to ${sum}, not the gift's ${amount}`);
+  return funds;
 }
 
 function checkSoftCredits(

@@ -34,6 +34,7 @@ import {
   openClocksOnCalendar,
   updateClockRow,
   type ClockRow,
+  type PolicyRow,
 } from '../../db/repositories/promises';
 import type { PolicyTarget, promiseClockEvents, promiseClocks } from '../../db/schema';
 import { calendarFor } from './calendars';
@@ -64,12 +65,23 @@ export const defaultTargets: Partial<Record<PromiseSubjectType, PolicyTarget[]>>
   ],
 };
 
-/** The promise terms a subject runs under: the policy that matched and its targets. */
-export type Terms = { policyId: string | null; targets: PolicyTarget[] };
+/**
+ * The promise terms a subject runs under: the policy that matched, its targets, and (a gift
+ * policy) how the thank-you is to be given.
+ */
+export type Terms = {
+  policyId: string | null;
+  targets: PolicyTarget[];
+  thanks: PolicyRow['thanks'];
+};
 
-type MatchablePolicyWithTargets = MatchablePolicy & { targets: PolicyTarget[] };
+type MatchablePolicyWithTargets = MatchablePolicy & {
+  targets: PolicyTarget[];
+  thanks?: PolicyRow['thanks'];
+};
 
-async function termsFor(db: Executor, orgId: string, subject: Subject): Promise<Terms> {
+/** The terms of the organization's first matching policy for a subject (else the defaults). */
+export async function termsFor(db: Executor, orgId: string, subject: Subject): Promise<Terms> {
   return termsFrom(await listPolicies(db, orgId, subject.type), subject);
 }
 
@@ -250,8 +262,9 @@ export function termsFrom(
   subject: Subject,
 ): Terms {
   const policy = matchPolicy(policies, subject.facts);
-  if (policy) return { policyId: policy.id, targets: policy.targets };
-  return { policyId: null, targets: defaultTargets[subject.type] ?? [] };
+  if (policy)
+    return { policyId: policy.id, targets: policy.targets, thanks: policy.thanks ?? null };
+  return { policyId: null, targets: defaultTargets[subject.type] ?? [], thanks: null };
 }
 
 async function startClock(
@@ -278,9 +291,11 @@ export async function startPromises(
   orgId: string,
   subject: Subject,
   at?: Date,
+  /** The terms, when the caller matched them already (`termsFor`). */
+  matched?: Terms,
 ): Promise<ClockRow[]> {
   const now = clock.now();
-  const terms = await termsFor(tx, orgId, subject);
+  const terms = matched ?? (await termsFor(tx, orgId, subject));
   const started: ClockRow[] = [];
   for (const t of terms.targets) {
     if (initialTargets.includes(t.target))
