@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Select, Stack, Switch, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { giftLimits } from '../../../shared/gifts';
 import { ErrorNote } from '../settings/ui';
@@ -31,50 +31,25 @@ export function ProgramModal(props: { saved?: Program; onClose: () => void }) {
     },
   });
   return (
-    <Modal
-      opened
-      onClose={props.onClose}
+    <NamedDialog
       title={saved ? t('programs.edit') : t('programs.new')}
-      closeButtonProps={{ 'aria-label': t('close') }}
+      nameLabel={t('programs.name')}
+      name={name}
+      onName={setName}
+      save={save}
+      submitLabel={saved ? t('save') : t('programs.create')}
+      onClose={props.onClose}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (body.name) save.mutate();
-        }}
-      >
-        <Stack>
-          <TextInput
-            label={t('programs.name')}
-            required
-            maxLength={giftLimits.nameMax}
-            value={name}
-            error={fieldProblem(save.error, 'name')}
-            onChange={(e) => setName(e.currentTarget.value)}
-            data-autofocus
-          />
-          <Textarea
-            label={t('programs.descriptionLabel')}
-            autosize
-            minRows={2}
-            maxLength={giftLimits.textMax}
-            value={description}
-            error={fieldProblem(save.error, 'description')}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-          />
-          <ErrorNote error={save.error} />
-          <ReloadButton error={save.error} onClose={props.onClose} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={!body.name}>
-              {saved ? t('save') : t('programs.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Textarea
+        label={t('programs.descriptionLabel')}
+        autosize
+        minRows={2}
+        maxLength={giftLimits.textMax}
+        value={description}
+        error={fieldProblem(save.error, 'description')}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+      />
+    </NamedDialog>
   );
 }
 
@@ -116,60 +91,92 @@ export function FundModal(props: {
     },
   });
   return (
+    <NamedDialog
+      title={saved ? t('funds.edit') : t('funds.new')}
+      nameLabel={t('funds.name')}
+      name={name}
+      onName={setName}
+      save={save}
+      submitLabel={saved ? t('save') : t('funds.create')}
+      onClose={props.onClose}
+    >
+      <Select
+        label={t('funds.program')}
+        placeholder={t('funds.noProgram')}
+        data={props.programs.map((p) => ({ value: p.id, label: p.name }))}
+        value={programId}
+        onChange={setProgramId}
+        clearable
+        error={fieldProblem(save.error, 'programId')}
+      />
+      <Switch
+        label={t('funds.restricted')}
+        description={t('funds.restrictedHelp')}
+        checked={restricted}
+        onChange={(e) => setRestricted(e.currentTarget.checked)}
+      />
+      <Textarea
+        label={t('funds.description')}
+        autosize
+        minRows={2}
+        maxLength={giftLimits.textMax}
+        value={description}
+        error={fieldProblem(save.error, 'description')}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+      />
+    </NamedDialog>
+  );
+}
+
+/**
+ * The dialog both forms are: a required name first, their own fields, the API's problem, and
+ * Cancel / submit (submitting needs a name).
+ */
+function NamedDialog(props: {
+  title: string;
+  nameLabel: string;
+  name: string;
+  onName: (name: string) => void;
+  save: { mutate: () => void; isPending: boolean; error: unknown };
+  submitLabel: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation('stewardship');
+  const { save } = props;
+  const named = props.name.trim() !== '';
+  return (
     <Modal
       opened
       onClose={props.onClose}
-      title={saved ? t('funds.edit') : t('funds.new')}
+      title={props.title}
       closeButtonProps={{ 'aria-label': t('close') }}
     >
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (body.name) save.mutate();
+          if (named) save.mutate();
         }}
       >
         <Stack>
           <TextInput
-            label={t('funds.name')}
+            label={props.nameLabel}
             required
             maxLength={giftLimits.nameMax}
-            value={name}
+            value={props.name}
             error={fieldProblem(save.error, 'name')}
-            onChange={(e) => setName(e.currentTarget.value)}
+            onChange={(e) => props.onName(e.currentTarget.value)}
             data-autofocus
           />
-          <Select
-            label={t('funds.program')}
-            placeholder={t('funds.noProgram')}
-            data={props.programs.map((p) => ({ value: p.id, label: p.name }))}
-            value={programId}
-            onChange={setProgramId}
-            clearable
-            error={fieldProblem(save.error, 'programId')}
-          />
-          <Switch
-            label={t('funds.restricted')}
-            description={t('funds.restrictedHelp')}
-            checked={restricted}
-            onChange={(e) => setRestricted(e.currentTarget.checked)}
-          />
-          <Textarea
-            label={t('funds.description')}
-            autosize
-            minRows={2}
-            maxLength={giftLimits.textMax}
-            value={description}
-            error={fieldProblem(save.error, 'description')}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-          />
+          {props.children}
           <ErrorNote error={save.error} />
           <ReloadButton error={save.error} onClose={props.onClose} />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               {t('cancel')}
             </Button>
-            <Button type="submit" loading={save.isPending} disabled={!body.name}>
-              {saved ? t('save') : t('funds.create')}
+            <Button type="submit" loading={save.isPending} disabled={!named}>
+              {props.submitLabel}
             </Button>
           </Group>
         </Stack>
