@@ -207,7 +207,7 @@ describe('round-robin tickets', () => {
 
 /** A request number as intake takes it (its context query draws the next from the sequence). */
 const takeRequestNumber = async (db: Database['db'], orgId: string) =>
-  (await intakeContext(db, orgId, randomUUID())).number;
+  (await intakeContext(db, orgId, { requesterIds: [randomUUID()], count: 1 })).numbers[0]!;
 
 describe('request numbers', () => {
   it('are unique and increasing under concurrent takes, and an organization starts at 1001', async () => {

@@ -10,6 +10,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { refuseNul } from './no-nul';
 import { AppError } from '../errors';
 import { authorizeHook } from './authenticate';
 import { sendError, toAppError } from './error-writer';
@@ -82,6 +83,7 @@ export async function buildApp(
   app.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });
+  app.addHook('preValidation', refuseNul);
   app.setErrorHandler((error, req, reply) => sendError(reply, req, toAppError(error, req)));
   app.setNotFoundHandler((req, reply) =>
     sendError(

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Executor, Tx } from '../db/connection';
+import type { Tx } from '../db/connection';
 import { idempotencyKeys } from '../db/schema';
 import { AppError } from '../errors';
 import { actorOf } from './authenticate';
@@ -13,9 +13,9 @@ const keepHours = 24;
 /**
  * Runs a creating POST once per Idempotency-Key: the first answer is stored in the same
  * transaction as the change and replayed for a retry with the same body; a different body under
- * the same key is a 409. Without the header the create simply runs in a transaction — or, for a
- * create that writes everything in one statement (`oneStatement`), on its own: that statement is
- * atomic, and BEGIN and COMMIT would only add two round trips.
+ * the same key is a 409. Without the header the create simply runs in a transaction — or, when
+ * the create has a way of its own (`alone`: one atomic statement, written in a group with others
+ * arriving meanwhile), that way: BEGIN and COMMIT would only add two round trips.
  */
 export async function createOnce<T>(
   req: FastifyRequest,
@@ -25,14 +25,12 @@ export async function createOnce<T>(
   status = 201,
   /** Who the key belongs to when nobody is signed in (public endpoints): org and client address. */
   publicScope?: { orgId: string; principal: string },
-  oneStatement = false,
+  alone?: () => Promise<T>,
 ): Promise<T> {
   const key = req.headers['idempotency-key'];
   const db = deps.database.db;
   if (key === undefined) {
-    const result = oneStatement
-      ? await (create as (db: Executor) => Promise<T>)(db)
-      : await db.transaction(create);
+    const result = alone ? await alone() : await db.transaction(create);
     void reply.status(status);
     return result;
   }

@@ -15,19 +15,27 @@ export type AuditEntry = {
 
 /** The statement that appends an entry to the audit log (await it, or send it with writeTogether). */
 export function auditQuery(actor: Actor, entry: AuditEntry) {
-  return insertRows(auditLog, [
-    {
-      orgId: actor.orgId,
-      actorType: actor.type,
-      actorId: actor.tokenId ?? actor.userId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      requestId: actor.requestId ?? null,
-    },
-  ]);
+  return auditRowsQuery([auditRow(actor, entry)]);
+}
+
+/** An audit entry as the row to append. */
+export function auditRow(actor: Actor, entry: AuditEntry) {
+  return {
+    orgId: actor.orgId,
+    actorType: actor.type,
+    actorId: actor.tokenId ?? actor.userId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    requestId: actor.requestId ?? null,
+  };
+}
+
+/** Appends audit rows (for writeTogether). */
+export function auditRowsQuery(rows: readonly ReturnType<typeof auditRow>[]) {
+  return insertRows(auditLog, rows);
 }
 
 /** Appends an entry to the audit log, in the caller's transaction. */

@@ -21,10 +21,16 @@ export type Requester = Pick<
   level?: string | null;
 };
 
-/** Everything a new request is decided from, read in one round trip. */
+/** Everything a batch of new requests is decided from, read in one round trip. */
 export type IntakeContext = {
-  requester: Requester | null;
-  number: number;
+  /** The requesters asked for that exist (not deleted), in any order. */
+  requesters: Requester[];
+  /** One fresh request number per request of the batch, increasing. */
+  numbers: number[];
+  /** Of the assignees given, those that are the organization's staff. */
+  users: string[];
+  /** Of the teams given, those that are the organization's. */
+  teams: string[];
   categories: string[];
   customFields: CustomFieldDefinition[];
   rules: RoutingRule[];
@@ -37,29 +43,45 @@ export type IntakeContext = {
   calendars: { id: string; version: number; definition: CalendarInput }[];
 };
 
+/** A list of ids as ONE jsonb parameter: the statement's text is the same for any count. */
+const idsOf = (ids: readonly string[]) =>
+  sql`(select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+
 /**
- * Reads, in ONE statement, what opening a request needs: the requester, a fresh request number
- * (from the organization's sequence), the categories, the routing rules and the request promise
- * policies in order, and the organization's calendars.
+ * Reads, in ONE statement, what opening a batch of requests needs: the requesters, fresh request
+ * numbers (from the organization's sequence, one per request), which given assignees and teams
+ * are the organization's, the categories, the routing rules and the request promise policies in
+ * order, and the organization's calendars. The text is the same for any batch size, so its plan
+ * is prepared once.
  */
 export async function intakeContext(
   db: Executor,
   orgId: string,
-  requesterId: string,
+  want: {
+    requesterIds: readonly string[];
+    count: number;
+    userIds?: readonly string[];
+    teamIds?: readonly string[];
+  },
 ): Promise<IntakeContext> {
   const [row] = await queryPrepared<IntakeContext>(
     db,
     sql`select
-      (select json_build_object('id', c.id, 'roles', c.roles, 'tags', c.tags,
+      coalesce((select json_agg(json_build_object('id', c.id, 'roles', c.roles, 'tags', c.tags,
           'preferredLanguage', c.preferred_language, 'ownerUserId', c.owner_user_id,
           'name', c.name,
           'email', ${mailableAddressOf(sql`c.org_id`, sql`c.id`)},
           'level', (select l.slug from contact_levels cl join donor_levels l
                       on l.org_id = cl.org_id and l.id = cl.level_id
-                     where cl.org_id = c.org_id and cl.contact_id = c.id))
-        from contacts c where c.org_id = ${orgId} and c.id = ${requesterId} and c.deleted_at is null
-      ) as requester,
-      tend_next_request_number(${orgId}) as number,
+                     where cl.org_id = c.org_id and cl.contact_id = c.id)))
+        from contacts c where c.org_id = ${orgId} and c.id in ${idsOf(want.requesterIds)}
+          and c.deleted_at is null), '[]') as requesters,
+      array(select tend_next_request_number(${orgId}) from generate_series(1, ${want.count}::int) n
+        order by n) as numbers,
+      array(select u.id from users u where u.org_id = ${orgId} and u.id in ${idsOf(want.userIds ?? [])})
+        as users,
+      array(select t.id from teams t where t.org_id = ${orgId} and t.id in ${idsOf(want.teamIds ?? [])})
+        as teams,
       coalesce((select d.categories from desk_settings d where d.org_id = ${orgId}), '{}') as categories,
       coalesce((select d.custom_field_definitions from desk_settings d where d.org_id = ${orgId}),
         '[]') as "customFields",
@@ -74,7 +96,7 @@ export async function intakeContext(
           'definition', k.definition))
         from calendars k where k.org_id = ${orgId}), '[]') as calendars`,
   );
-  return { ...row!, number: Number(row!.number) };
+  return { ...row!, numbers: row!.numbers.map(Number) };
 }
 
 /**
@@ -102,12 +124,12 @@ export type TeamLineState = {
 
 /**
  * What assigning within a team and watching its line need, read in one statement; a round-robin
- * team also hands out its next rotation ticket. A new request can only make a line reach its
- * threshold, so `waiting` is counted up to the threshold, and not at all while the team is over
- * it already (an open episode): under a surge, the request that would count the longest line
+ * team also hands out rotation tickets, one per request of the batch. A new request can only
+ * make a line reach its threshold, so `waiting` is counted up to the threshold, and not at all
+ * while the team is over it already (an open episode): under a surge, the request that would count the longest line
  * counts nothing. The episode's peak is raised by the changes that shorten the line.
  */
-export type TeamIntake = TeamLineState & { members: TeamCandidate[]; ticket: number | null };
+export type TeamIntake = TeamLineState & { members: TeamCandidate[]; tickets: number[] };
 
 // The columns of a team's line: the one definition of "waiting", counted up to `limit`.
 const lineColumns = (orgId: string, teamId: string, limit: SQL = sql`${lineCountCap}`) => sql`
@@ -144,6 +166,7 @@ export async function teamIntake(
   db: Executor,
   orgId: string,
   teamId: string,
+  tickets = 1,
 ): Promise<TeamIntake | undefined> {
   const [row] = await queryPrepared<Found<TeamIntake>>(
     db,
@@ -163,9 +186,10 @@ export async function teamIntake(
           order by u.name, m.user_id)
         from team_members m join users u on u.id = m.user_id
         where m.org_id = ${orgId} and m.team_id = ${teamId}), '[]') as members,
-      (select tend_next_team_ticket(t.id) from teams t
-        where t.org_id = ${orgId} and t.id = ${teamId} and t.strategy = 'round_robin') as ticket`,
+      array(select tend_next_team_ticket(t.id) from teams t, generate_series(1, ${tickets}::int) n
+        where t.org_id = ${orgId} and t.id = ${teamId} and t.strategy = 'round_robin'
+        order by n) as tickets`,
   );
   const team = found(row);
-  return team && { ...team, ticket: team.ticket === null ? null : Number(team.ticket) };
+  return team && { ...team, tickets: team.tickets.map(Number) };
 }

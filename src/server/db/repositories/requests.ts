@@ -49,9 +49,9 @@ export async function saveDeskSettings(
   return row!;
 }
 
-/** The statement that inserts a fully planned request (for writeTogether). */
-export function insertRequestQuery(row: RequestRow) {
-  return insertRows(requests, [row]);
+/** The statement that inserts fully planned requests (for writeTogether). */
+export function insertRequestsQuery(rows: readonly RequestRow[]) {
+  return insertRows(requests, rows);
 }
 
 /** A request of the organization, by id or by number. */

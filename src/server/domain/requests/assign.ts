@@ -26,12 +26,13 @@ export function routeTeam(
 /**
  * The person a new request goes to: the one given, else the team's strategy picks among its
  * available members within capacity — the requester's relationship owner first when on the team
- * and free.
+ * and free. `ticket` is the request's round-robin ticket.
  */
 export function routeAssignee(
   team: TeamIntake | undefined,
   requester: Requester,
   given: { assigneeId?: string | null },
+  ticket: number | null = null,
 ): string | null {
   if (given.assigneeId !== undefined) return given.assigneeId;
   if (!team) return null;
@@ -39,7 +40,7 @@ export function routeAssignee(
   return (
     pickAssignee(team.team.strategy, members, {
       ownerId: requester.ownerUserId,
-      ticket: team.ticket,
+      ticket,
     }) ?? null
   );
 }

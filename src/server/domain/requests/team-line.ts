@@ -56,6 +56,8 @@ export function lineChangeWrites(
   team: LineTeam,
   change: LineChange | undefined,
   now: Date,
+  /** The name of the episode's insert among the statement's parts (unique per team in a batch). */
+  episodePart = 'line_episode',
 ): Part[] {
   if (!change) return [];
   // Concurrent requests on a long line would queue on the episode's row to raise its peak: a
@@ -94,10 +96,10 @@ export function lineChangeWrites(
   const message = `${team.name}: ${waiting} requests are waiting for a first response (threshold ${threshold}). Open another window.`;
   // The alert and the emails hang on the episode's insert: when a concurrent request started the
   // episode first (the unique index turns this insert into nothing), they are not written twice.
-  const started = sql`exists (select 1 from line_episode)`;
+  const started = sql`exists (select 1 from ${sql.identifier(episodePart)})`;
   return [
     {
-      name: 'line_episode',
+      name: episodePart,
       query: tx
         .insert(teamLineEpisodes)
         .values({ orgId, teamId: team.id, threshold, peak: waiting, startedAt: now })

@@ -9,7 +9,7 @@ import { requestChannels, requestPriorities } from '../../../shared/schemas/prom
 import { requestStatuses } from '../../../shared/requests';
 import { text } from '../../../shared/schemas/common';
 import { changeRequest } from '../../domain/requests/change-request';
-import { createRequest } from '../../domain/requests/create-request';
+import { createRequest, groupedOpener } from '../../domain/requests/create-request';
 import { addRequesterMessage, addStaffMessage, listMessages } from '../../domain/requests/messages';
 import {
   countedViews,
@@ -32,6 +32,7 @@ const tags = ['requests'];
 /** Requests: intake by staff and API, the queue, changes, and the conversation. */
 export function requestRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
+  const openInGroup = groupedOpener(db, deps.clock);
   app.post(
     '/requests',
     {
@@ -51,7 +52,7 @@ export function requestRoutes(app: App, deps: AppDeps): void {
         (tx) => createRequest(tx, deps.clock, actorOf(req), req.body),
         201,
         undefined,
-        true, // createRequest writes everything in one statement
+        () => openInGroup({ actor: actorOf(req), input: req.body }),
       ),
   );
   app.post(
