@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, lt, sql, type SQL } from 'drizzle-orm';
 import { newId } from '../../../core/ids';
 import { promisedKinds } from '../../../shared/gifts';
 import type { Executor } from '../connection';
 import { queryRows } from '../connection';
+import { insertRows } from '../write-together';
 import {
   contacts,
   funds,
@@ -40,34 +41,24 @@ export async function findGift(
   return row;
 }
 
+/** A gift planned in full (its ids made in Node), to write with the rest of its recording. */
+export type GiftWrite = {
+  row: GiftRow;
+  allocations: (typeof giftAllocations.$inferSelect)[];
+  softCredits: (typeof giftSoftCredits.$inferSelect)[];
+};
+
 /**
- * Inserts a gift with its allocations and soft credits, and answers the rows as stored. Their
- * ids are made here, in order (uuid v7 is monotonic within a process), so they read back in the
- * order they were given.
+ * The statements that write a planned gift with its allocations and soft credits (for
+ * writeTogether). Their ids are time-ordered and made in order, so they read back in the order
+ * they were given.
  */
-export async function insertGift(
-  db: Executor,
-  gift: typeof gifts.$inferInsert,
-  allocations: Omit<typeof giftAllocations.$inferInsert, 'giftId'>[],
-  softCredits: Omit<typeof giftSoftCredits.$inferInsert, 'giftId'>[],
-) {
-  const [row] = await db.insert(gifts).values(gift).returning();
-  const giftId = row!.id;
-  return {
-    row: row!,
-    allocations: allocations.length
-      ? await db
-          .insert(giftAllocations)
-          .values(allocations.map((a) => ({ ...a, id: newId(), giftId })))
-          .returning()
-      : [],
-    softCredits: softCredits.length
-      ? await db
-          .insert(giftSoftCredits)
-          .values(softCredits.map((s) => ({ ...s, id: newId(), giftId })))
-          .returning()
-      : [],
-  };
+export function insertGiftQueries(g: GiftWrite): SQL[] {
+  return [
+    insertRows(gifts, [g.row]),
+    ...(g.allocations.length ? [insertRows(giftAllocations, g.allocations)] : []),
+    ...(g.softCredits.length ? [insertRows(giftSoftCredits, g.softCredits)] : []),
+  ];
 }
 
 /** Appends a refund, correction or write-off. */

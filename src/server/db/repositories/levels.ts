@@ -2,7 +2,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { LevelWindow } from '../../../core/levels/place';
 import type { Actor } from '../../domain/actor';
 import type { Executor } from '../connection';
-import { queryRows } from '../connection';
+import { queryPrepared, queryRows } from '../connection';
 import { auditLog, contactLevels, donorLevels, interactions } from '../schema';
 import { insertRows, writeTogether } from '../write-together';
 import type { AuditEntry } from './audit';
@@ -87,7 +87,7 @@ const received = sql`g.amount is not null and ${receivedKind('g')}`;
 const net = netAmountOf('g');
 
 /** A donor's own giving in one currency, per window (minor units, as text from SQL). */
-type TotalsRow = {
+export type TotalsRow = {
   currency: string;
   lifetime: string;
   last_12_months: string;
@@ -118,7 +118,7 @@ const donorKey = (orgId: string, contactId: string) =>
  * organization's time zone.
  */
 export async function lockDonorPlacement(db: Executor, orgId: string, contactId: string) {
-  const [row] = await queryRows<{ time_zone: string }>(
+  const [row] = await queryPrepared<{ time_zone: string }>(
     db,
     sql`select o.time_zone
           from organizations o,
@@ -137,20 +137,18 @@ export async function lockAllPlacements(db: Executor, orgId: string): Promise<vo
   await db.execute(sql`select pg_advisory_xact_lock(${orgKey(orgId)})`);
 }
 
-/** What placing one donor needs, in one statement: the levels, their current one, their totals. */
-export async function donorPlacementFacts(
-  db: Executor,
-  orgId: string,
-  contactId: string,
+/** What placing one donor needs: the levels, their current one, their totals (per currency). */
+export type PlacementFacts = { levels: LevelRow[]; current: string | null; totals: TotalsRow[] };
+
+/**
+ * The columns `levels`, `current` and `totals` of one donor's placement facts, to read in a
+ * statement of its own or beside other facts (recording a gift reads them with everything else).
+ */
+export const placementFactColumns = (
+  orgId: string | SQL,
+  contactId: string | SQL,
   starts: WindowStarts,
-) {
-  const [row] = await queryRows<{
-    levels: LevelRow[];
-    current: string | null;
-    totals: TotalsRow[];
-  }>(
-    db,
-    sql`select
+) => sql`
       (select coalesce(json_agg(json_build_object('id', l.id, 'name', l.name, 'slug', l.slug,
           'minAmount', l.min_amount, 'currency', l.currency, 'window', l."window")), '[]')
          from ${donorLevels} l where l.org_id = ${orgId}) as levels,
@@ -162,7 +160,18 @@ export async function donorPlacementFacts(
                 where g.org_id = ${orgId} and g.contact_id = ${contactId} and ${received}
                   -- Without levels there is nothing to add up for.
                   and exists (select 1 from ${donorLevels} x where x.org_id = ${orgId})
-                group by g.currency) t) as totals`,
+                group by g.currency) t) as totals`;
+
+/** What placing one donor needs, in one statement: the levels, their current one, their totals. */
+export async function donorPlacementFacts(
+  db: Executor,
+  orgId: string,
+  contactId: string,
+  starts: WindowStarts,
+): Promise<PlacementFacts> {
+  const [row] = await queryPrepared<PlacementFacts>(
+    db,
+    sql`select ${placementFactColumns(orgId, contactId, starts)}`,
   );
   return row!;
 }
@@ -224,6 +233,49 @@ export function placementsWithoutGifts(db: Executor, orgId: string) {
 /** One donor's move: into a level, or out of any (levelId null). */
 export type Placement = { contactId: string; levelId: string | null };
 
+/** The statement that appends audit entries of one actor, in order. */
+export function auditRowsQuery(actor: Actor, entries: readonly AuditEntry[]) {
+  return insertRows(
+    auditLog,
+    entries.map((e) => ({
+      orgId: actor.orgId,
+      actorType: actor.type,
+      actorId: actor.tokenId ?? actor.userId,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      before: e.before ?? null,
+      after: e.after ?? null,
+      requestId: actor.requestId ?? null,
+    })),
+  );
+}
+
+/** The statements that move donors between levels (for writeTogether): placed, or left. */
+export function placementQueries(orgId: string, moves: readonly Placement[], at: Date): SQL[] {
+  const placed = moves.filter((m) => m.levelId !== null);
+  const left = moves.filter((m) => m.levelId === null).map((m) => m.contactId);
+  const parts: SQL[] = [];
+  if (placed.length)
+    parts.push(
+      insertRows(
+        contactLevels,
+        placed.map((m) => ({
+          orgId,
+          contactId: m.contactId,
+          levelId: m.levelId!,
+          placedAt: at,
+        })),
+        sql`on conflict (org_id, contact_id) do update
+              set level_id = excluded.level_id, placed_at = excluded.placed_at`,
+      ),
+    );
+  if (left.length)
+    parts.push(sql`delete from ${contactLevels} where org_id = ${orgId}
+      and contact_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(left)}::jsonb))`);
+  return parts;
+}
+
 /**
  * Writes donors' moves with their timeline entries and audit entries as ONE statement, however
  * many donors moved.
@@ -237,44 +289,9 @@ export async function writePlacements(
   audit: AuditEntry[],
 ) {
   if (moves.length === 0) return;
-  const placed = moves.filter((m) => m.levelId !== null);
-  const left = moves.filter((m) => m.levelId === null).map((m) => m.contactId);
-  const parts: SQL[] = [];
-  if (placed.length)
-    parts.push(
-      insertRows(
-        contactLevels,
-        placed.map((m) => ({
-          orgId: actor.orgId,
-          contactId: m.contactId,
-          levelId: m.levelId!,
-          placedAt: at,
-        })),
-        sql`on conflict (org_id, contact_id) do update
-              set level_id = excluded.level_id, placed_at = excluded.placed_at`,
-      ),
-    );
-  if (left.length)
-    parts.push(sql`delete from ${contactLevels} where org_id = ${actor.orgId}
-      and contact_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(left)}::jsonb))`);
+  const parts = placementQueries(actor.orgId, moves, at);
   if (timeline.length) parts.push(insertRows(interactions, timeline));
-  if (audit.length)
-    parts.push(
-      insertRows(
-        auditLog,
-        audit.map((e) => ({
-          orgId: actor.orgId,
-          actorType: actor.type,
-          actorId: actor.tokenId ?? actor.userId,
-          action: e.action,
-          entityType: e.entityType,
-          entityId: e.entityId,
-          before: e.before ?? null,
-          after: e.after ?? null,
-          requestId: actor.requestId ?? null,
-        })),
-      ),
-    );
+  if (audit.length) parts.push(auditRowsQuery(actor, audit));
   await writeTogether(db, parts);
 }
 

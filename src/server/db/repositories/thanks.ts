@@ -2,48 +2,10 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { giftLimits } from '../../../shared/gifts';
 import type { Executor } from '../connection';
 import { queryRows } from '../connection';
-import { contacts, gifts, giftSettings, promiseClocks, thanksTemplates, users } from '../schema';
+import { contacts, promiseClocks, thanksTemplates, users } from '../schema';
 
 /** A thank-you template row. */
 export type ThanksTemplateRow = typeof thanksTemplates.$inferSelect;
-
-/**
- * What a just-recorded gift says of its donor, in one round trip: whether it is their first
- * gift, whether it reaches the organization's major-gift threshold (same currency), and whether
- * they have another recurring gift received on or after `recurringSince`.
- */
-export async function giftFacts(
-  db: Executor,
-  orgId: string,
-  gift: { id: string; contactId: string; amount: number | null; currency: string },
-  recurringSince: string,
-): Promise<{ first: boolean; major: boolean; recurring: boolean }> {
-  const [row] = await queryRows<{ first: boolean; major: boolean | null; recurring: boolean }>(
-    db,
-    sql`select
-          not exists (select 1 from ${gifts} e where e.org_id = ${orgId}
-                       and e.contact_id = ${gift.contactId} and e.id <> ${gift.id}) as first,
-          (select ${gift.amount}::bigint >= s.major_gift_amount and s.currency = ${gift.currency}
-             from ${giftSettings} s where s.org_id = ${orgId}) as major,
-          exists (select 1 from ${gifts} r where r.org_id = ${orgId}
-                   and r.contact_id = ${gift.contactId} and r.kind = 'recurring'
-                   and r.received_on >= ${recurringSince} and r.id <> ${gift.id}) as recurring`,
-  );
-  return { first: !!row?.first, major: !!row?.major, recurring: !!row?.recurring };
-}
-
-/** Writes the thank-you plan the matching policy made for a gift (how, and by whom). */
-export async function setThanksPlan(
-  db: Executor,
-  orgId: string,
-  giftId: string,
-  plan: { method: (typeof gifts.$inferSelect)['thanksMethod']; userId: string | null },
-): Promise<void> {
-  await db
-    .update(gifts)
-    .set({ thanksMethod: plan.method, thanksUserId: plan.userId })
-    .where(and(eq(gifts.orgId, orgId), eq(gifts.id, giftId)));
-}
 
 /** Staff users of the organization among some ids: name and whether they are active. */
 export async function usersAmong(db: Executor, orgId: string, ids: string[]) {

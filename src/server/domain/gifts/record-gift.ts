@@ -1,54 +1,164 @@
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Clock } from '../../../core/clock';
+import { newId } from '../../../core/ids';
 import { promisedKinds } from '../../../shared/gifts';
+import { initialTargets } from '../../../shared/promises';
 import type { GiftInput } from '../../../shared/schemas/gifts';
 import type { Executor } from '../../db/connection';
-import { appendAudit } from '../../db/repositories/audit';
-import { contactsAmong, findGift, insertGift } from '../../db/repositories/gifts';
-import { fundsAmong } from '../../db/repositories/funds';
+import { giftIntake, type GiftIntake, type GiftPerson } from '../../db/repositories/gift-intake';
+import { insertGiftQueries, type GiftRow, type GiftWrite } from '../../db/repositories/gifts';
+import { insertInteractionsQuery } from '../../db/repositories/interactions';
+import {
+  auditRowsQuery,
+  lockDonorPlacement,
+  placementQueries,
+  type WindowStarts,
+} from '../../db/repositories/levels';
+import type { ClockRow } from '../../db/repositories/promises';
+import { notifyAfterCommit, writeTogether, type Notice } from '../../db/write-together';
 import { invalid } from '../../errors';
+import { presentGift, type GiftView } from '../../presenters/gift';
 import type { Actor } from '../actor';
-import { placeDonor } from '../levels/place-donor';
-import { startPromises, termsFor } from '../promises/clocks';
-import { startDeliverables } from '../thanks/deliverables';
+import { emailWrites } from '../email/outbox';
+import { moveEntries, placeFromFacts, windowStarts } from '../levels/place-donor';
+import { calendarAmong } from '../promises/calendars';
+import { clockStartWrites, planClockStart, termsFrom, type ClockStart } from '../promises/clocks';
+import { deliverableStarts } from '../thanks/deliverables';
 import { planThanks } from '../thanks/plan';
-import { giftSegments } from '../thanks/segments';
-import { notifyTributes } from '../thanks/tributes';
-import { appendToTimeline } from '../timeline/timeline';
+import { giftSegments, recurringSince } from '../thanks/segments';
+import { tributeNotices, type Tribute } from '../thanks/tributes';
+import { timelineRow } from '../timeline/timeline';
+import { checkAllocations, checkPledge, checkSoftCredits } from './gift-checks';
 import { giftTerms } from './gift-terms';
-import { broken, formatMoney } from './money';
-import { deliverableClocks } from '../../db/repositories/thanks';
-import { presentGift } from '../../presenters/gift';
-
-type Contacts = Awaited<ReturnType<typeof contactsAmong>>;
+import { formatMoney } from './money';
 
 /**
- * Records a gift of any kind in the caller's transaction: checks its money rules, writes it with
- * its designations and soft credits, puts it on the donor's (and each soft-credited contact's)
- * timeline, audits it, and starts its thank-you promise (with the plan of the policy that matched),
- * a grant's deliverable promises, and tells those a tribute names to notify.
+ * Records a gift of any kind: checks its money rules, writes it with its designations and soft
+ * credits, puts it on the donor's (and each soft-credited contact's) timeline, places the donor
+ * in their level, starts its thank-you promise under the policy that matched (with that policy's
+ * plan of who thanks how), a grant's deliverable promises, tells those a tribute names, audits.
+ *
+ * Three statements: the donor's placement lock, ONE prepared read of everything the decision
+ * needs (giftIntake), and ONE write of every row (writeTogether); all else is decided in memory.
+ * In the caller's transaction when given one; otherwise in its own, whose wake-ups for workers
+ * follow its commit (notifyAfterCommit) instead of serializing concurrent commits.
  */
-export async function recordGift(tx: Executor, clock: Clock, actor: Actor, input: GiftInput) {
-  const now = clock.now();
+export async function recordGift(
+  db: Executor,
+  clock: Clock,
+  actor: Actor,
+  input: GiftInput,
+): Promise<GiftView> {
+  if (db instanceof PgTransaction) return (await recordIn(db, clock, actor, input, true)).view;
+  const done = await db.transaction((tx) => recordIn(tx, clock, actor, input, false));
+  await notifyAfterCommit(db, done.notices);
+  return done.view;
+}
+
+async function recordIn(
+  tx: Executor,
+  clock: Clock,
+  actor: Actor,
+  input: GiftInput,
+  notifyInline: boolean,
+): Promise<{ view: GiftView; notices: Notice[] }> {
   const terms = giftTerms(input);
-  const allocations = input.allocations ?? [];
   const softCredits = input.softCredits ?? [];
-  const people = await contactsAmong(tx, actor.orgId, [
-    input.contactId,
-    ...softCredits.flatMap((s) => [s.contactId, ...(s.notifyContactId ? [s.notifyContactId] : [])]),
-  ]);
-  const donor = people.find((p) => p.id === input.contactId);
+  const pledgeId = ('pledgeId' in input ? input.pledgeId : undefined) ?? null;
+  // The lock is a statement of its own so that the read after it sees every gift of the donor
+  // committed meanwhile: two gifts at once place the donor with both (and only one is first).
+  const timeZone = await lockDonorPlacement(tx, actor.orgId, input.contactId);
+  const starts = windowStarts(clock, timeZone);
+  const ctx = await giftIntake(tx, actor.orgId, {
+    donorId: input.contactId,
+    contactIds: [
+      input.contactId,
+      ...softCredits.flatMap((s) => [
+        s.contactId,
+        ...(s.notifyContactId ? [s.notifyContactId] : []),
+      ]),
+    ],
+    fundIds: (input.allocations ?? []).map((a) => a.fundId),
+    pledgeId,
+    recurringSince: recurringSince(input.receivedOn),
+    starts,
+  });
+  const donor = ctx.people.find((p) => p.id === input.contactId);
   if (!donor) throw invalid('contactId', 'no such contact');
   if (input.kind === 'grant' && donor.kind !== 'organization')
     throw invalid('contactId', 'a grant comes from an organization (the funder)');
-  const funds = await checkAllocations(tx, actor.orgId, terms.amount, allocations);
-  checkSoftCredits(input.contactId, terms.amount, softCredits, people);
-  const pledgeId = 'pledgeId' in input ? input.pledgeId : undefined;
-  if (pledgeId) await checkPledge(tx, actor.orgId, pledgeId, input);
+  const funds = checkAllocations(terms.amount, input.allocations ?? [], ctx.funds);
+  checkSoftCredits(input.contactId, terms.amount, softCredits, ctx.people);
+  if (pledgeId) checkPledge(ctx.pledge, input);
 
-  const written = await insertGift(
-    tx,
+  const now = clock.now();
+  const gift = giftWrite(actor, input, terms, pledgeId, now);
+  const planned = plan(actor, gift.row, donor, softCredits, ctx, starts, timeZone, now);
+  const thanksClock = planned.thanks.findLast((s) => s.clock.target === 'thanks');
+  // The plan is written on the gift row itself (no plan: by email, anyone; the columns stay null).
+  gift.row.thanksMethod = planned.thanksPlan?.method ?? null;
+  gift.row.thanksUserId = planned.thanksPlan?.user?.id ?? null;
+  const named = (id: string) => ctx.people.find((p) => p.id === id)!.name;
+  // The view from what is about to be written (the same as reading it back: a test holds them equal).
+  const view = presentGift(
+    gift.row,
+    donor.name,
     {
-      orgId: actor.orgId,
+      allocations: gift.allocations.map((a) => ({
+        ...a,
+        fundName: funds.find((f) => f.id === a.fundId)!.name,
+      })),
+      softCredits: gift.softCredits.map((c) => ({ ...c, contactName: named(c.contactId) })),
+      adjustments: [],
+      thanks: [],
+    },
+    thanksClock && clockRowOf(thanksClock, now),
+    input.kind === 'pledge' ? 0 : null,
+    {
+      thanksUser: planned.thanksPlan?.user ?? undefined,
+      deliverableClocks: planned.reports.map((s) => clockRowOf(s, now)),
+    },
+  );
+  const timeline = [
+    ...giftEntries(actor, gift.row, donor.name, softCredits, now),
+    ...planned.move.timeline,
+    ...planned.tributes.timeline,
+  ].map((r) => ({ id: newId(), ...r }));
+  const clocks = clockStartWrites(tx, [...planned.thanks, ...planned.reports]);
+  const mail = emailWrites(planned.tributes.emails, now);
+  const notices = [...clocks.notices, ...mail.notices];
+  await writeTogether(
+    tx,
+    [
+      ...insertGiftQueries(gift),
+      ...placementQueries(actor.orgId, planned.move.placements, now),
+      insertInteractionsQuery(timeline),
+      ...clocks.parts,
+      ...mail.parts,
+      auditRowsQuery(actor, [
+        ...planned.move.audit,
+        { action: 'create', entityType: 'gift', entityId: gift.row.id, after: view },
+      ]),
+    ],
+    notifyInline ? notices : [],
+  );
+  return { view, notices };
+}
+
+/** The gift's rows, ids made here in order (they read back in the order they were given). */
+function giftWrite(
+  actor: Actor,
+  input: GiftInput,
+  terms: ReturnType<typeof giftTerms>,
+  pledgeId: string | null,
+  now: Date,
+): GiftWrite {
+  const orgId = actor.orgId;
+  const giftId = newId();
+  return {
+    row: {
+      id: giftId,
+      orgId,
       contactId: input.contactId,
       kind: input.kind,
       amount: terms.amount,
@@ -57,22 +167,92 @@ export async function recordGift(tx: Executor, clock: Clock, actor: Actor, input
       paymentMethod: input.paymentMethod ?? null,
       campaign: input.campaign ?? null,
       appeal: input.appeal ?? null,
-      pledgeId: pledgeId ?? null,
+      pledgeId,
       details: terms.details,
+      thanksMethod: null,
+      thanksUserId: null,
       createdByUserId: actor.userId,
       createdAt: now,
     },
-    allocations.map((a) => ({ orgId: actor.orgId, fundId: a.fundId, amount: a.amount })),
-    softCredits.map((s) => ({
-      orgId: actor.orgId,
+    allocations: (input.allocations ?? []).map((a) => ({
+      id: newId(),
+      orgId,
+      giftId,
+      fundId: a.fundId,
+      amount: a.amount,
+    })),
+    softCredits: (input.softCredits ?? []).map((s) => ({
+      id: newId(),
+      orgId,
+      giftId,
       contactId: s.contactId,
       type: s.type,
       amount: s.amount ?? null,
       notifyContactId: s.notifyContactId ?? null,
     })),
-  );
-  const row = written.row;
-  const what = `${input.kind.replace('_', '-')} gift${terms.amount === null ? '' : ` of ${formatMoney(terms.amount, input.currency)}`}`;
+  };
+}
+
+/**
+ * What a gift sets going, decided in memory: the donor's level (their read totals plus this
+ * gift), the segments and policy it runs under, its thank-you clock and plan, a grant's
+ * deliverable clocks, the tribute notices.
+ */
+function plan(
+  actor: Actor,
+  row: GiftRow,
+  donor: GiftPerson,
+  tributes: readonly Tribute[],
+  ctx: GiftIntake,
+  starts: WindowStarts,
+  timeZone: string,
+  now: Date,
+) {
+  const placed = placeFromFacts(row.contactId, ctx, starts, row);
+  // What gift policies match on. Segments: the donor's tags, what the gift itself says
+  // (first-gift, major-gift, recurring: thanks/segments.ts) and the donor's level slug.
+  const segments = [
+    ...donor.tags,
+    ...giftSegments(row, ctx, ctx.settings),
+    ...(placed.level ? [placed.level.slug] : []),
+  ];
+  const subject = {
+    type: 'gift' as const,
+    id: row.id,
+    facts: { roles: donor.roles, segments, category: row.kind },
+  };
+  const matched = termsFrom(ctx.policies, subject);
+  const thanks: ClockStart[] = matched.targets
+    .filter((t) => initialTargets.includes(t.target))
+    .map((t) =>
+      planClockStart(
+        actor.orgId,
+        subject,
+        matched.policyId,
+        t,
+        calendarAmong(ctx.calendars, t.calendarId),
+        now,
+        now,
+      ),
+    );
+  return {
+    move: moveEntries(actor, now, placed.move ? [placed.move] : []),
+    thanks,
+    thanksPlan: planThanks(matched.thanks, donor.ownerUserId, ctx.users),
+    reports: deliverableStarts(row, timeZone, now),
+    tributes: tributeNotices(actor, row, donor.name, tributes, ctx.people, ctx, now),
+  };
+}
+
+/** The gift on its donor's timeline, and on each soft-credited contact's. */
+function giftEntries(
+  actor: Actor,
+  row: GiftRow,
+  donorName: string,
+  softCredits: NonNullable<GiftInput['softCredits']>,
+  now: Date,
+) {
+  const what = `${row.kind.replace('_', '-')} gift${row.amount === null ? '' : ` of ${formatMoney(row.amount, row.currency)}`}`;
   const entry = {
     kind: 'gift' as const,
     channel: 'system' as const,
@@ -80,127 +260,22 @@ export async function recordGift(tx: Executor, clock: Clock, actor: Actor, input
     sourceId: row.id,
     occurredAt: now,
   };
-  await appendToTimeline(tx, actor, input.contactId, {
-    ...entry,
-    direction: 'inbound',
-    summary: `${promisedKinds.includes(input.kind) ? 'Promised' : 'Gave'}: ${what}`,
-  });
-  for (const s of softCredits)
-    await appendToTimeline(tx, actor, s.contactId, {
+  return [
+    timelineRow(actor, row.contactId, {
       ...entry,
-      direction: 'internal',
-      summary: `Soft credit (${s.type.replace('_', ' ')}): ${what} from ${donor.name}`,
-    });
-  // What gift policies match on. Segments: the donor's tags, what the gift itself says
-  // (first-gift, major-gift, recurring: thanks/segments.ts) and the donor's level slug.
-  const level = await placeDonor(tx, clock, actor.orgId, input.contactId, actor);
-  const segments = [
-    ...donor.tags,
-    ...(await giftSegments(tx, actor.orgId, row)),
-    ...(level ? [level] : []),
+      direction: 'inbound',
+      summary: `${promisedKinds.includes(row.kind) ? 'Promised' : 'Gave'}: ${what}`,
+    }),
+    ...softCredits.map((s) =>
+      timelineRow(actor, s.contactId, {
+        ...entry,
+        direction: 'internal',
+        summary: `Soft credit (${s.type.replace('_', ' ')}): ${what} from ${donorName}`,
+      }),
+    ),
   ];
-  const subject = {
-    type: 'gift' as const,
-    id: row.id,
-    facts: { roles: donor.roles, segments, category: input.kind },
-  };
-  const matched = await termsFor(tx, actor.orgId, subject);
-  const thanksClock = (
-    await startPromises(tx, clock, actor.orgId, subject, undefined, matched)
-  ).findLast((c) => c.target === 'thanks');
-  const plan = await planThanks(tx, actor.orgId, row, matched.thanks, donor.ownerUserId);
-  await startDeliverables(tx, clock, row);
-  await notifyTributes(tx, clock, actor, row, donor.name, softCredits);
-  // The view from what was just written (the same as reading it back: a test holds them equal).
-  const view = presentGift(
-    { ...row, thanksMethod: plan?.method ?? null, thanksUserId: plan?.user?.id ?? null },
-    donor.name,
-    {
-      allocations: written.allocations.map((a) => ({
-        ...a,
-        fundName: funds.find((f) => f.id === a.fundId)!.name,
-      })),
-      softCredits: written.softCredits.map((c) => ({
-        ...c,
-        contactName: people.find((p) => p.id === c.contactId)!.name,
-      })),
-      adjustments: [],
-      thanks: [],
-    },
-    thanksClock,
-    input.kind === 'pledge' ? 0 : null,
-    {
-      thanksUser: plan?.user ?? undefined,
-      deliverableClocks:
-        input.kind === 'grant' ? await deliverableClocks(tx, actor.orgId, [row.id]) : [],
-    },
-  );
-  await appendAudit(tx, actor, {
-    action: 'create',
-    entityType: 'gift',
-    entityId: row.id,
-    after: view,
-  });
-  return view;
 }
 
-async function checkAllocations(
-  tx: Executor,
-  orgId: string,
-  amount: number | null,
-  allocations: NonNullable<GiftInput['allocations']>,
-) {
-  if (allocations.length === 0) return [];
-  if (amount === null)
-    throw broken('allocations', 'a gift without an amount cannot be designated to funds');
-  const funds = await fundsAmong(
-    tx,
-    orgId,
-    allocations.map((a) => a.fundId),
-  );
-  const known = new Set(funds.map((f) => f.id));
-  const seen = new Set<string>();
-  allocations.forEach((a, i) => {
-    if (!known.has(a.fundId)) throw invalid(`allocations.${i}.fundId`, 'no such fund');
-    if (seen.has(a.fundId)) throw invalid(`allocations.${i}.fundId`, 'this fund appears twice');
-    seen.add(a.fundId);
-  });
-  const sum = allocations.reduce((s, a) => s + a.amount, 0);
-  if (sum !== amount)
-    throw broken('allocations', `the parts add up to ${sum}, not the gift's ${amount}`);
-  return funds;
-}
-
-function checkSoftCredits(
-  donorId: string,
-  amount: number | null,
-  softCredits: NonNullable<GiftInput['softCredits']>,
-  people: Contacts,
-) {
-  const known = new Set(people.map((p) => p.id));
-  const seen = new Set<string>();
-  softCredits.forEach((s, i) => {
-    const at = `softCredits.${i}`;
-    if (s.contactId === donorId)
-      throw broken(`${at}.contactId`, 'the donor cannot be soft-credited for their own gift');
-    if (!known.has(s.contactId)) throw invalid(`${at}.contactId`, 'no such contact');
-    if (seen.has(s.contactId)) throw invalid(`${at}.contactId`, 'this contact appears twice');
-    seen.add(s.contactId);
-    if (s.amount !== undefined && (amount === null || s.amount > amount))
-      throw broken(`${at}.amount`, 'a soft credit cannot exceed the gift');
-    if (s.notifyContactId !== undefined) {
-      if (s.type !== 'in_honour' && s.type !== 'in_memory')
-        throw invalid(`${at}.notifyContactId`, 'only a tribute names someone to notify');
-      if (!known.has(s.notifyContactId)) throw invalid(`${at}.notifyContactId`, 'no such contact');
-    }
-  });
-}
-
-async function checkPledge(tx: Executor, orgId: string, pledgeId: string, input: GiftInput) {
-  const pledge = await findGift(tx, orgId, pledgeId);
-  if (!pledge || pledge.kind !== 'pledge') throw invalid('pledgeId', 'no such pledge');
-  if (pledge.contactId !== input.contactId)
-    throw broken('pledgeId', "the pledge is another contact's");
-  if (pledge.currency !== input.currency)
-    throw broken('currency', `the pledge is in ${pledge.currency}`);
-}
+// planClockStart fills every column of the row but created_at (the database's now()), which no
+// view shows.
+const clockRowOf = (s: ClockStart, createdAt: Date) => ({ ...s.clock, createdAt }) as ClockRow;

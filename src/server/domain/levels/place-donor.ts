@@ -1,5 +1,6 @@
 import { localDate } from '../../../core/business-time';
 import type { Clock } from '../../../core/clock';
+import { promisedKinds, type GiftKind } from '../../../shared/gifts';
 import {
   noGiving,
   placeLevel,
@@ -19,6 +20,8 @@ import {
   writePlacements,
   type LevelRow,
   type Placement,
+  type PlacementFacts,
+  type TotalsRow,
   type WindowStarts,
 } from '../../db/repositories/levels';
 import { findOrganization } from '../../db/repositories/organizations';
@@ -40,14 +43,7 @@ export function windowStarts(clock: Clock, timeZone: string): WindowStarts {
 }
 
 /** A donor's totals per window and currency, from the repository's rows. */
-function totalsFrom(
-  rows: readonly {
-    currency: string;
-    lifetime: string;
-    last_12_months: string;
-    this_year: string;
-  }[],
-): WindowTotals {
+function totalsFrom(rows: readonly TotalsRow[]): WindowTotals {
   const t = noGiving() as Record<LevelWindow, Record<string, number>>;
   for (const r of rows) {
     t.lifetime[r.currency] = Number(r.lifetime);
@@ -60,7 +56,7 @@ function totalsFrom(
 const asLevel = (l: Level): Level => ({ ...l, minAmount: Number(l.minAmount) });
 
 /** One donor's move between levels, as their timeline and the audit log tell it. */
-type Move = { contactId: string; from: Level | undefined; to: Level | undefined };
+export type Move = { contactId: string; from: Level | undefined; to: Level | undefined };
 
 /** The summary of a move on the donor's timeline. */
 export function moveSummary(m: Pick<Move, 'from' | 'to'>): string {
@@ -68,8 +64,8 @@ export function moveSummary(m: Pick<Move, 'from' | 'to'>): string {
   return `Moved to level ${m.to.name}${m.from ? ` (from ${m.from.name})` : ''}`;
 }
 
-/** Writes moves with their timeline entries ("Moved to level Gold") and audit entries. */
-async function writeMoves(tx: Executor, actor: Actor, at: Date, moves: Move[]) {
+/** What moves write: the placements, an entry on each donor's timeline, an audit entry each. */
+export function moveEntries(actor: Actor, at: Date, moves: readonly Move[]) {
   const brief = (l: Level | undefined) => (l ? { levelId: l.id, slug: l.slug } : undefined);
   const audit: AuditEntry[] = moves.map((m) => ({
     action: !m.from ? 'create' : m.to ? 'update' : 'delete',
@@ -94,7 +90,55 @@ async function writeMoves(tx: Executor, actor: Actor, at: Date, moves: Move[]) {
     contactId: m.contactId,
     levelId: m.to?.id ?? null,
   }));
-  await writePlacements(tx, actor, placements, at, timeline, audit);
+  return { placements, timeline, audit };
+}
+
+/** Writes moves with their timeline entries ("Moved to level Gold") and audit entries. */
+async function writeMoves(tx: Executor, actor: Actor, at: Date, moves: Move[]) {
+  const w = moveEntries(actor, at, moves);
+  await writePlacements(tx, actor, w.placements, at, w.timeline, w.audit);
+}
+
+/** A gift about to be written, as placement counts it. */
+export type NewGift = {
+  kind: GiftKind;
+  amount: number | null;
+  currency: string;
+  receivedOn: string;
+};
+
+/**
+ * Adds a gift not yet written to a donor's totals, as the repository would count it once
+ * written: money received (never a promise) in each window its date falls in. The gift has no
+ * adjustments yet, so its net is its amount.
+ */
+export function withGift(totals: WindowTotals, gift: NewGift, starts: WindowStarts): WindowTotals {
+  if (gift.amount === null || promisedKinds.includes(gift.kind)) return totals;
+  const add = (window: Readonly<Record<string, number>>, counts: boolean) =>
+    counts ? { ...window, [gift.currency]: (window[gift.currency] ?? 0) + gift.amount! } : window;
+  return {
+    lifetime: add(totals.lifetime, true),
+    last_12_months: add(totals.last_12_months, gift.receivedOn >= starts.last_12_months),
+    this_year: add(totals.this_year, gift.receivedOn >= starts.this_year),
+  };
+}
+
+/**
+ * Where one donor's giving places them, from facts read beforehand (pure): their level, and
+ * their move when it changes. `gift` is a gift of theirs about to be written in the same
+ * statement as the move (recording a gift), counted as if already stored.
+ */
+export function placeFromFacts(
+  contactId: string,
+  facts: PlacementFacts,
+  starts: WindowStarts,
+  gift?: NewGift,
+): { level: Level | undefined; move: Move | undefined } {
+  const levels = facts.levels.map(asLevel);
+  const totals = totalsFrom(facts.totals);
+  const to = placeLevel(levels, gift ? withGift(totals, gift, starts) : totals);
+  if ((to?.id ?? null) === facts.current) return { level: to, move: undefined };
+  return { level: to, move: { contactId, from: levels.find((l) => l.id === facts.current), to } };
 }
 
 /**
@@ -112,14 +156,11 @@ export async function placeDonor(
   by: Actor = systemActor(orgId),
 ): Promise<string | null> {
   const timeZone = await lockDonorPlacement(tx, orgId, contactId);
-  const facts = await donorPlacementFacts(tx, orgId, contactId, windowStarts(clock, timeZone));
-  const levels = facts.levels.map(asLevel);
-  const to = placeLevel(levels, totalsFrom(facts.totals));
-  if ((to?.id ?? null) !== facts.current) {
-    const from = levels.find((l) => l.id === facts.current);
-    await writeMoves(tx, by, clock.now(), [{ contactId, from, to }]);
-  }
-  return to?.slug ?? null;
+  const starts = windowStarts(clock, timeZone);
+  const facts = await donorPlacementFacts(tx, orgId, contactId, starts);
+  const { level, move } = placeFromFacts(contactId, facts, starts);
+  if (move) await writeMoves(tx, by, clock.now(), [move]);
+  return level?.slug ?? null;
 }
 
 /** How many donors are read and written at a time when every donor is placed again. */

@@ -3,14 +3,12 @@ import { wallToUtc } from '../../../core/business-time/time-zone';
 import { promiseLimits } from '../../../shared/promises';
 import type { Executor } from '../../db/connection';
 import { findGift, type GiftRow } from '../../db/repositories/gifts';
-import { findOrganization } from '../../db/repositories/organizations';
 import type { ClockRow } from '../../db/repositories/promises';
-import { writeTogether } from '../../db/write-together';
 import { AppError, notFound } from '../../errors';
 import { appendAudit } from '../../db/repositories/audit';
 import type { Actor } from '../actor';
-import { calendarFor } from '../promises/calendars';
-import { clockStartWrites, fulfilTarget, planClockStart } from '../promises/clocks';
+import { roundTheClock } from '../promises/calendars';
+import { fulfilTarget, planClockStart, type ClockStart } from '../promises/clocks';
 import { appendToTimeline } from '../timeline/timeline';
 import { readGift } from '../gifts/read-gifts';
 
@@ -26,7 +24,7 @@ export const deliverableSubject = (giftId: string, index: number) => ({
   id: `${giftId}:${index}`,
 });
 
-const deliverablesOf = (gift: GiftRow): Deliverable[] =>
+const deliverablesOf = (gift: Pick<GiftRow, 'details'>): Deliverable[] =>
   Array.isArray(gift.details.deliverables) ? (gift.details.deliverables as Deliverable[]) : [];
 
 /** The end of a calendar day in a time zone: the instant the next day begins there. */
@@ -36,19 +34,20 @@ function endOfDay(day: string, timeZone: string): Date {
 }
 
 /**
- * Starts a promise clock for each deliverable of a grant still ahead: the report is owed by the
+ * Plans a promise clock for each deliverable of a grant still ahead: the report is owed by the
  * end of its due date in the organization's time zone, round the clock, with a warning a week
  * before. A clock runs at most a year, so one due further ahead starts a year before its date.
  * Deliverables already past when the grant is recorded get no clock (history, not a promise).
+ * Pure: the clocks are written with the grant (clockStartWrites).
  */
-export async function startDeliverables(tx: Executor, clock: Clock, gift: GiftRow): Promise<void> {
-  const items = deliverablesOf(gift);
-  if (gift.kind !== 'grant' || items.length === 0) return;
-  const now = clock.now();
-  const org = await findOrganization(tx, gift.orgId);
-  const calendar = await calendarFor(tx, gift.orgId, null);
-  const starts = items.flatMap((d, index) => {
-    const dueAt = endOfDay(d.dueOn, org?.timeZone ?? 'UTC');
+export function deliverableStarts(
+  gift: Pick<GiftRow, 'id' | 'orgId' | 'kind' | 'details'>,
+  timeZone: string,
+  now: Date,
+): ClockStart[] {
+  if (gift.kind !== 'grant') return [];
+  return deliverablesOf(gift).flatMap((d, index) => {
+    const dueAt = endOfDay(d.dueOn, timeZone);
     if (dueAt <= now) return [];
     const minutes = Math.min(
       Math.ceil((dueAt.getTime() - now.getTime()) / minuteMs),
@@ -63,10 +62,8 @@ export async function startDeliverables(tx: Executor, clock: Clock, gift: GiftRo
       pauseStatuses: [],
       warnBeforeMinutes: Math.min(weekMinutes, minutes),
     };
-    return [planClockStart(gift.orgId, subject, null, target, calendar, startAt, now)];
+    return [planClockStart(gift.orgId, subject, null, target, roundTheClock, startAt, now)];
   });
-  const writes = clockStartWrites(tx, starts);
-  await writeTogether(tx, writes.parts, writes.notices);
 }
 
 /**
