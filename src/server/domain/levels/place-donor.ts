@@ -33,13 +33,24 @@ type Level = Pick<LevelRow, 'id' | 'name' | 'slug' | 'minAmount' | 'currency'> &
   window: LevelWindow;
 };
 
+// The starts last worked out per time zone, and the UTC minute they hold for: the date in a zone
+// is the same all through a UTC minute (offsets are whole minutes), and localDate builds a new
+// Intl formatter each time, which every gift recorded would pay for.
+const startsByZone = new Map<string, { minute: number; starts: WindowStarts }>();
+
 /** Where the rolling windows start on the organization's date today. */
 export function windowStarts(clock: Clock, timeZone: string): WindowStarts {
-  const today = localDate(clock.now(), timeZone);
-  return {
+  const now = clock.now();
+  const minute = Math.floor(now.getTime() / 60_000);
+  const known = startsByZone.get(timeZone);
+  if (known?.minute === minute) return known.starts;
+  const today = localDate(now, timeZone);
+  const starts = {
     last_12_months: windowStart('last_12_months', today)!,
     this_year: windowStart('this_year', today)!,
   };
+  startsByZone.set(timeZone, { minute, starts });
+  return starts;
 }
 
 /** A donor's totals per window and currency, from the repository's rows. */
