@@ -61,25 +61,36 @@ const body = gifts
     })
   : () => ({ subject: 'Profile', requesterId: requester });
 
-/** CPU milliseconds (user + system) of the processes whose name is `postgres`. */
-function postgresCpuMs(): number {
+const benchDb = new URL(pgUrl).pathname.slice(1);
+/**
+ * CPU milliseconds (user + system) of PostgreSQL working for this profile: the backends connected
+ * to its database and the server's own processes (WAL writer, checkpointer…) — not the backends
+ * of other databases, so other work on the machine does not count.
+ */
+function postgresCpuMs(): { all: number; backends: number } {
   let ticks = 0;
+  let backendTicks = 0;
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       if (!stat.includes('(postgres)')) continue;
+      const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const backend = /: \S+ \S+ [\d.]+\(\d+\)/.exec(title);
+      if (backend && !title.includes(` ${benchDb} `)) continue;
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       ticks += Number(f[11]) + Number(f[12]);
+      if (backend) backendTicks += Number(f[11]) + Number(f[12]);
     } catch {
       // the process ended meanwhile
     }
   }
-  return ticks * 10;
+  return { all: ticks * 10, backends: backendTicks * 10 };
 }
+/** CPU milliseconds of a process: user and system (the kernel's side of its socket I/O). */
 const processCpuMs = (pid: number) => {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) * 10;
+  return { user: Number(f[11]) * 10, system: Number(f[12]) * 10 };
 };
 
 /** Loads `url` and prints the rate and each side's CPU per request. */
@@ -93,15 +104,20 @@ async function measure(
   psql("select pg_stat_reset_shared('wal')");
   const pg0 = postgresCpuMs();
   const node0 = processCpuMs(pid);
+  const nodeMs = (now: { user: number; system: number }) =>
+    now.user + now.system - node0.user - node0.system;
   const load = await postLoad(url, body, auth ? { authorization: `Bearer ${token}` } : {}, seconds);
   const count = load.requestsPerSecond * seconds;
+  const pg = postgresCpuMs();
   const [records, , bytes] = psql('select wal_records, wal_fpi, wal_bytes from pg_stat_wal')
     .split('|')
     .map(Number);
   console.log(
     `${name}: ${load.requestsPerSecond} req/s (p50 ${load.p50Ms} ms, non-2xx ${load.non2xx})` +
-      ` · per request: Node ${((processCpuMs(pid) - node0) / count).toFixed(3)} ms,` +
-      ` PostgreSQL ${((postgresCpuMs() - pg0) / count).toFixed(3)} ms,` +
+      ` · per request: Node ${(nodeMs(processCpuMs(pid)) / count).toFixed(3)} ms` +
+      ` (${((processCpuMs(pid).system - node0.system) / count).toFixed(3)} in the kernel),` +
+      ` PostgreSQL ${((pg.all - pg0.all) / count).toFixed(3)} ms` +
+      ` (${((pg.backends - pg0.backends) / count).toFixed(3)} in backends),` +
       ` WAL ${Math.round(records! / count)} records / ${Math.round(bytes! / count)} bytes`,
   );
 }

@@ -4,23 +4,24 @@ export type Outcome<O> = { value: O } | { error: unknown };
 type Waiting<I, O> = { item: I; resolve: (value: O) => void; reject: (error: unknown) => void };
 
 /**
- * Group commit in the application: calls that arrive while a group of the same key is being
+ * Group commit in the application: calls that arrive while the groups of the same key are being
  * written wait and are written together as the next group — one read, one statement and one
  * commit for all of them — instead of each paying its own round trips. An idle server writes a
  * call at once, alone, so grouping adds no wait; under load the groups grow by themselves to what
- * arrived during one write (at most `max`). `run` answers every item with its own outcome, so
- * one item's bad input fails only that item.
+ * arrived during one write (at most `max`). Up to `parallel` groups of a key are written at a
+ * time, so the database works on one while the process plans the next. `run` answers every item
+ * with its own outcome, so one item's bad input fails only that item.
  * @example const open = inGroups((i) => i.actor.orgId, (items) => createRequests(db, clock, items))
  */
 export function inGroups<I, O>(
   keyOf: (item: I) => string,
   run: (items: I[]) => Promise<Outcome<O>[]>,
-  max = 50,
+  { max = 50, parallel = 1 }: { max?: number; parallel?: number } = {},
 ): (item: I) => Promise<O> {
-  const queues = new Map<string, Waiting<I, O>[]>();
-  const drain = async (key: string, queue: Waiting<I, O>[]) => {
-    while (queue.length > 0) {
-      const group = queue.splice(0, max);
+  const lines = new Map<string, { waiting: Waiting<I, O>[]; writing: number }>();
+  const drain = async (key: string, line: { waiting: Waiting<I, O>[]; writing: number }) => {
+    while (line.waiting.length > 0) {
+      const group = line.waiting.splice(0, max);
       try {
         const outcomes = await run(group.map((w) => w.item));
         group.forEach((w, i) => {
@@ -32,18 +33,20 @@ export function inGroups<I, O>(
         for (const w of group) w.reject(error);
       }
     }
-    queues.delete(key);
+    if (--line.writing === 0) lines.delete(key);
   };
   return (item) =>
     new Promise<O>((resolve, reject) => {
       const key = keyOf(item);
-      const queue = queues.get(key);
-      if (queue) {
-        queue.push({ item, resolve, reject });
-        return;
+      let line = lines.get(key);
+      if (!line) {
+        line = { waiting: [], writing: 0 };
+        lines.set(key, line);
       }
-      const started: Waiting<I, O>[] = [{ item, resolve, reject }];
-      queues.set(key, started);
-      void drain(key, started);
+      line.waiting.push({ item, resolve, reject });
+      if (line.writing < parallel) {
+        line.writing++;
+        void drain(key, line);
+      }
     });
 }

@@ -24,7 +24,8 @@ export type Notice = { channel: string; payload: string };
  * statement outside any transaction commits by itself, and its notices follow right after the
  * commit (see notifyAfterCommit): PostgreSQL serializes every committing transaction that
  * notifies — holding a global lock through the commit's disk flush — so a NOTIFY in each create
- * made concurrent creates queue one flush at a time.
+ * made concurrent creates queue one flush at a time. The caller does not wait for them: they
+ * are wake-ups, not data, and waiting would add a round trip to every write.
  * @example await writeTogether(tx, [db.insert(a).values(x), db.insert(b).values(y)])
  */
 export async function writeTogether(
@@ -35,7 +36,7 @@ export async function writeTogether(
   const own = !(db instanceof PgTransaction);
   const inline = own ? [] : notices;
   if (parts.length === 0 && inline.length === 0) {
-    if (own && notices.length) await notifyAfterCommit(db, notices);
+    if (own && notices.length) void notifyAfterCommit(db, notices);
     return;
   }
   const ctes = parts.map((p, i) =>
@@ -54,7 +55,7 @@ export async function writeTogether(
     db,
     ctes.length ? sql`with ${sql.join(ctes, sql`, `)} select ${select}` : sql`select ${select}`,
   );
-  if (own && notices.length) await notifyAfterCommit(db, notices);
+  if (own && notices.length) void notifyAfterCommit(db, notices);
 }
 
 const distinct = (notices: readonly Notice[]) => [
