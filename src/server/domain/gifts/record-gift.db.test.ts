@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../core/clock';
+import type { GiftInput } from '../../../shared/schemas/gifts';
+import { createPolicyInput } from '../../../shared/schemas/promises';
+import { testDatabase } from '../../../../tests/support/database';
+import { actorFor, buildContact, buildOrg, buildUser } from '../../../../tests/support/factories';
+import type { Database, Executor } from '../../db/connection';
+import { insertFund } from '../../db/repositories/funds';
+import { levelOfContact } from '../../db/repositories/levels';
+import type { Actor } from '../actor';
+import { createLevel } from '../levels/levels';
+import { createPolicy } from '../promises/policies';
+import { readGift } from './read-gifts';
+import { recordGift } from './record-gift';
+
+let database: Database;
+const clock = fixedClock(new Date('2026-11-30T08:00:00Z'));
+
+/** An organization of its own with a manager, a fund, and a one-time gift to record as them. */
+async function world() {
+  const org = await buildOrg(database.db);
+  const actor: Actor = actorFor(await buildUser(database.db, org, 'manager'));
+  const fund = await insertFund(database.db, { orgId: org.id, name: 'General', restricted: false });
+  const oneTime = (
+    contactId: string,
+    amount = 2500,
+    extra: Pick<GiftInput, 'softCredits'> = {},
+  ): GiftInput => ({
+    kind: 'one_time' as const,
+    contactId,
+    amount,
+    currency: 'EUR',
+    receivedOn: '2026-11-30',
+    allocations: [{ fundId: fund.id, amount }],
+    ...extra,
+  });
+  const policy = (segment: string, method: 'call' | 'letter') =>
+    createPolicy(
+      database.db,
+      actor,
+      createPolicyInput.parse({
+        subjectType: 'gift',
+        name: `${segment} donors`,
+        conditions: { segments: [segment] },
+        targets: [{ target: 'thanks', minutes: 24 * 60 }],
+        thanks: { method },
+      }),
+    );
+  return { org, actor, fund, oneTime, policy };
+}
+
+/** Counts the statements a callback sends on a transaction's own connection. */
+async function countingStatements<T>(tx: Executor, run: () => Promise<T>) {
+  const client = (tx as unknown as { session: { client: { query: (...a: unknown[]) => unknown } } })
+    .session.client;
+  const query = client.query;
+  let count = 0;
+  client.query = (...args: unknown[]) => {
+    count++;
+    return query.apply(client, args);
+  };
+  try {
+    return { result: await run(), count };
+  } finally {
+    client.query = query;
+  }
+}
+
+beforeAll(async () => {
+  database = await testDatabase();
+});
+afterAll(() => database.close());
+
+describe('recordGift', () => {
+  it('records a one-time gift to a fund with a tribute in three statements: the lock, one read, one write', async () => {
+    const w = await world();
+    const donor = await buildContact(database.db, w.org);
+    const honoured = await buildContact(database.db, w.org);
+    const family = await buildContact(database.db, w.org, {
+      emails: [{ address: 'family@example.org' }],
+    });
+    const tribute = {
+      softCredits: [
+        { contactId: honoured.id, type: 'in_memory' as const, notifyContactId: family.id },
+      ],
+    };
+    const { result, count } = await database.db.transaction((tx) =>
+      countingStatements(tx, () =>
+        recordGift(tx, clock, w.actor, w.oneTime(donor.id, 2500, tribute)),
+      ),
+    );
+    expect(count).toBe(3);
+    expect(result.allocations).toEqual([{ fundId: w.fund.id, fundName: 'General', amount: 2500 }]);
+    expect(result.softCredits.map((s) => s.contactId)).toEqual([honoured.id]);
+    expect(await readGift(database.db, w.actor, result.id)).toEqual(result);
+  });
+
+  it('makes only the first of two gifts recorded at once its donor\'s "first-gift"', async () => {
+    const w = await world();
+    await w.policy('first-gift', 'call');
+    const donor = await buildContact(database.db, w.org);
+    // On PostgreSQL the second waits for the first's lock, then reads its gift (PGlite: in turn).
+    const gifts = await Promise.all(
+      [2500, 3000].map((amount) =>
+        database.db.transaction((tx) =>
+          recordGift(tx, clock, w.actor, w.oneTime(donor.id, amount)),
+        ),
+      ),
+    );
+    expect(gifts.map((g) => g.thanksPlan.method).sort()).toEqual(['call', 'email']);
+  });
+
+  it('matches policies on the level the gift itself lifts its donor to', async () => {
+    const w = await world();
+    await database.db.transaction((tx) =>
+      createLevel(tx, clock, w.actor, {
+        name: 'Gold',
+        slug: 'gold',
+        minAmount: 100_000,
+        currency: 'EUR',
+        window: 'lifetime',
+      }),
+    );
+    await w.policy('gold', 'letter');
+    const donor = await buildContact(database.db, w.org);
+    const give = (amount: number) =>
+      database.db.transaction((tx) => recordGift(tx, clock, w.actor, w.oneTime(donor.id, amount)));
+    expect((await give(60_000)).thanksPlan.method).toBe('email');
+    expect((await give(40_000)).thanksPlan.method).toBe('letter');
+    expect((await levelOfContact(database.db, w.org.id, donor.id))?.slug).toBe('gold');
+  });
+
+  it('records in a transaction of its own when given none', async () => {
+    const w = await world();
+    const donor = await buildContact(database.db, w.org);
+    const view = await recordGift(database.db, clock, w.actor, w.oneTime(donor.id));
+    expect(view.thanksPromise?.state).toBe('running');
+    expect(await readGift(database.db, w.actor, view.id)).toEqual(view);
+  });
+});
