@@ -3,9 +3,9 @@ import type { LevelWindow } from '../../../core/levels/place';
 import type { Actor } from '../../domain/actor';
 import type { Executor } from '../connection';
 import { queryPrepared, queryRows } from '../connection';
-import { auditLog, contactLevels, donorLevels, interactions } from '../schema';
+import { contactLevels, donorLevels, interactions } from '../schema';
 import { insertRows, writeTogether } from '../write-together';
-import type { AuditEntry } from './audit';
+import { auditRow, auditRowsQuery, type AuditEntry } from './audit';
 import { netAmountOf, receivedKind } from './gifts';
 
 /** A donor level row. */
@@ -233,24 +233,6 @@ export function placementsWithoutGifts(db: Executor, orgId: string) {
 /** One donor's move: into a level, or out of any (levelId null). */
 export type Placement = { contactId: string; levelId: string | null };
 
-/** The statement that appends audit entries of one actor, in order. */
-export function auditRowsQuery(actor: Actor, entries: readonly AuditEntry[]) {
-  return insertRows(
-    auditLog,
-    entries.map((e) => ({
-      orgId: actor.orgId,
-      actorType: actor.type,
-      actorId: actor.tokenId ?? actor.userId,
-      action: e.action,
-      entityType: e.entityType,
-      entityId: e.entityId,
-      before: e.before ?? null,
-      after: e.after ?? null,
-      requestId: actor.requestId ?? null,
-    })),
-  );
-}
-
 /** The statements that move donors between levels (for writeTogether): placed, or left. */
 export function placementQueries(orgId: string, moves: readonly Placement[], at: Date): SQL[] {
   const placed = moves.filter((m) => m.levelId !== null);
@@ -291,7 +273,7 @@ export async function writePlacements(
   if (moves.length === 0) return;
   const parts = placementQueries(actor.orgId, moves, at);
   if (timeline.length) parts.push(insertRows(interactions, timeline));
-  if (audit.length) parts.push(auditRowsQuery(actor, audit));
+  if (audit.length) parts.push(auditRowsQuery(audit.map((e) => auditRow(actor, e))));
   await writeTogether(db, parts);
 }
 

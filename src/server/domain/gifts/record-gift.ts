@@ -8,8 +8,8 @@ import type { Executor } from '../../db/connection';
 import { giftIntake, type GiftIntake, type GiftPerson } from '../../db/repositories/gift-intake';
 import { insertGiftQueries, type GiftRow, type GiftWrite } from '../../db/repositories/gifts';
 import { insertInteractionsQuery } from '../../db/repositories/interactions';
+import { auditRow, auditRowsQuery } from '../../db/repositories/audit';
 import {
-  auditRowsQuery,
   lockDonorPlacement,
   placementQueries,
   type WindowStarts,
@@ -135,10 +135,12 @@ async function recordIn(
       insertInteractionsQuery(timeline),
       ...clocks.parts,
       ...mail.parts,
-      auditRowsQuery(actor, [
-        ...planned.move.audit,
-        { action: 'create', entityType: 'gift', entityId: gift.row.id, after: view },
-      ]),
+      auditRowsQuery(
+        [
+          ...planned.move.audit,
+          { action: 'create' as const, entityType: 'gift', entityId: gift.row.id, after: view },
+        ].map((e) => auditRow(actor, e)),
+      ),
     ],
     notifyInline ? notices : [],
   );
