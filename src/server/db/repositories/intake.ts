@@ -43,9 +43,24 @@ export type IntakeContext = {
   calendars: { id: string; version: number; definition: CalendarInput }[];
 };
 
-/** A list of ids as ONE jsonb parameter: the statement's text is the same for any count. */
-const idsOf = (ids: readonly string[]) =>
-  sql`(select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+/**
+ * `= any(…)` of a list of ids sent as ONE jsonb parameter: the statement's text is the same for
+ * any count, a lookup by primary key stays an index scan (an IN over the set-returning function
+ * was planned as a scan of the organization's contacts), and the estimate does not follow the
+ * value, so PostgreSQL keeps the generic plan (an array parameter was planned anew every run).
+ */
+const anyOf = (ids: readonly string[]) =>
+  sql`any(array(select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)))`;
+
+/**
+ * `count` rows numbered 1… in `s.n`, from ONE jsonb parameter. Unlike generate_series(1, $n),
+ * whose row estimate follows the value, the planner's estimate is the same for any count, so
+ * PostgreSQL keeps the statement's generic plan instead of planning it anew on every run (that
+ * planning cost more than running the intake's read).
+ */
+const slots = (count: number) =>
+  sql`jsonb_array_elements(${JSON.stringify(Array<number>(count).fill(0))}::jsonb)
+    with ordinality as s(v, n)`;
 
 /**
  * Reads, in ONE statement, what opening a batch of requests needs: the requesters, fresh request
@@ -74,13 +89,13 @@ export async function intakeContext(
           'level', (select l.slug from contact_levels cl join donor_levels l
                       on l.org_id = cl.org_id and l.id = cl.level_id
                      where cl.org_id = c.org_id and cl.contact_id = c.id)))
-        from contacts c where c.org_id = ${orgId} and c.id in ${idsOf(want.requesterIds)}
+        from contacts c where c.org_id = ${orgId} and c.id = ${anyOf(want.requesterIds)}
           and c.deleted_at is null), '[]') as requesters,
-      array(select tend_next_request_number(${orgId}) from generate_series(1, ${want.count}::int) n
-        order by n) as numbers,
-      array(select u.id from users u where u.org_id = ${orgId} and u.id in ${idsOf(want.userIds ?? [])})
+      array(select tend_next_request_number(${orgId}) from ${slots(want.count)} order by s.n)
+        as numbers,
+      array(select u.id from users u where u.org_id = ${orgId} and u.id = ${anyOf(want.userIds ?? [])})
         as users,
-      array(select t.id from teams t where t.org_id = ${orgId} and t.id in ${idsOf(want.teamIds ?? [])})
+      array(select t.id from teams t where t.org_id = ${orgId} and t.id = ${anyOf(want.teamIds ?? [])})
         as teams,
       coalesce((select d.categories from desk_settings d where d.org_id = ${orgId}), '{}') as categories,
       coalesce((select d.custom_field_definitions from desk_settings d where d.org_id = ${orgId}),
@@ -186,9 +201,9 @@ export async function teamIntake(
           order by u.name, m.user_id)
         from team_members m join users u on u.id = m.user_id
         where m.org_id = ${orgId} and m.team_id = ${teamId}), '[]') as members,
-      array(select tend_next_team_ticket(t.id) from teams t, generate_series(1, ${tickets}::int) n
+      array(select tend_next_team_ticket(t.id) from teams t, ${slots(tickets)}
         where t.org_id = ${orgId} and t.id = ${teamId} and t.strategy = 'round_robin'
-        order by n) as tickets`,
+        order by s.n) as tickets`,
   );
   const team = found(row);
   return team && { ...team, tickets: team.tickets.map(Number) };
