@@ -1,25 +1,21 @@
 import { yearIn } from '../../../core/business-time';
 import type { Clock } from '../../../core/clock';
 import type { Executor } from '../../db/connection';
-import { givingHead, givingLines, type GivingLine } from '../../db/repositories/giving';
+import { givingFigures, type GivingYear } from '../../db/repositories/giving';
 import { notFound } from '../../errors';
 import type { Actor } from '../actor';
 
 /** Totals of one currency: this calendar year, last year, and all time. */
 type Totals = { currency: string; thisYear: number; lastYear: number; lifetime: number };
 
-const brief = (g: GivingLine | undefined) =>
-  g ? { id: g.id, amount: g.net, currency: g.currency, receivedOn: g.receivedOn } : null;
-
-function totalsOf(lines: GivingLine[], year: number): Totals[] {
+function totalsOf(rows: GivingYear[], year: number): Totals[] {
   const by = new Map<string, Totals>();
-  for (const l of lines) {
-    const t = by.get(l.currency) ?? { currency: l.currency, thisYear: 0, lastYear: 0, lifetime: 0 };
-    const y = Number(l.receivedOn.slice(0, 4));
-    t.lifetime += l.net;
-    if (y === year) t.thisYear += l.net;
-    if (y === year - 1) t.lastYear += l.net;
-    by.set(l.currency, t);
+  for (const r of rows) {
+    const t = by.get(r.currency) ?? { currency: r.currency, thisYear: 0, lastYear: 0, lifetime: 0 };
+    t.lifetime += r.total;
+    if (r.year === year) t.thisYear += r.total;
+    if (r.year === year - 1) t.lastYear += r.total;
+    by.set(r.currency, t);
   }
   return [...by.values()].sort((a, b) => a.currency.localeCompare(b.currency));
 }
@@ -42,31 +38,36 @@ export function consecutiveYears(years: ReadonlySet<number>, thisYear: number): 
  * A contact's giving, computed from the gifts as they stand (no nightly job): first, last and
  * largest gift, totals by currency, consecutive years. A gift fully refunded no longer counts;
  * soft credits are shown beside and never added into the contact's own totals. The donor level
- * the contact holds now comes with it (read in the same statement as the time zone).
+ * the contact holds now comes with it. One statement reads it all: the totals from the
+ * per-year rollup giving_years, the gifts by bounded index walks (see givingFigures).
  */
 export async function givingSummary(db: Executor, clock: Clock, actor: Actor, contactId: string) {
-  const head = await givingHead(db, actor.orgId, contactId);
-  if (!head) throw notFound('contact');
-  const year = yearIn(clock.now(), head.timeZone);
-  const { own, soft } = await givingLines(db, actor.orgId, contactId);
-  const gave = own.filter((g) => g.net > 0);
-  const last = gave.at(-1);
-  const largest = gave
-    .filter((g) => g.currency === last?.currency)
-    .reduce<GivingLine | undefined>((m, g) => (m && m.net >= g.net ? m : g), undefined);
+  const f = await givingFigures(db, actor.orgId, contactId);
+  if (!f) throw notFound('contact');
+  const year = yearIn(clock.now(), f.timeZone);
+  // giving_years counts every gift received at what is left of it; a gift adjusted to nothing
+  // (or below) is taken out again, so only gifts still given count, as in the gifts themselves.
+  const given = [...f.years, ...f.undone.map((u) => ({ ...u, total: 0 - u.total, count: -1 }))];
+  // Every gift still given is above zero, so a currency or a year holds one if its sum does.
+  const totals = totalsOf(given, year).filter((t) => t.lifetime > 0);
+  const perYear = new Map<number, number>();
+  for (const g of given) perYear.set(g.year, (perYear.get(g.year) ?? 0) + g.total);
   return {
     contactId,
     year,
-    giftCount: gave.length,
-    firstGift: brief(gave[0]),
-    lastGift: brief(last),
-    largestGift: brief(largest),
-    totals: totalsOf(gave, year),
+    giftCount: given.reduce((n, g) => n + g.count, 0),
+    firstGift: f.firstGift,
+    lastGift: f.lastGift,
+    largestGift: f.largestGift,
+    totals,
     consecutiveYears: consecutiveYears(
-      new Set(gave.map((g) => Number(g.receivedOn.slice(0, 4)))),
+      new Set([...perYear].filter(([, total]) => total > 0).map(([y]) => y)),
       year,
     ),
-    softCredits: { count: soft.filter((s) => s.net > 0).length, totals: totalsOf(soft, year) },
-    level: head.level,
+    softCredits: {
+      count: f.soft.reduce((n, s) => n + s.count, 0),
+      totals: totalsOf(f.soft, year),
+    },
+    level: f.level,
   };
 }
