@@ -119,4 +119,41 @@ describe('job worker', () => {
       ['2031-01-02T03:00:00.000Z', 0],
     ]);
   });
+
+  it('keeps a job its own handler re-armed (an upsert of its key), and removes one it did not', async () => {
+    const clock = fixedClock(new Date('2032-01-01T09:00:00Z'));
+    const key = `rearm-${orgId}`;
+    const worker = new JobWorker(database, clock, {
+      'test.rearm': defineJob({
+        payload: z.object({ again: z.boolean() }),
+        handle: async (tx, p) => {
+          if (p.again)
+            await upsertJob(tx, {
+              orgId,
+              name: 'test.rearm',
+              key,
+              payload: { again: false },
+              runAt: new Date('2032-01-01T10:00:00Z'),
+            });
+        },
+      }),
+    });
+    await database.db.transaction((tx) =>
+      upsertJob(tx, {
+        orgId,
+        name: 'test.rearm',
+        key,
+        payload: { again: true },
+        runAt: clock.now(),
+      }),
+    );
+    expect(await worker.runDue()).toBeGreaterThanOrEqual(1);
+    const jobs = await pendingJobs(database.db, orgId, 'test.rearm');
+    expect(jobs.map((j) => [j.runAt.toISOString(), j.payload])).toEqual([
+      ['2032-01-01T10:00:00.000Z', { again: false }],
+    ]);
+    clock.set(new Date('2032-01-01T10:00:00Z'));
+    await worker.runDue();
+    expect(await pendingJobs(database.db, orgId, 'test.rearm')).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../connection';
 import { insertRows, writeTogether } from '../write-together';
 import { queryRows } from '../connection';
@@ -75,9 +75,12 @@ export async function claimDueJobs(
   return claimed.sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id - b.id);
 }
 
-/** Deletes a finished job. */
+/**
+ * Deletes a finished job — unless its handler re-armed it meanwhile (an upsert of its key sets a
+ * new run_at and clears the lease), as a clock's job does for its next alarm: then it stays.
+ */
 export async function finishJob(db: Executor, id: number): Promise<void> {
-  await db.delete(jobs).where(eq(jobs.id, id));
+  await db.delete(jobs).where(and(eq(jobs.id, id), isNotNull(jobs.lockedUntil)));
 }
 
 /** Books a finished recurring job for its next run. */

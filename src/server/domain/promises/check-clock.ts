@@ -7,17 +7,20 @@ import { calendarFor } from './calendars';
 import { raiseAlert } from '../../db/repositories/alerts';
 import { applyClockEvents } from './clocks';
 
-/** Payload of the job that fires a clock's warning or breach at its exact instant. */
+/**
+ * Payload of the job that fires a clock's warning and breach at their exact instants (`kind`:
+ * jobs queued by earlier versions, one per alarm; it no longer matters).
+ */
 export const checkClockPayload = z.object({
   orgId: z.uuid(),
   clockId: z.uuid(),
-  kind: z.enum(['warn', 'breach']),
+  kind: z.enum(['warn', 'breach']).optional(),
 });
 
 /**
- * Runs when a clock's warning or due instant arrives: records `warned` or `breached` at that
- * instant if the clock is still running and still due then; otherwise (paused, fulfilled, moved)
- * it only re-projects, which re-arms the jobs for the clock's current due time.
+ * Runs when a clock's next alarm arrives: records `breached` at the due instant once it has
+ * passed, else `warned` once the warning instant has; otherwise (paused, fulfilled, moved) it only
+ * re-projects. Either way the projection re-arms the clock's job for its next alarm.
  */
 export async function checkClock(
   tx: Executor,
@@ -37,12 +40,12 @@ export async function checkClock(
     await applyClockEvents(tx, row, [], now);
     return;
   }
-  if (payload.kind === 'breach' && now >= p.dueAt) {
+  if (now >= p.dueAt) {
     await applyClockEvents(tx, row, [{ type: 'breached', at: p.dueAt }], now);
     return;
   }
   const warnAt = new Date(p.dueAt.getTime() - row.warnBeforeMinutes * 60_000);
-  if (payload.kind === 'warn' && !p.warnedAt && now >= warnAt) {
+  if (row.warnBeforeMinutes > 0 && !p.warnedAt && now >= warnAt) {
     await applyClockEvents(
       tx,
       row,

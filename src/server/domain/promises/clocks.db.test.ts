@@ -194,9 +194,9 @@ describe('promise clocks on the database', () => {
     const jobs = (await pendingJobs(database.db, org.id)).filter(
       (j) => (j.payload as { clockId: string }).clockId === first.id,
     );
-    expect(jobs.map((j) => [j.key!.split(':')[2], j.runAt.toISOString()]).sort()).toEqual([
-      ['breach', '2026-11-30T08:00:00.000Z'],
-      ['warn', '2026-11-30T07:45:00.000Z'],
+    // One job, at the warning instant; it re-arms itself for the due instant when it has warned.
+    expect(jobs.map((j) => [j.key, j.runAt.toISOString()])).toEqual([
+      [`promise:${first.id}`, '2026-11-30T07:45:00.000Z'],
     ]);
     clock.set(at('2026-11-30T07:44:59Z'));
     await worker.runDue();
@@ -207,6 +207,11 @@ describe('promise clocks on the database', () => {
     expect(
       warned.filter((a) => a.kind === 'promise_due_soon' && a.message.includes(s.id)),
     ).toHaveLength(1);
+    expect(
+      (await pendingJobs(database.db, org.id))
+        .filter((j) => j.key === `promise:${first.id}`)
+        .map((j) => j.runAt.toISOString()),
+    ).toEqual(['2026-11-30T08:00:00.000Z']);
     clock.set(at('2026-11-30T08:00:00Z'));
     await worker.runDue();
     expect((await openAlerts(database.db, admin)).filter((a) => a.message.includes(s.id))).toEqual(
@@ -241,12 +246,17 @@ describe('promise clocks on the database', () => {
       facts: { roles: ['donor'], segments: ['major'] },
     };
     await tx((db) => startPromises(db, clock, org.id, s));
+    const running = (await byTarget(s)).first_response!;
+    const jobsOf = async (id: string) =>
+      (await pendingJobs(database.db, org.id)).filter((j) => j.key?.startsWith(`promise:${id}`));
+    // One job per running clock, at its next alarm (the warning, 15 minutes before due).
+    expect((await jobsOf(running.id)).map((j) => [j.key, j.runAt])).toEqual([
+      [`promise:${running.id}`, at('2026-11-30T07:45:00Z')],
+    ]);
     clock.set(at('2026-11-30T07:20:00Z'));
     const done = await tx((db) => fulfilTarget(db, clock, org.id, s, 'first_response'));
     expect(done).toMatchObject({ state: 'fulfilled', kept: true, usedMinutes: 20 });
-    const keys = (await pendingJobs(database.db, org.id)).map((j) => j.key);
-    expect(keys).not.toContain(`promise:${done!.id}:breach`);
-    expect(keys).not.toContain(`promise:${done!.id}:warn`);
+    expect(await jobsOf(done!.id)).toEqual([]);
     clock.set(at('2026-11-30T07:30:00Z'));
     await tx((db) =>
       subjectChanged(db, clock, org.id, { ...s, facts: { roles: ['client'], segments: [] } }),

@@ -48,9 +48,12 @@ export type Subject = {
   status?: string | null;
 };
 
-/** Names the job that checks a clock; one warn and one breach job per clock at most. */
+/**
+ * Names the job that checks a clock: ONE per running clock, at its next alarm (the warning, then
+ * the due instant); when it runs it does what is due and re-arms itself for the next.
+ */
 export const promiseJob = 'promise.check';
-const jobKey = (clockId: string, kind: 'warn' | 'breach') => `promise:${clockId}:${kind}`;
+const jobKey = (clockId: string) => `promise:${clockId}`;
 
 /** What applies when no policy matches: thanks for every gift within 48 hours, round the clock. */
 export const defaultTargets: Partial<Record<PromiseSubjectType, PolicyTarget[]>> = {
@@ -138,36 +141,33 @@ export async function applyClockEvents(
 }
 
 /**
- * The warning and breach jobs a clock needs after its projection: a running clock with a due
- * time gets a breach job at that instant and, unless already warned, a warning job; any other
- * state drops both.
+ * The job a clock needs after its projection: a running clock with a due time gets one job at its
+ * next alarm — the warning instant while it is not warned yet (now, if that has passed), else the
+ * due instant; any other state drops it. (Clocks of earlier versions had a warn and a breach job
+ * each, `promise:<id>:warn|breach`: when one runs it does what is due and re-arms this one.)
  */
 function clockJobs(
   row: Pick<ClockRow, 'id' | 'orgId' | 'warnBeforeMinutes'>,
   p: ClockProjection,
   now: Date,
 ): { schedule: JobPlan[]; drop: string[] } {
-  const payload = { orgId: row.orgId, clockId: row.id };
-  if (p.state !== 'running' || !p.dueAt || p.breachedAt)
-    return { schedule: [], drop: [jobKey(row.id, 'warn'), jobKey(row.id, 'breach')] };
-  const breach: JobPlan = {
-    orgId: row.orgId,
-    name: promiseJob,
-    key: jobKey(row.id, 'breach'),
-    payload: { ...payload, kind: 'breach' },
-    runAt: p.dueAt,
+  const key = jobKey(row.id);
+  if (p.state !== 'running' || !p.dueAt || p.breachedAt) return { schedule: [], drop: [key] };
+  const warnAt =
+    row.warnBeforeMinutes > 0 && !p.warnedAt ? warningAt(p.dueAt, row.warnBeforeMinutes) : null;
+  const runAt = warnAt && warnAt < p.dueAt ? (warnAt < now ? now : warnAt) : p.dueAt;
+  return {
+    schedule: [
+      {
+        orgId: row.orgId,
+        name: promiseJob,
+        key,
+        payload: { orgId: row.orgId, clockId: row.id },
+        runAt,
+      },
+    ],
+    drop: [],
   };
-  if (row.warnBeforeMinutes <= 0 || p.warnedAt)
-    return { schedule: [breach], drop: [jobKey(row.id, 'warn')] };
-  const at = warningAt(p.dueAt, row.warnBeforeMinutes);
-  const warn: JobPlan = {
-    orgId: row.orgId,
-    name: promiseJob,
-    key: jobKey(row.id, 'warn'),
-    payload: { ...payload, kind: 'warn' },
-    runAt: at < now ? now : at,
-  };
-  return { schedule: [breach, warn], drop: [] };
 }
 
 /** A clock about to start, planned in full: its row with the projection, first events, jobs. */
