@@ -116,15 +116,33 @@ const donorKey = (orgId: string, contactId: string) =>
  * donor in progress (a level being created or changed), so either sees the other's work. A
  * statement of its own: the next one's snapshot is taken after the wait. Returns the
  * organization's time zone.
+ *
+ * `giving`: a gift about to be written, whose giving_years row (its year and currency) is
+ * locked first. Refunds and corrections lock that row (their adjustment's trigger) before they
+ * place the donor, so a gift recorded meanwhile must take the two locks in the same order, or
+ * each would wait for the other's.
  */
-export async function lockDonorPlacement(db: Executor, orgId: string, contactId: string) {
-  const [row] = await queryPrepared<{ time_zone: string }>(
-    db,
-    sql`select o.time_zone
+export async function lockDonorPlacement(
+  db: Executor,
+  orgId: string,
+  contactId: string,
+  giving?: { receivedOn: string; currency: string },
+) {
+  const placement = sql`(select o.time_zone
           from organizations o,
                pg_advisory_xact_lock_shared(${orgKey(orgId)}) a,
                pg_advisory_xact_lock(${donorKey(orgId, contactId)}) b
-         where o.id = ${orgId}`,
+         where o.id = ${orgId})`;
+  // CASE evaluates its condition first: the row lock, then the advisory locks.
+  const [row] = await queryPrepared<{ time_zone: string | null }>(
+    db,
+    giving
+      ? sql`select case when (select count(*) from (select 1 from giving_years y
+               where y.org_id = ${orgId} and y.contact_id = ${contactId}
+                 and y.year = extract(year from ${giving.receivedOn}::date)::int
+                 and y.currency = ${giving.currency} for update) r) >= 0
+          then ${placement} end as time_zone`
+      : sql`select ${placement} as time_zone`,
   );
   return row?.time_zone ?? 'UTC';
 }

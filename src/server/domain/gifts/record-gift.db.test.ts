@@ -6,9 +6,11 @@ import { testDatabase } from '../../../../tests/support/database';
 import { actorFor, buildContact, buildOrg, buildUser } from '../../../../tests/support/factories';
 import type { Database, Executor } from '../../db/connection';
 import { insertFund } from '../../db/repositories/funds';
+import { insertAdjustment } from '../../db/repositories/gifts';
 import { levelOfContact } from '../../db/repositories/levels';
 import type { Actor } from '../actor';
 import { createLevel } from '../levels/levels';
+import { placeDonor } from '../levels/place-donor';
 import { createPolicy } from '../promises/policies';
 import { readGift } from './read-gifts';
 import { recordGift } from './record-gift';
@@ -128,6 +130,35 @@ describe('recordGift', () => {
     expect((await give(60_000)).thanksPlan.method).toBe('email');
     expect((await give(40_000)).thanksPlan.method).toBe('letter');
     expect((await levelOfContact(database.db, w.org.id, donor.id))?.slug).toBe('gold');
+  });
+
+  it('waits for a refund of its donor in progress instead of deadlocking with it', async () => {
+    const w = await world();
+    const donor = await buildContact(database.db, w.org);
+    const earlier = await recordGift(database.db, clock, w.actor, w.oneTime(donor.id, 5000));
+    // A refund holds its gift's giving_years row (its adjustment's trigger) before it places the
+    // donor; the gift recorded meanwhile, of the same year and currency, must wait for that row
+    // before it takes the donor's placement lock (PostgreSQL; PGlite runs them in turn).
+    let refunding!: () => void;
+    const started = new Promise<void>((resolve) => (refunding = resolve));
+    const refund = database.db.transaction(async (tx) => {
+      await insertAdjustment(tx, {
+        orgId: w.org.id,
+        giftId: earlier.id,
+        kind: 'refund',
+        delta: -1000,
+        occurredOn: '2026-11-30',
+        createdAt: clock.now(),
+      });
+      refunding();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return placeDonor(tx, clock, w.org.id, donor.id, w.actor);
+    });
+    await started;
+    const gift = database.db.transaction((tx) =>
+      recordGift(tx, clock, w.actor, w.oneTime(donor.id, 2500)),
+    );
+    await expect(Promise.all([refund, gift])).resolves.toHaveLength(2);
   });
 
   it('records in a transaction of its own when given none', async () => {
