@@ -8,6 +8,7 @@ import { createUser } from '../domain/users/create-user';
 import { sql } from 'drizzle-orm';
 import { seedContacts } from './seed';
 import { seedDemoDesk } from './demo-desk';
+import { seedDemoGiving } from './demo-giving';
 import { dropPendingEmails } from '../db/repositories/outbox';
 
 /** What a newcomer needs to sign in to the demo. */
@@ -22,7 +23,8 @@ const staff = [
 
 /**
  * Creates a realistic demo organization: an admin with a generated password, four staff
- * members, and `count` contacts with households and a year of timeline. Fundraisers own donors.
+ * members, `count` contacts with households and a year of timeline, the service desk, and
+ * about three years of giving (demo-giving.ts). Fundraisers own donors.
  */
 export async function createDemoOrganization(
   database: Database,
@@ -47,7 +49,7 @@ export async function createDemoOrganization(
   const actor = systemActor(org.id);
   const password = generatePassword();
   const email = 'admin@example.org';
-  await createUser(db, actor, { email, name: 'Ada Admin', role: 'admin', password });
+  const admin = await createUser(db, actor, { email, name: 'Ada Admin', role: 'admin', password });
   const users = [];
   for (const s of staff) users.push(await createUser(db, actor, { ...s }));
   const result = await db.transaction((tx) =>
@@ -63,6 +65,7 @@ export async function createDemoOrganization(
     where org_id = ${org.id} and 'donor' = any(roles) and (hashtext(id::text) % 3) = 0`);
   const byRole = Object.fromEntries(users.map((u) => [u.role, u]));
   await seedDemoDesk(database, clock.now(), org.id, byRole);
+  await seedDemoGiving(db, clock, org, { ...byRole, admin }, { seed: opts.seed });
   // The demo's made-up history must not email its made-up people.
   await dropPendingEmails(db, org.id);
   // Planner statistics after a bulk load (PGlite has no autovacuum to gather them).
