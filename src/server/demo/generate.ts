@@ -91,6 +91,16 @@ function emailOf(given: string, family: string, n: number): string {
   return `${local}${n}@example.${['org', 'com', 'net'][n % 3]}`;
 }
 
+/** What donors ask about (as many as the gift amounts drawn here before, to keep the seed's data). */
+const donorTopics = [
+  'the winter appeal',
+  'a gift in memory',
+  'giving monthly',
+  'a tax receipt',
+  'the food bank',
+  'a legacy gift',
+];
+
 function timelineFor(r: Random, roles: Role[]): DemoContact['timeline'] {
   const out: DemoContact['timeline'] = [];
   const count = r.int(1, 8);
@@ -98,20 +108,23 @@ function timelineFor(r: Random, roles: Role[]): DemoContact['timeline'] {
     const role = r.pick(roles);
     const daysAgo = r.int(0, 364) + r.next();
     if (role === 'donor') {
-      const amount = r.pick([10, 25, 50, 100, 250, 1000]);
+      // Donor conversations only: the demo's gifts and thank-yous are real gifts (demo-giving.ts),
+      // not made-up timeline lines. The draws stay as they were, so the seed gives the same data.
+      const topic = r.pick(donorTopics);
+      const channel = r.pick(['web', 'post', 'phone'] as const);
       out.push({
-        kind: 'gift',
-        channel: r.pick(['web', 'post', 'phone'] as const),
+        kind: channel === 'phone' ? 'call' : channel === 'post' ? 'letter' : 'email',
+        channel: channel === 'web' ? 'email' : channel,
         direction: 'inbound',
-        summary: `Gift of €${amount}`,
+        summary: `Asked about ${topic}`,
         daysAgo,
       });
       if (r.chance(0.8))
         out.push({
-          kind: 'thanks',
+          kind: 'email',
           channel: 'email',
           direction: 'outbound',
-          summary: 'Thank-you email sent',
+          summary: 'Sent the newsletter',
           daysAgo: Math.max(0, daysAgo - r.next() * 3),
         });
     } else if (role === 'volunteer') {
@@ -123,7 +136,7 @@ function timelineFor(r: Random, roles: Role[]): DemoContact['timeline'] {
         daysAgo,
       });
     } else {
-      const topic = r.pick(topics);
+      const topic = r.pick(donorTopics);
       out.push({
         kind: r.pick(['request', 'call', 'meeting'] as const),
         channel: r.pick(['phone', 'email', 'walk_in', 'web'] as const),
