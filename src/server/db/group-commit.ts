@@ -8,15 +8,17 @@ type Waiting<I, O> = { item: I; resolve: (value: O) => void; reject: (error: unk
  * written wait and are written together as the next group — one read, one statement and one
  * commit for all of them — instead of each paying its own round trips. An idle server writes a
  * call at once, alone, so grouping adds no wait; under load the groups grow by themselves to what
- * arrived during one write (at most `max`). Up to `parallel` groups of a key are written at a
- * time, so the database works on one while the process plans the next. `run` answers every item
- * with its own outcome, so one item's bad input fails only that item.
+ * arrived during one write (at most `max`). A second group (up to `parallel`) starts before the
+ * first is written only once `least` calls wait, so the database works on one group while the
+ * process plans the next without splitting the load into groups too small to gain anything
+ * (measured with 10 clients: 1,356–1,487 creates/s against 1,003–1,284 one group at a time).
+ * `run` answers every item with its own outcome, so one item's bad input fails only that item.
  * @example const open = inGroups((i) => i.actor.orgId, (items) => createRequests(db, clock, items))
  */
 export function inGroups<I, O>(
   keyOf: (item: I) => string,
   run: (items: I[]) => Promise<Outcome<O>[]>,
-  { max = 50, parallel = 1 }: { max?: number; parallel?: number } = {},
+  { max = 50, parallel = 2, least = 4 }: { max?: number; parallel?: number; least?: number } = {},
 ): (item: I) => Promise<O> {
   const lines = new Map<string, { waiting: Waiting<I, O>[]; writing: number }>();
   const drain = async (key: string, line: { waiting: Waiting<I, O>[]; writing: number }) => {
@@ -44,7 +46,7 @@ export function inGroups<I, O>(
         lines.set(key, line);
       }
       line.waiting.push({ item, resolve, reject });
-      if (line.writing < parallel) {
+      if (line.writing === 0 || (line.writing < parallel && line.waiting.length >= least)) {
         line.writing++;
         void drain(key, line);
       }
