@@ -51,7 +51,7 @@ export async function recordGift(
 ): Promise<GiftView> {
   if (db instanceof PgTransaction) return (await recordIn(db, clock, actor, input, true)).view;
   const done = await db.transaction((tx) => recordIn(tx, clock, actor, input, false));
-  await notifyAfterCommit(db, done.notices);
+  void notifyAfterCommit(db, done.notices); // wake-ups, not data: the answer does not wait
   return done.view;
 }
 

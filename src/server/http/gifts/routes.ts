@@ -59,7 +59,16 @@ export function giftRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req, reply) =>
-      createOnce(req, reply, deps, (tx) => recordGift(tx, clock, actorOf(req), req.body)),
+      createOnce(
+        req,
+        reply,
+        deps,
+        (tx) => recordGift(tx, clock, actorOf(req), req.body),
+        201,
+        undefined,
+        // Without a key it runs in a transaction of its own, whose wake-ups follow its commit.
+        () => recordGift(deps.database.db, clock, actorOf(req), req.body),
+      ),
   );
   app.get(
     '/gifts',
