@@ -2,7 +2,6 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Clock } from '../../../core/clock';
 import { newId } from '../../../core/ids';
 import { promisedKinds } from '../../../shared/gifts';
-import { initialTargets } from '../../../shared/promises';
 import type { GiftInput } from '../../../shared/schemas/gifts';
 import type { Executor } from '../../db/connection';
 import { giftIntake, type GiftIntake, type GiftPerson } from '../../db/repositories/gift-intake';
@@ -21,8 +20,7 @@ import { presentGift, type GiftView } from '../../presenters/gift';
 import type { Actor } from '../actor';
 import { emailWrites } from '../email/outbox';
 import { moveEntries, placeFromFacts, windowStarts } from '../levels/place-donor';
-import { calendarAmong } from '../promises/calendars';
-import { clockStartWrites, planClockStart, termsFrom, type ClockStart } from '../promises/clocks';
+import { clockStartWrites, planStarts, termsFrom, type ClockStart } from '../promises/clocks';
 import { deliverableStarts } from '../thanks/deliverables';
 import { planThanks } from '../thanks/plan';
 import { giftSegments, recurringSince } from '../thanks/segments';
@@ -224,19 +222,7 @@ function plan(
     facts: { roles: donor.roles, segments, category: row.kind },
   };
   const matched = termsFrom(ctx.policies, subject);
-  const thanks: ClockStart[] = matched.targets
-    .filter((t) => initialTargets.includes(t.target))
-    .map((t) =>
-      planClockStart(
-        actor.orgId,
-        subject,
-        matched.policyId,
-        t,
-        calendarAmong(ctx.calendars, t.calendarId),
-        now,
-        now,
-      ),
-    );
+  const thanks = planStarts(actor.orgId, subject, matched, ctx.calendars, now);
   return {
     move: moveEntries(actor, now, placed.move ? [placed.move] : []),
     thanks,

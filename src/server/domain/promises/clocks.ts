@@ -37,7 +37,7 @@ import {
   type PolicyRow,
 } from '../../db/repositories/promises';
 import type { PolicyTarget, promiseClockEvents, promiseClocks } from '../../db/schema';
-import { calendarFor } from './calendars';
+import { calendarAmong, calendarFor } from './calendars';
 import { presentClock } from '../../presenters/promises';
 
 /** Something promises are made about, with what policies match on and its status. */
@@ -176,6 +176,32 @@ export type ClockStart = {
   events: (typeof promiseClockEvents.$inferInsert)[];
   jobs: JobPlan[];
 };
+
+/**
+ * Plans the clocks a new subject starts under its matched terms (the initial targets), each on
+ * its calendar from those already read — for a create that plans every row before one write.
+ */
+export function planStarts(
+  orgId: string,
+  subject: Subject,
+  terms: Pick<Terms, 'policyId' | 'targets'>,
+  calendars: Parameters<typeof calendarAmong>[0],
+  now: Date,
+): ClockStart[] {
+  return terms.targets
+    .filter((t) => initialTargets.includes(t.target))
+    .map((t) =>
+      planClockStart(
+        orgId,
+        subject,
+        terms.policyId,
+        t,
+        calendarAmong(calendars, t.calendarId),
+        now,
+        now,
+      ),
+    );
+}
 
 /**
  * Plans a new clock without touching the database: the log starts with "started" (and "paused"

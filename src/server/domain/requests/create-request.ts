@@ -5,7 +5,6 @@ import {
   type CustomFieldDefinition,
   type CustomValue,
 } from '../../../shared/custom-fields';
-import { initialTargets } from '../../../shared/promises';
 import type { CreateRequestInput } from '../../../shared/schemas/requests';
 import type { Executor } from '../../db/connection';
 import { PgTransaction } from 'drizzle-orm/pg-core';
@@ -31,11 +30,10 @@ import { writeTogether } from '../../db/write-together';
 import { AppError, invalid } from '../../errors';
 import { presentRequest, reference, type RequestView } from '../../presenters/request';
 import type { Actor } from '../actor';
-import { calendarAmong } from '../promises/calendars';
 import {
   clockStartWrites,
   dueSummary,
-  planClockStart,
+  planStarts,
   termsFrom,
   type ClockStart,
 } from '../promises/clocks';
@@ -354,19 +352,7 @@ function plan(
   };
   const subject = subjectOf(row, requester);
   const terms = termsFrom(ctx.policies, subject);
-  const starts = terms.targets
-    .filter((t) => initialTargets.includes(t.target))
-    .map((t) =>
-      planClockStart(
-        actor.orgId,
-        subject,
-        terms.policyId,
-        t,
-        calendarAmong(ctx.calendars, t.calendarId),
-        now,
-        now,
-      ),
-    );
+  const starts = planStarts(actor.orgId, subject, terms, ctx.calendars, now);
   Object.assign(row, dueSummary(starts.map((s) => s.clock)));
   const timeline = [
     timelineRow(actor, requester.id, {
