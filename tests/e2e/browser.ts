@@ -176,7 +176,7 @@ export async function mailTo(dataDir: string, address: string, text: RegExp): Pr
 export async function pageApi<T>(
   page: Page,
   tend: Pick<Tend, 'url'>,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   path: string,
   body?: unknown,
 ): Promise<T> {
