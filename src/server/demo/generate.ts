@@ -136,7 +136,7 @@ function timelineFor(r: Random, roles: Role[]): DemoContact['timeline'] {
         daysAgo,
       });
     } else {
-      const topic = r.pick(donorTopics);
+      const topic = r.pick(topics);
       out.push({
         kind: r.pick(['request', 'call', 'meeting'] as const),
         channel: r.pick(['phone', 'email', 'walk_in', 'web'] as const),
