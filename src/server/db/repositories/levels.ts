@@ -117,10 +117,10 @@ const donorKey = (orgId: string, contactId: string) =>
  * statement of its own: the next one's snapshot is taken after the wait. Returns the
  * organization's time zone.
  *
- * `giving`: a gift about to be written, whose giving_years row (its year and currency) is
- * locked first. Refunds and corrections lock that row (their adjustment's trigger) before they
- * place the donor, so a gift recorded meanwhile must take the two locks in the same order, or
- * each would wait for the other's.
+ * Everything that changes a donor's giving takes this lock BEFORE its giving_years row (the
+ * gift's or adjustment's trigger): recording a gift, a refund and a correction. `giving` (lock
+ * that row first) is not used: a row that did not exist yet was locked by nobody, and a third
+ * gift then deadlocked with the second.
  */
 export async function lockDonorPlacement(
   db: Executor,

@@ -3,6 +3,7 @@ import type { CorrectionInput } from '../../../shared/schemas/gifts';
 import type { Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';
 import { insertAdjustment, lockGift, netAmount } from '../../db/repositories/gifts';
+import { lockDonorPlacement } from '../../db/repositories/levels';
 import { notFound } from '../../errors';
 import type { Actor } from '../actor';
 import { placeDonor } from '../levels/place-donor';
@@ -31,6 +32,9 @@ export async function correctGift(
   const after = (await netAmount(tx, actor.orgId, gift)) + input.delta;
   if (after < 1)
     throw broken('delta', 'a correction cannot take a gift to zero or below; refund it instead');
+  // The donor's placement lock before the adjustment's trigger locks their giving_years row: the
+  // order recording a gift takes them in (placement, then the gift's row), or each would wait.
+  await lockDonorPlacement(tx, actor.orgId, gift.contactId);
   const row = await insertAdjustment(tx, {
     orgId: actor.orgId,
     giftId,

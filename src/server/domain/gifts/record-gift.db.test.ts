@@ -7,7 +7,7 @@ import { actorFor, buildContact, buildOrg, buildUser } from '../../../../tests/s
 import type { Database, Executor } from '../../db/connection';
 import { insertFund } from '../../db/repositories/funds';
 import { insertAdjustment } from '../../db/repositories/gifts';
-import { levelOfContact } from '../../db/repositories/levels';
+import { levelOfContact, lockDonorPlacement } from '../../db/repositories/levels';
 import type { Actor } from '../actor';
 import { createLevel } from '../levels/levels';
 import { placeDonor } from '../levels/place-donor';
@@ -136,12 +136,14 @@ describe('recordGift', () => {
     const w = await world();
     const donor = await buildContact(database.db, w.org);
     const earlier = await recordGift(database.db, clock, w.actor, w.oneTime(donor.id, 5000));
-    // A refund holds its gift's giving_years row (its adjustment's trigger) before it places the
-    // donor; the gift recorded meanwhile, of the same year and currency, must wait for that row
-    // before it takes the donor's placement lock (PostgreSQL; PGlite runs them in turn).
+    // A refund (as refundGift does it) takes the donor's placement lock, then its gift's
+    // giving_years row (its adjustment's trigger), then places the donor; the gift recorded
+    // meanwhile takes them in the same order, so it waits instead of deadlocking (PostgreSQL;
+    // PGlite runs them in turn).
     let refunding!: () => void;
     const started = new Promise<void>((resolve) => (refunding = resolve));
     const refund = database.db.transaction(async (tx) => {
+      await lockDonorPlacement(tx, w.org.id, donor.id);
       await insertAdjustment(tx, {
         orgId: w.org.id,
         giftId: earlier.id,

@@ -65,7 +65,7 @@ async function recordIn(
   const pledgeId = ('pledgeId' in input ? input.pledgeId : undefined) ?? null;
   // The lock is a statement of its own so that the read after it sees every gift of the donor
   // committed meanwhile: two gifts at once place the donor with both (and only one is first).
-  const timeZone = await lockDonorPlacement(tx, actor.orgId, input.contactId, input);
+  const timeZone = await lockDonorPlacement(tx, actor.orgId, input.contactId);
   const starts = windowStarts(clock, timeZone);
   const ctx = await giftIntake(tx, actor.orgId, {
     donorId: input.contactId,

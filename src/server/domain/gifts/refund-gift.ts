@@ -4,6 +4,7 @@ import type { RefundInput } from '../../../shared/schemas/gifts';
 import type { Executor } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit';
 import { insertAdjustment, lockGift, netAmount } from '../../db/repositories/gifts';
+import { lockDonorPlacement } from '../../db/repositories/levels';
 import { notFound } from '../../errors';
 import type { Actor } from '../actor';
 import { cancelPromises } from '../promises/clocks';
@@ -33,6 +34,9 @@ export async function refundGift(
   const left = await netAmount(tx, actor.orgId, gift);
   if (input.amount > left)
     throw broken('amount', `only ${left} minor units of this gift are left to refund`);
+  // The donor's placement lock before the adjustment's trigger locks their giving_years row: the
+  // order recording a gift takes them in (placement, then the gift's row), or each would wait.
+  await lockDonorPlacement(tx, actor.orgId, gift.contactId);
   const row = await insertAdjustment(tx, {
     orgId: actor.orgId,
     giftId,
