@@ -221,11 +221,50 @@ export async function createRequests(
     }
   });
   const teams = await teamPlans(db, orgId, routed);
+  const pending = assigningOn(db);
+  for (const t of teams.values())
+    for (const m of t.intake.members) m.openCount += pending.get(m.userId) ?? 0;
   const now = clock.now();
   const planned = routed.map((r) => ('error' in r ? r : plan(r, teams, ctx, now)));
   const ok = planned.filter((p): p is Planned => !('error' in p));
   if (ok.length === 0) return planned as Refused[];
+  const assignees = ok.flatMap((p) => (p.row.assigneeId ? [p.row.assigneeId] : []));
+  for (const id of assignees) pending.set(id, (pending.get(id) ?? 0) + 1);
+  try {
+    return await writeBatch(db, clock, intakes, orgId, now, planned, ok, teams);
+  } finally {
+    for (const id of assignees) {
+      const left = pending.get(id)! - 1;
+      if (left > 0) pending.set(id, left);
+      else pending.delete(id);
+    }
+  }
+}
 
+/**
+ * Requests this process is writing right now, by assignee, per database: a group planned while
+ * another is being written adds them to the members' loads, which the database shows only once
+ * that write commits (for a moment after it they count twice: a load may look higher, never
+ * lower, so nobody is given more than their capacity).
+ */
+const assigning = new WeakMap<object, Map<string, number>>();
+function assigningOn(db: Executor): Map<string, number> {
+  let pending = assigning.get(db);
+  if (!pending) assigning.set(db, (pending = new Map<string, number>()));
+  return pending;
+}
+
+/** Writes a planned batch in one statement; on failure, each request again on its own. */
+async function writeBatch(
+  db: Executor,
+  clock: Clock,
+  intakes: readonly Intake[],
+  orgId: string,
+  now: Date,
+  planned: readonly (Planned | Refused)[],
+  ok: readonly Planned[],
+  teams: Map<string, TeamPlan & { change?: LineChange }>,
+): Promise<Opened[]> {
   const clocks = clockStartWrites(
     db,
     ok.flatMap((p) => p.starts),
