@@ -118,31 +118,17 @@ const donorKey = (orgId: string, contactId: string) =>
  * organization's time zone.
  *
  * Everything that changes a donor's giving takes this lock BEFORE its giving_years row (the
- * gift's or adjustment's trigger): recording a gift, a refund and a correction. `giving` (lock
- * that row first) is not used: a row that did not exist yet was locked by nobody, and a third
- * gift then deadlocked with the second.
+ * gift's or adjustment's trigger locks it): recording a gift, a refund and a correction, so
+ * none waits for the other's in the opposite order.
  */
-export async function lockDonorPlacement(
-  db: Executor,
-  orgId: string,
-  contactId: string,
-  giving?: { receivedOn: string; currency: string },
-) {
-  const placement = sql`(select o.time_zone
+export async function lockDonorPlacement(db: Executor, orgId: string, contactId: string) {
+  const [row] = await queryPrepared<{ time_zone: string | null }>(
+    db,
+    sql`select o.time_zone
           from organizations o,
                pg_advisory_xact_lock_shared(${orgKey(orgId)}) a,
                pg_advisory_xact_lock(${donorKey(orgId, contactId)}) b
-         where o.id = ${orgId})`;
-  // CASE evaluates its condition first: the row lock, then the advisory locks.
-  const [row] = await queryPrepared<{ time_zone: string | null }>(
-    db,
-    giving
-      ? sql`select case when (select count(*) from (select 1 from giving_years y
-               where y.org_id = ${orgId} and y.contact_id = ${contactId}
-                 and y.year = extract(year from ${giving.receivedOn}::date)::int
-                 and y.currency = ${giving.currency} for update) r) >= 0
-          then ${placement} end as time_zone`
-      : sql`select ${placement} as time_zone`,
+         where o.id = ${orgId}`,
   );
   return row?.time_zone ?? 'UTC';
 }
