@@ -6,7 +6,13 @@ import { queryPrepared } from '../connection';
 import type { PolicyTarget } from '../schema';
 import type { ContactRow } from './contacts';
 import type { GiftRow } from './gifts';
-import { placementFactColumns, type PlacementFacts, type WindowStarts } from './levels';
+import {
+  currentLevelOf,
+  levelsJson,
+  totalsJson,
+  type PlacementFacts,
+  type WindowStarts,
+} from './levels';
 import { mailableAddressOf } from './outbox';
 import type { PolicyRow } from './promises';
 
@@ -19,14 +25,28 @@ export type GiftPerson = Pick<
   email: string | null;
 };
 
-/** Everything recording a gift is decided from, read in one round trip. */
-export type GiftIntake = PlacementFacts & {
-  /** The live contacts among those asked for, in no set order. */
+/** What a donor's gifts stored so far say, as recording more of theirs needs it. */
+export type DonorFacts = Pick<PlacementFacts, 'current' | 'totals'> & {
+  id: string;
+  /** Whether the donor has any gift already. */
+  gaveBefore: boolean;
+  /** The latest day a recurring gift of theirs was received, if on or after `recurringSince`. */
+  lastRecurringOn: string | null;
+};
+
+/** A pledge a payment names, as checking the payment needs it. */
+export type PledgeFacts = Pick<GiftRow, 'id' | 'kind' | 'contactId' | 'currency'>;
+
+/** Everything recording a batch of gifts is decided from, read in one round trip. */
+export type GiftIntake = Pick<PlacementFacts, 'levels'> & {
+  /** The live contacts among those asked for (donors and those their gifts name), in no order. */
   people: GiftPerson[];
+  /** What each donor asked for has given already (deleted or unknown ones too), in no order. */
+  donors: DonorFacts[];
   /** The funds among those asked for. */
   funds: { id: string; name: string }[];
-  /** The pledge a payment names, if asked for and the organization's gift. */
-  pledge: Pick<GiftRow, 'kind' | 'contactId' | 'currency'> | null;
+  /** The organization's gifts among the pledges asked for. */
+  pledges: PledgeFacts[];
   /** Gift promise policies in order, with their thank-you plans. */
   policies: {
     id: string;
@@ -37,29 +57,24 @@ export type GiftIntake = PlacementFacts & {
   }[];
   /** The calendars the gift policies' targets name. */
   calendars: { id: string; version: number; definition: CalendarInput }[];
-  /** Staff a thank-you plan may name: the donor's owner and every user a gift policy names. */
+  /** Staff a thank-you plan may name: the donors' owners and every user a gift policy names. */
   users: { id: string; name: string; active: boolean }[];
   /** The organization's major-gift threshold (gift settings), if saved. */
   settings: { majorGiftAmount: number | null; currency: string } | null;
   defaultLanguage: string;
-  /** Whether the donor has any gift already. */
-  gaveBefore: boolean;
-  /** Whether the donor has a recurring gift received on or after `recurringSince`. */
-  recurring: boolean;
 };
 
-/** What to read for a gift: who and what it names, and the day its recurring segment starts. */
+/** What to read for a batch of gifts: who and what they name, and how far back recurring looks. */
 export type GiftIntakeQuery = {
-  donorId: string;
-  /** Every contact the gift names (the donor may be among them). */
+  donorIds: readonly string[];
+  /** Every other contact the gifts name (soft-credited, to notify). */
   contactIds: readonly string[];
   fundIds: readonly string[];
-  pledgeId: string | null;
+  pledgeIds: readonly string[];
+  /** The earliest day any gift of the batch counts another recurring gift from. */
   recurringSince: string;
   starts: WindowStarts;
 };
-
-type RawPeople = { donor: GiftPerson[]; others: GiftPerson[] };
 
 // A contact as JSON, from contacts aliased `c`.
 const person = sql`json_build_object('id', c.id, 'name', c.name, 'kind', c.kind,
@@ -67,41 +82,46 @@ const person = sql`json_build_object('id', c.id, 'name', c.name, 'kind', c.kind,
   'givenName', c.given_name, 'preferredLanguage', c.preferred_language,
   'email', ${mailableAddressOf(sql`c.org_id`, sql`c.id`)})`;
 
-// A uuid[] parameter whose text is the same however many ids (so the statement stays prepared).
-const uuids = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+// A list of ids as ONE jsonb parameter: the statement's text is the same for any count, and the
+// planner's estimate does not follow the value, so PostgreSQL keeps the generic plan (an array
+// parameter of unknown length made it plan anew on every run).
+const idsOf = (ids: readonly string[]) =>
+  sql`(select value::uuid as id from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+// `= any(…)` of such a list: a lookup by primary key stays an index scan.
+const anyOf = (ids: readonly string[]) => sql`any(array(select id from ${idsOf(ids)} i))`;
 
 /**
- * Reads, in ONE prepared statement, what recording a gift needs: the contacts and funds it names,
- * the pledge it pays, the gift policies with their plans, their calendars and the staff they may
- * name, the gift settings, what the donor's earlier gifts say (first gift? recurring?) and their
- * level placement facts. Read after lockDonorPlacement, so the donor's gifts are all committed.
+ * Reads, in ONE prepared statement, what recording a batch of gifts needs: the contacts, funds
+ * and pledges they name, the gift policies with their plans, their calendars and the staff they
+ * may name, the gift settings, the levels, and per donor what their earlier gifts say (first
+ * gift? recurring? level and totals). Read after lockDonorsPlacement, so the donors' gifts are
+ * all committed. Its text is the same for any batch, so PostgreSQL keeps one generic plan.
  */
 export async function giftIntake(
   db: Executor,
   orgId: string,
   q: GiftIntakeQuery,
 ): Promise<GiftIntake> {
-  // The donor apart from the others a gift names (few gifts name any): a read of one contact by
-  // id keeps the statement's generic plan cheap enough for PostgreSQL to keep it, instead of
-  // planning it anew for each gift as it does for a list of ids of unknown length.
-  const others = q.contactIds.filter((id) => id !== q.donorId);
-  const [row] = await queryPrepared<Omit<GiftIntake, 'people'> & RawPeople>(
+  const [row] = await queryPrepared<GiftIntake>(
     db,
     sql`select
-      coalesce((select json_agg(${person})
-        from contacts c where c.org_id = ${orgId} and c.id = ${q.donorId}
-          and c.deleted_at is null), '[]') as donor,
-      ${
-        others.length
-          ? sql`coalesce((select json_agg(${person})
-        from contacts c where c.org_id = ${orgId} and c.id = any(${uuids(others)})
-          and c.deleted_at is null), '[]')`
-          : sql`'[]'::json`
-      } as others,
+      coalesce((select json_agg(${person}) from contacts c
+         where c.org_id = ${orgId} and c.id = ${anyOf([...q.donorIds, ...q.contactIds])}
+           and c.deleted_at is null), '[]') as people,
+      coalesce((select json_agg(json_build_object('id', d.id,
+          'current', ${currentLevelOf(orgId, sql`d.id`)},
+          'totals', ${totalsJson(orgId, sql`d.id`, q.starts)},
+          'gaveBefore', exists (select 1 from gifts e
+                                 where e.org_id = ${orgId} and e.contact_id = d.id),
+          'lastRecurringOn', (select max(r.received_on) from gifts r
+             where r.org_id = ${orgId} and r.contact_id = d.id and r.kind = 'recurring'
+               and r.received_on >= ${q.recurringSince}::date)))
+        from ${idsOf(q.donorIds)} d), '[]') as donors,
       coalesce((select json_agg(json_build_object('id', f.id, 'name', f.name))
-        from funds f where f.org_id = ${orgId} and f.id = any(${uuids(q.fundIds)})), '[]') as funds,
-      (select json_build_object('kind', p.kind, 'contactId', p.contact_id, 'currency', p.currency)
-        from gifts p where p.org_id = ${orgId} and p.id = ${q.pledgeId}::uuid) as pledge,
+        from funds f where f.org_id = ${orgId} and f.id = ${anyOf(q.fundIds)}), '[]') as funds,
+      coalesce((select json_agg(json_build_object('id', p.id, 'kind', p.kind,
+          'contactId', p.contact_id, 'currency', p.currency))
+        from gifts p where p.org_id = ${orgId} and p.id = ${anyOf(q.pledgeIds)}), '[]') as pledges,
       coalesce((select json_agg(json_build_object('id', p.id, 'active', p.active,
           'conditions', p.conditions, 'targets', p.targets, 'thanks', p.thanks)
           order by p.position, p.created_at)
@@ -114,8 +134,8 @@ export async function giftIntake(
            where p.org_id = ${orgId} and p.subject_type = 'gift')), '[]') as calendars,
       coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name, 'active', u.active))
         from users u where u.org_id = ${orgId} and (
-          u.id = (select c.owner_user_id from contacts c
-                   where c.org_id = ${orgId} and c.id = ${q.donorId})
+          u.id = any(array(select c.owner_user_id from contacts c
+                            where c.org_id = ${orgId} and c.id = ${anyOf(q.donorIds)}))
           or u.id::text in (select p.thanks->>'by' from promise_policies p
                              where p.org_id = ${orgId} and p.subject_type = 'gift'))), '[]')
         as users,
@@ -123,13 +143,7 @@ export async function giftIntake(
         from gift_settings s where s.org_id = ${orgId}) as settings,
       coalesce((select o.default_language from organizations o where o.id = ${orgId}), 'en')
         as "defaultLanguage",
-      exists (select 1 from gifts e where e.org_id = ${orgId} and e.contact_id = ${q.donorId})
-        as "gaveBefore",
-      exists (select 1 from gifts r where r.org_id = ${orgId} and r.contact_id = ${q.donorId}
-               and r.kind = 'recurring' and r.received_on >= ${q.recurringSince}::date)
-        as recurring,
-      ${placementFactColumns(orgId, q.donorId, q.starts)}`,
+      ${levelsJson(orgId)} as levels`,
   );
-  const { donor, others: rest, ...facts } = row!;
-  return { ...facts, people: [...donor, ...rest] };
+  return row!;
 }

@@ -49,15 +49,20 @@ export type GiftWrite = {
 };
 
 /**
- * The statements that write a planned gift with its allocations and soft credits (for
- * writeTogether). Their ids are time-ordered and made in order, so they read back in the order
- * they were given.
+ * The statements that write planned gifts with their allocations and soft credits (for
+ * writeTogether): one insert per table however many gifts. Their ids are time-ordered and made in
+ * order, so they read back in the order they were given.
  */
-export function insertGiftQueries(g: GiftWrite): SQL[] {
+export function insertGiftQueries(gs: readonly GiftWrite[]): SQL[] {
+  const allocations = gs.flatMap((g) => g.allocations);
+  const softCredits = gs.flatMap((g) => g.softCredits);
   return [
-    insertRows(gifts, [g.row]),
-    ...(g.allocations.length ? [insertRows(giftAllocations, g.allocations)] : []),
-    ...(g.softCredits.length ? [insertRows(giftSoftCredits, g.softCredits)] : []),
+    insertRows(
+      gifts,
+      gs.map((g) => g.row),
+    ),
+    ...(allocations.length ? [insertRows(giftAllocations, allocations)] : []),
+    ...(softCredits.length ? [insertRows(giftSoftCredits, softCredits)] : []),
   ];
 }
 

@@ -104,33 +104,47 @@ const windowSums = (starts: WindowStarts) => sql`
          coalesce(sum(n.net) filter (where g.received_on >= ${starts.this_year}::date), 0)::text
            as this_year`;
 
-// Advisory lock keys of placements: the organization's (every donor placed again takes it
-// alone; placing one donor shares it) and one per donor.
+// The advisory lock key of the organization's placements: every donor placed again takes it
+// alone; placing some donors shares it. Each donor's key is `levels:<org>:<contact>` (made in SQL
+// from the contact id as a uuid, so any spelling of an id takes the same lock).
 const orgKey = (orgId: string) => sql`hashtextextended(${`levels:${orgId}`}, 0)`;
-const donorKey = (orgId: string, contactId: string) =>
-  sql`hashtextextended(${`levels:${orgId}:${contactId}`}, 0)`;
 
 /**
- * Serializes placements of one donor (two gifts of theirs at once would each see only its own
- * gift) with transaction-scoped advisory locks, and makes them wait for a placement of every
- * donor in progress (a level being created or changed), so either sees the other's work. A
- * statement of its own: the next one's snapshot is taken after the wait. Returns the
+ * Serializes placements of the donors given (two gifts of one donor at once would each see only
+ * its own gift) with transaction-scoped advisory locks, and makes them wait for a placement of
+ * every donor in progress (a level being created or changed), so either sees the other's work.
+ * A statement of its own: the next one's snapshot is taken after the wait. Returns the
  * organization's time zone.
  *
- * Everything that changes a donor's giving takes this lock BEFORE its giving_years row (the
- * gift's or adjustment's trigger locks it): recording a gift, a refund and a correction, so
- * none waits for the other's in the opposite order.
+ * Deadlock-free by order: the organization's shared lock first, then the donors' locks in the
+ * order of their keys (one aggregate over the sorted keys takes them one by one), so a batch of
+ * gifts waits for another batch sharing donors instead of each holding what the other wants.
+ * Everything that changes a donor's giving takes these locks BEFORE its giving_years row (the
+ * gift's or adjustment's trigger locks it): recording gifts, a refund and a correction.
+ * The statement's text is the same for any number of donors (ids as one jsonb parameter).
  */
-export async function lockDonorPlacement(db: Executor, orgId: string, contactId: string) {
+export async function lockDonorsPlacement(
+  db: Executor,
+  orgId: string,
+  contactIds: readonly string[],
+): Promise<string> {
   const [row] = await queryPrepared<{ time_zone: string | null }>(
     db,
-    sql`select o.time_zone
-          from organizations o,
-               pg_advisory_xact_lock_shared(${orgKey(orgId)}) a,
-               pg_advisory_xact_lock(${donorKey(orgId, contactId)}) b
-         where o.id = ${orgId}`,
+    sql`select (select o.time_zone from organizations o where o.id = ${orgId}) as time_zone
+          from (select count(case when k.n = 0 then pg_advisory_xact_lock_shared(k.key)
+                                  else pg_advisory_xact_lock(k.key) end)
+                  from (select 0 as n, ${orgKey(orgId)} as key
+                        union all
+                        select 1, hashtextextended(${`levels:${orgId}:`} || d.value::uuid, 0)
+                          from jsonb_array_elements_text(${JSON.stringify(contactIds)}::jsonb) d
+                         order by n, key) k) locks`,
   );
   return row?.time_zone ?? 'UTC';
+}
+
+/** Locks one donor's placement (see lockDonorsPlacement): refunds, corrections, placeDonor. */
+export function lockDonorPlacement(db: Executor, orgId: string, contactId: string) {
+  return lockDonorsPlacement(db, orgId, [contactId]);
 }
 
 /**
@@ -144,27 +158,26 @@ export async function lockAllPlacements(db: Executor, orgId: string): Promise<vo
 /** What placing one donor needs: the levels, their current one, their totals (per currency). */
 export type PlacementFacts = { levels: LevelRow[]; current: string | null; totals: TotalsRow[] };
 
-/**
- * The columns `levels`, `current` and `totals` of one donor's placement facts, to read in a
- * statement of its own or beside other facts (recording a gift reads them with everything else).
- */
-export const placementFactColumns = (
-  orgId: string | SQL,
-  contactId: string | SQL,
-  starts: WindowStarts,
-) => sql`
-      (select coalesce(json_agg(json_build_object('id', l.id, 'name', l.name, 'slug', l.slug,
+/** The organization's levels as a JSON array (SQL expression). */
+export const levelsJson = (orgId: string | SQL) =>
+  sql`(select coalesce(json_agg(json_build_object('id', l.id, 'name', l.name, 'slug', l.slug,
           'minAmount', l.min_amount, 'currency', l.currency, 'window', l."window")), '[]')
-         from ${donorLevels} l where l.org_id = ${orgId}) as levels,
-      (select cl.level_id from ${contactLevels} cl
-        where cl.org_id = ${orgId} and cl.contact_id = ${contactId}) as current,
-      (select coalesce(json_agg(t), '[]')
+         from ${donorLevels} l where l.org_id = ${orgId})`;
+
+/** A donor's current level id, or null (SQL expression). */
+export const currentLevelOf = (orgId: string | SQL, contactId: string | SQL) =>
+  sql`(select cl.level_id from ${contactLevels} cl
+        where cl.org_id = ${orgId} and cl.contact_id = ${contactId})`;
+
+/** A donor's totals per currency as a JSON array of TotalsRow (SQL expression). */
+export const totalsJson = (orgId: string | SQL, contactId: string | SQL, starts: WindowStarts) =>
+  sql`(select coalesce(json_agg(t), '[]')
          from (select g.currency, ${windowSums(starts)}
                  from gifts g ${netLateral}
                 where g.org_id = ${orgId} and g.contact_id = ${contactId} and ${received}
                   -- Without levels there is nothing to add up for.
                   and exists (select 1 from ${donorLevels} x where x.org_id = ${orgId})
-                group by g.currency) t) as totals`;
+                group by g.currency) t)`;
 
 /** What placing one donor needs, in one statement: the levels, their current one, their totals. */
 export async function donorPlacementFacts(
@@ -175,7 +188,8 @@ export async function donorPlacementFacts(
 ): Promise<PlacementFacts> {
   const [row] = await queryPrepared<PlacementFacts>(
     db,
-    sql`select ${placementFactColumns(orgId, contactId, starts)}`,
+    sql`select ${levelsJson(orgId)} as levels, ${currentLevelOf(orgId, contactId)} as current,
+      ${totalsJson(orgId, contactId, starts)} as totals`,
   );
   return row!;
 }

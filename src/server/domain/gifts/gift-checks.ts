@@ -1,5 +1,5 @@
 import type { GiftInput } from '../../../shared/schemas/gifts';
-import type { GiftIntake } from '../../db/repositories/gift-intake';
+import type { GiftIntake, PledgeFacts } from '../../db/repositories/gift-intake';
 import { invalid } from '../../errors';
 import { broken } from './money';
 
@@ -58,7 +58,7 @@ export function checkSoftCredits(
 }
 
 /** Checks that a payment's pledge is a pledge of the same donor, in the same currency. */
-export function checkPledge(pledge: GiftIntake['pledge'], input: GiftInput) {
+export function checkPledge(pledge: PledgeFacts | undefined, input: GiftInput) {
   if (!pledge || pledge.kind !== 'pledge') throw invalid('pledgeId', 'no such pledge');
   if (pledge.contactId !== input.contactId)
     throw broken('pledgeId', "the pledge is another contact's");

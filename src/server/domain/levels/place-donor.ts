@@ -134,10 +134,40 @@ export function withGift(totals: WindowTotals, gift: NewGift, starts: WindowStar
   };
 }
 
+/** A donor's level and giving so far: as read, then after each gift of theirs planned in turn. */
+export type Standing = { current: string | null; totals: WindowTotals };
+
+/** A donor's standing from the repository's facts. */
+export const standingOf = (facts: Pick<PlacementFacts, 'current' | 'totals'>): Standing => ({
+  current: facts.current,
+  totals: totalsFrom(facts.totals),
+});
+
+/**
+ * Where a donor's standing places them after a gift about to be written (pure): their level,
+ * their move when it changes, and their standing after it, for the next gift of theirs planned
+ * in the same batch to start from (as if this one were stored).
+ */
+export function placeAfter(
+  contactId: string,
+  levels: readonly Level[],
+  standing: Standing,
+  starts: WindowStarts,
+  gift?: NewGift,
+): { level: Level | undefined; move: Move | undefined; standing: Standing } {
+  const all = levels.map(asLevel);
+  const totals = gift ? withGift(standing.totals, gift, starts) : standing.totals;
+  const to = placeLevel(all, totals);
+  const after = { current: to?.id ?? null, totals };
+  if (after.current === standing.current) return { level: to, move: undefined, standing: after };
+  const from = all.find((l) => l.id === standing.current);
+  return { level: to, move: { contactId, from, to }, standing: after };
+}
+
 /**
  * Where one donor's giving places them, from facts read beforehand (pure): their level, and
  * their move when it changes. `gift` is a gift of theirs about to be written in the same
- * statement as the move (recording a gift), counted as if already stored.
+ * statement as the move, counted as if already stored.
  */
 export function placeFromFacts(
   contactId: string,
@@ -145,11 +175,8 @@ export function placeFromFacts(
   starts: WindowStarts,
   gift?: NewGift,
 ): { level: Level | undefined; move: Move | undefined } {
-  const levels = facts.levels.map(asLevel);
-  const totals = totalsFrom(facts.totals);
-  const to = placeLevel(levels, gift ? withGift(totals, gift, starts) : totals);
-  if ((to?.id ?? null) === facts.current) return { level: to, move: undefined };
-  return { level: to, move: { contactId, from: levels.find((l) => l.id === facts.current), to } };
+  const { level, move } = placeAfter(contactId, facts.levels, standingOf(facts), starts, gift);
+  return { level, move };
 }
 
 /**

@@ -19,7 +19,7 @@ import { createFund, createProgram, listFundPage, listProgramPage } from '../../
 import { givingSummary } from '../../domain/gifts/giving';
 import { lapsedDonors } from '../../domain/gifts/lapsed';
 import { listGifts, readGift, thanksQueue } from '../../domain/gifts/read-gifts';
-import { recordGift } from '../../domain/gifts/record-gift';
+import { groupedRecorder, recordGift } from '../../domain/gifts/record-gift';
 import { refundGift } from '../../domain/gifts/refund-gift';
 import { thankGift } from '../../domain/gifts/thank-gift';
 import { writeOffPledge } from '../../domain/gifts/write-off-pledge';
@@ -47,6 +47,7 @@ const tags = ['gifts'];
 export function giftRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
   const clock = deps.clock;
+  const recordInGroup = groupedRecorder(db, clock);
   app.post(
     '/gifts',
     {
@@ -66,8 +67,9 @@ export function giftRoutes(app: App, deps: AppDeps): void {
         (tx) => recordGift(tx, clock, actorOf(req), req.body),
         201,
         undefined,
-        // Without a key it runs in a transaction of its own, whose wake-ups follow its commit.
-        () => recordGift(deps.database.db, clock, actorOf(req), req.body),
+        // Without a key it is recorded in a group with the organization's other gifts arriving
+        // meanwhile, in a transaction of their own whose wake-ups follow its commit.
+        () => recordInGroup({ actor: actorOf(req), input: req.body }),
       ),
   );
   app.get(
