@@ -345,6 +345,40 @@ describe('the giving summary', () => {
     }
   });
 
+  it('follows a gift moved to another contact with its adjustments (their donor is kept by triggers)', async () => {
+    const org = await buildOrg(database.db);
+    const [from, to] = await Promise.all([1, 2].map(() => buildContact(database.db, org)));
+    const r = seededRandom(11);
+    const gifts = giftsOf(r, from!.id, 40).filter((g) => g.amount !== null);
+    await insertGifts(org.id, gifts);
+    const moved = gifts.slice(0, 6);
+    for (const g of gifts.slice(0, 12)) await adjust(org.id, g.id, 'refund', -r.int(1, g.amount!));
+    const donors = await queryRows<{ gift_id: string; contact_id: string }>(
+      database.db,
+      sql`select gift_id, contact_id from gift_adjustments where org_id = ${org.id}`,
+    );
+    expect(donors).toHaveLength(12);
+    expect(donors.every((d) => d.contact_id === from!.id)).toBe(true);
+    await database.db.execute(
+      sql`update gifts set contact_id = ${to!.id}
+           where org_id = ${org.id} and id in (${sql.join(
+             moved.map((g) => sql`${g.id}`),
+             sql`, `,
+           )})`,
+    );
+    const after = await queryRows<{ gift_id: string; contact_id: string }>(
+      database.db,
+      sql`select gift_id, contact_id from gift_adjustments where org_id = ${org.id}`,
+    );
+    for (const a of after)
+      expect(a.contact_id).toBe(moved.some((g) => g.id === a.gift_id) ? to!.id : from!.id);
+    for (const now of clocks)
+      for (const contact of [from!, to!])
+        expect(
+          await givingSummary(database.db, fixedClock(now), systemActor(org.id), contact.id),
+        ).toEqual(await referenceSummary(database.db, now, org.id, contact.id));
+  });
+
   it('is not found for a deleted contact or one of another organization', async () => {
     const org = await buildOrg(database.db);
     const other = await buildOrg(database.db);

@@ -206,6 +206,12 @@ export const giftAdjustments = pgTable(
     id: uuid('id').primaryKey().default(timeOrderedId),
     orgId: uuid('org_id').notNull(),
     giftId: uuid('gift_id').notNull(),
+    /**
+     * The adjusted gift's donor, copied from the gift by a trigger (migration 0022, also when a
+     * gift moves to another contact): a donor's adjusted gifts are then found without probing
+     * each of their gifts (the giving summary). Not written by the application.
+     */
+    contactId: uuid('contact_id'),
     kind: text('kind', { enum: giftAdjustmentKinds }).notNull(),
     /** Signed minor units added to the gift's amount (negative for a refund). */
     delta: money('delta').notNull(),
@@ -218,6 +224,7 @@ export const giftAdjustments = pgTable(
     giftRef('gift_adjustments_gift_fk', t.orgId, t.giftId),
     check('gift_adjustments_delta_nonzero', sql`${t.delta} <> 0`),
     index('gift_adjustments_gift_idx').on(t.orgId, t.giftId),
+    index('gift_adjustments_contact_idx').on(t.orgId, t.contactId, t.giftId),
   ],
 );
 
