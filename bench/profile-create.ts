@@ -10,6 +10,7 @@
  *   CPU_PROF=1       write a V8 CPU profile of the server into ./bench/results/profile
  *   BASE=1           also load the bare-route baseline the same way
  *   LOAD_SECONDS=8   length of the timed load
+ *   PREP_SQL='…'     run this SQL after the warm-up (experiments: drop an index, disable a trigger)
  *   WHAT=gift        record gifts (from 200 donors, designated to a fund) instead of requests
  */
 import { execFileSync } from 'node:child_process';
@@ -134,6 +135,7 @@ const tend = await startChild(
 const createUrl = `${tend.url}/api/v1/${gifts ? 'gifts' : 'requests'}`;
 await postLoad(createUrl, body, { authorization: `Bearer ${token}` }, 2);
 if (process.env.ANALYZE) psql('analyze');
+if (process.env.PREP_SQL) psql(process.env.PREP_SQL);
 await measure(gifts ? 'record gift' : 'create request', tend.child.pid!, createUrl, body, true);
 await tend.stop();
 

@@ -141,9 +141,24 @@ function openPostgres(url: string): Database {
 export async function queryPrepared<T>(db: Executor, query: SQL): Promise<T[]> {
   const { session, dialect } = db as unknown as { session: PgSession; dialect: PgDialect };
   const built = dialect.sqlToQuery(query);
-  const name = `tend_${createHash('sha1').update(built.sql).digest('base64url').slice(0, 24)}`;
-  const result: unknown = await session.prepareQuery(built, undefined, name, false).execute();
+  const result: unknown = await session
+    .prepareQuery(built, undefined, statementName(built.sql), false)
+    .execute();
   return (result as { rows: T[] }).rows;
+}
+
+/** Prepared statements' names by text: the hash is computed once per text, not per run. */
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    // Texts are few (a hot path's statement text does not depend on its data); the bound only
+    // guards against a caller that would build texts from data.
+    if (statementNames.size >= 1000) statementNames.clear();
+    name = `tend_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }
 
 /** Runs raw SQL and returns its rows (PGlite and node-postgres both answer `{ rows }`). */

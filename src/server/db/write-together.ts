@@ -1,4 +1,4 @@
-import { getTableColumns, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { PgTransaction, type PgTable } from 'drizzle-orm/pg-core';
 import { queryPrepared, type Executor } from './connection';
 
@@ -133,7 +133,26 @@ export function insertRows<T extends PgTable>(
       return out;
     }),
   );
-  const list = sql.raw(names.map((n) => `"${n}"`).join(', '));
-  return sql`insert into ${table} (${list}) select ${list}
-    from jsonb_populate_recordset(null::${table}, ${json}::jsonb)${onlyIf ? sql` where ${onlyIf}` : sql``}${then ? sql` ${then}` : sql``}`;
+  return sql`${insertHead(table, names)}${json}::jsonb)${onlyIf ? sql` where ${onlyIf}` : sql``}${then ? sql` ${then}` : sql``}`;
 }
+
+/**
+ * `insert into t (cols) select cols from jsonb_populate_recordset(null::t, ` as one raw chunk,
+ * made once per table and column list (a hot path writes the same ones every time, and each
+ * chunk of an SQL template costs its own walk when the statement is built).
+ */
+function insertHead(table: PgTable, names: readonly string[]): SQL {
+  let heads = insertHeads.get(table);
+  if (!heads) insertHeads.set(table, (heads = new Map<string, SQL>()));
+  const list = names.map((n) => `"${n}"`).join(', ');
+  let head = heads.get(list);
+  if (!head) {
+    const name = `"${getTableName(table)}"`;
+    head = sql.raw(
+      `insert into ${name} (${list}) select ${list}\n    from jsonb_populate_recordset(null::${name}, `,
+    );
+    heads.set(list, head);
+  }
+  return head;
+}
+const insertHeads = new WeakMap<PgTable, Map<string, SQL>>();

@@ -4,15 +4,21 @@ import { AppError } from '../errors';
 /**
  * The path of the first string in `value` (a parsed body, query or params) that holds a NUL
  * character, or undefined. PostgreSQL cannot store U+0000 in text or jsonb, so such input must be
- * refused as bad input (400) before it reaches a statement and fails there (500).
+ * refused as bad input (400) before it reaches a statement and fails there (500). Runs on every
+ * request: it allocates nothing until it finds one (the path is built on the way back).
  */
-export function nulPath(value: unknown, path: string[] = []): string[] | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+export function nulPath(value: unknown): string[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? [] : undefined;
   if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return undefined;
-  for (const [key, v] of Object.entries(value)) {
-    if (key.includes('\u0000')) return [...path, key];
-    const found = nulPath(v, [...path, key]);
-    if (found) return found;
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    if (key.includes('\u0000')) return [key];
+    const found = nulPath(record[key]);
+    if (found) {
+      found.unshift(key);
+      return found;
+    }
   }
   return undefined;
 }
