@@ -175,10 +175,10 @@ describe('gifts posted at the same moment', () => {
     // What the API's schema lets through but PostgreSQL refuses at the write: text no column
     // can hold (the HTTP layer refuses it earlier; the domain must still fail it alone).
     const outcomes = await recordGifts(api.database.db, api.clock, [
-      { actor, input: input(a!.id) },
-      { actor, input: input(b!.id, { campaign: 'bad\u0000campaign' }) },
-      { actor, input: input(c!.id) },
-      { actor, input: input(a!.id) },
+      { actor, input: input(a.id) },
+      { actor, input: input(b.id, { campaign: 'bad\u0000campaign' }) },
+      { actor, input: input(c.id) },
+      { actor, input: input(a.id) },
     ]);
     expect(outcomes.map((o) => ('error' in o ? 'error' : 'value'))).toEqual([
       'value',
@@ -190,10 +190,10 @@ describe('gifts posted at the same moment', () => {
     for (const v of views)
       expect((await call('GET', `/gifts/${v.id}`)).json()).toEqual(JSON.parse(JSON.stringify(v)));
     // Recorded again in order: the donor's first gift is still the first.
-    expect(views.filter((v) => v.contact.id === a!.id).map((v) => v.thanksPlan.method)).toEqual([
+    expect(views.filter((v) => v.contact.id === a.id).map((v) => v.thanksPlan.method)).toEqual([
       'call',
       'email',
     ]);
-    expect((await call('GET', `/contacts/${b!.id}/giving`)).json().giftCount).toBe(0);
+    expect((await call('GET', `/contacts/${b.id}/giving`)).json().giftCount).toBe(0);
   });
 });
