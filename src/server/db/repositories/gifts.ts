@@ -317,12 +317,18 @@ export async function thanksQueueRows(
   );
 }
 
-/** A gift, locked until the transaction ends (refunds of one gift queue behind each other). */
+/**
+ * A gift, locked until the transaction ends (refunds of one gift queue behind each other). The
+ * lock leaves its key alone (FOR NO KEY UPDATE), so a new row naming the gift (a payment on a
+ * pledge, an adjustment: their foreign keys' share lock) does not wait for it: a payment holds
+ * its donor's placement lock while a correction of the pledge, holding this lock, waits for
+ * that placement lock — with FOR UPDATE each waited for the other.
+ */
 export async function lockGift(db: Executor, orgId: string, id: string) {
   const [row] = await db
     .select()
     .from(gifts)
     .where(and(eq(gifts.orgId, orgId), eq(gifts.id, id)))
-    .for('update');
+    .for('no key update');
   return row;
 }
