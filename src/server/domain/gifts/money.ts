@@ -17,12 +17,21 @@ function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
   return f;
 }
 
+// Minor digits per currency: resolvedOptions() builds a new object each time, and every gift
+// recorded formats its amount (its timeline line), every list of gifts each of theirs.
+const digitsOf = new Map<string, number>();
+
 /**
  * How many minor units a currency has, from the runtime's CLDR data (the same for every language).
  * @example minorDigits('EUR') // 2, minorDigits('JPY') // 0, minorDigits('KWD') // 3
  */
 export function minorDigits(currency: string): number {
-  return moneyFormat('en', currency).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsOf.get(currency);
+  if (digits === undefined) {
+    digits = moneyFormat('en', currency).resolvedOptions().maximumFractionDigits ?? 2;
+    if (digitsOf.size < 1000) digitsOf.set(currency, digits);
+  }
+  return digits;
 }
 
 /**

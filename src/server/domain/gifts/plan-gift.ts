@@ -74,48 +74,14 @@ export function giftBatch(
  */
 export function planGift(batch: GiftBatch, item: GiftItem, terms: GiftTerms) {
   const { actor, input } = item;
-  const { ctx, now } = batch;
+  const { donor, funds, pledgeId } = checkGift(batch, input, terms);
   const softCredits = input.softCredits ?? [];
-  const pledgeId = ('pledgeId' in input ? input.pledgeId : undefined) ?? null;
-  const donor = batch.donors.get(input.contactId);
-  if (!donor) throw invalid('contactId', 'no such contact');
-  if (input.kind === 'grant' && donor.person.kind !== 'organization')
-    throw invalid('contactId', 'a grant comes from an organization (the funder)');
-  const funds = checkAllocations(terms.amount, input.allocations ?? [], ctx.funds);
-  checkSoftCredits(input.contactId, terms.amount, softCredits, ctx.people);
-  if (pledgeId)
-    checkPledge(
-      ctx.pledges.find((p) => p.id === pledgeId),
-      input,
-    );
-
-  const gift = giftWrite(actor, input, terms, pledgeId, now);
+  const gift = giftWrite(actor, input, terms, pledgeId, batch.now);
   const set = setGoing(batch, actor, gift.row, donor, softCredits);
-  const thanksClock = set.thanks.findLast((s) => s.clock.target === 'thanks');
   // The plan is written on the gift row itself (no plan: by email, anyone; the columns stay null).
   gift.row.thanksMethod = set.thanksPlan?.method ?? null;
   gift.row.thanksUserId = set.thanksPlan?.user?.id ?? null;
-  const named = (id: string) => ctx.people.find((p) => p.id === id)!.name;
-  // The view from what is about to be written (the same as reading it back: a test holds them equal).
-  const view: GiftView = presentGift(
-    gift.row,
-    donor.person.name,
-    {
-      allocations: gift.allocations.map((a) => ({
-        ...a,
-        fundName: funds.find((f) => f.id === a.fundId)!.name,
-      })),
-      softCredits: gift.softCredits.map((c) => ({ ...c, contactName: named(c.contactId) })),
-      adjustments: [],
-      thanks: [],
-    },
-    thanksClock && clockRowOf(thanksClock, now),
-    input.kind === 'pledge' ? 0 : null,
-    {
-      thanksUser: set.thanksPlan?.user ?? undefined,
-      deliverableClocks: set.reports.map((s) => clockRowOf(s, now)),
-    },
-  );
+  const view = viewOf(batch, gift, donor.person.name, funds, set);
   counted(donor, gift.row, set.standing);
   const audit: AuditEntry[] = [
     ...set.move.audit,
@@ -127,7 +93,7 @@ export function planGift(batch: GiftBatch, item: GiftItem, terms: GiftTerms) {
     view,
     placements: set.move.placements,
     timeline: [
-      ...giftEntries(actor, gift.row, donor.person.name, softCredits, now),
+      ...giftEntries(actor, gift.row, donor.person.name, softCredits, batch.now),
       ...set.move.timeline,
       ...set.tributes.timeline,
     ].map((r) => ({ id: newId(), ...r })),
@@ -137,11 +103,61 @@ export function planGift(batch: GiftBatch, item: GiftItem, terms: GiftTerms) {
   };
 }
 
+/** Checks a gift against what the batch read (throws its error): its donor, funds and pledge. */
+function checkGift(batch: GiftBatch, input: GiftInput, terms: GiftTerms) {
+  const { ctx } = batch;
+  const pledgeId = ('pledgeId' in input ? input.pledgeId : undefined) ?? null;
+  const donor = batch.donors.get(input.contactId);
+  if (!donor) throw invalid('contactId', 'no such contact');
+  if (input.kind === 'grant' && donor.person.kind !== 'organization')
+    throw invalid('contactId', 'a grant comes from an organization (the funder)');
+  const funds = checkAllocations(terms.amount, input.allocations ?? [], ctx.funds);
+  checkSoftCredits(input.contactId, terms.amount, input.softCredits ?? [], ctx.people);
+  if (pledgeId)
+    checkPledge(
+      ctx.pledges.find((p) => p.id === pledgeId),
+      input,
+    );
+  return { donor, funds, pledgeId };
+}
+
+/** The gift's view from what is about to be written (a test holds it equal to reading it back). */
+function viewOf(
+  batch: GiftBatch,
+  gift: GiftWrite,
+  donorName: string,
+  funds: GiftIntake['funds'],
+  set: ReturnType<typeof setGoing>,
+): GiftView {
+  const { ctx, now } = batch;
+  const named = (id: string) => ctx.people.find((p) => p.id === id)!.name;
+  const thanksClock = set.thanks.findLast((s) => s.clock.target === 'thanks');
+  return presentGift(
+    gift.row,
+    donorName,
+    {
+      allocations: gift.allocations.map((a) => ({
+        ...a,
+        fundName: funds.find((f) => f.id === a.fundId)!.name,
+      })),
+      softCredits: gift.softCredits.map((c) => ({ ...c, contactName: named(c.contactId) })),
+      adjustments: [],
+      thanks: [],
+    },
+    thanksClock && clockRowOf(thanksClock, now),
+    gift.row.kind === 'pledge' ? 0 : null,
+    {
+      thanksUser: set.thanksPlan?.user ?? undefined,
+      deliverableClocks: set.reports.map((s) => clockRowOf(s, now)),
+    },
+  );
+}
+
 /** Counts a planned gift in its donor's state, as reading it back once stored would. */
 function counted(donor: Donor, row: GiftRow, standing: Standing) {
   donor.standing = standing;
   donor.gaveBefore = true;
-  if (row.kind === 'recurring' && !(donor.lastRecurringOn! >= row.receivedOn))
+  if (row.kind === 'recurring' && (donor.lastRecurringOn ?? '') < row.receivedOn)
     donor.lastRecurringOn = row.receivedOn;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { noGiving } from '../../../core/levels/place';
 import type { LevelRow } from '../../db/repositories/levels';
 import { giftSegments } from '../thanks/segments';
-import { placeFromFacts, withGift } from './place-donor';
+import { placeAfter, placeFromFacts, standingOf, withGift } from './place-donor';
 
 const starts = { last_12_months: '2025-12-01', this_year: '2026-01-01' };
 const gift = {
@@ -70,5 +70,28 @@ describe('giftSegments', () => {
     expect(giftSegments({ ...gift, currency: 'USD' }, none, threshold)).toEqual([]);
     expect(giftSegments(gift, { ...none, recurring: true }, null)).toEqual(['recurring']);
     expect(giftSegments({ ...gift, amount: null }, none, threshold)).toEqual([]);
+  });
+});
+
+describe('placeAfter', () => {
+  const levels = [level('gold', 100_000, 'lifetime'), level('silver', 50_000, 'lifetime')];
+
+  it("starts a donor's next gift of a batch from their standing after the one before", () => {
+    const first = placeAfter('donor', levels, standingOf({ current: null, totals: [] }), starts, {
+      ...gift,
+      amount: 60_000,
+    });
+    expect(first.move).toMatchObject({ from: undefined, to: { slug: 'silver' } });
+    const second = placeAfter('donor', levels, first.standing, starts, gift);
+    expect(second.move).toMatchObject({ from: { slug: 'silver' }, to: { slug: 'gold' } });
+    expect(second.standing).toEqual({
+      current: 'id-gold',
+      totals: {
+        lifetime: { EUR: 100_000 },
+        last_12_months: { EUR: 100_000 },
+        this_year: { EUR: 100_000 },
+      },
+    });
+    expect(placeAfter('donor', levels, second.standing, starts, gift).move).toBeUndefined();
   });
 });
