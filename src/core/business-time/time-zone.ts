@@ -112,14 +112,10 @@ export function zoneClockFor(timeZone: string): ZoneClock {
  * @example localDate(new Date('2026-12-31T23:30:00Z'), 'Europe/Vilnius') // "2027-01-01"
  */
 export function localDate(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)!.value;
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  // The wall clock there (from the zone's one cached formatter: building an Intl.DateTimeFormat
+  // per call cost more than the rest of a giving summary), read as a date.
+  const ms = at.getTime();
+  return new Date(ms + zoneOffsetAt(timeZone, ms)).toISOString().slice(0, 10);
 }
 
 /** The calendar year of an instant in a time zone (the year of its `localDate`). */
