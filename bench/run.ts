@@ -266,6 +266,24 @@ async function settle() {
   }
 }
 
+/**
+ * A timed load after a 2-second warm-up of the same load and settle(): the tables a create
+ * fills (clocks, their events, jobs…) are empty when the dataset is analyzed, and plans made for
+ * an empty table — foreign-key checks among them — walk the whole organization once it holds
+ * thousands of rows. Autovacuum re-analyzes a table once 50 rows + 10 % changed (within its
+ * one-minute naptime); the warm-up and settle() stand for that, so each contender, the bare route
+ * too, is timed in the steady state its users see rather than in its first seconds.
+ */
+async function timedLoad(
+  url: string,
+  body: object | (() => object),
+  headers: Record<string, string>,
+): Promise<Awaited<ReturnType<typeof postLoad>>> {
+  await postLoad(url, body, headers, 2);
+  await settle();
+  return postLoad(url, body, headers, loadSeconds);
+}
+
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'tend-bench-'));
   const started = Date.now();
@@ -314,9 +332,8 @@ async function main() {
       budget: '< 5 ms',
       met: lists.givingP95 < 5,
     };
-    await settle();
     let nextDonor = 0;
-    const giftLoad = await postLoad(
+    const giftLoad = await timedLoad(
       `${tend.url}/api/v1/gifts`,
       () => ({
         kind: 'one_time',
@@ -328,22 +345,15 @@ async function main() {
         allocations: [{ fundId: giving.fundId, amount: 2500 }],
       }),
       { authorization: `Bearer ${token}` },
-      loadSeconds,
     );
-    await settle();
-    const requestLoad = await postLoad(
+    const requestLoad = await timedLoad(
       `${tend.url}/api/v1/requests`,
       { subject: 'Bench request', requesterId: requester },
       { authorization: `Bearer ${token}` },
-      loadSeconds,
     );
-    await settle();
-    const tendLoad = await postLoad(
-      `${tend.url}/api/v1/contacts`,
-      contactBody,
-      { authorization: `Bearer ${token}` },
-      loadSeconds,
-    );
+    const tendLoad = await timedLoad(`${tend.url}/api/v1/contacts`, contactBody, {
+      authorization: `Bearer ${token}`,
+    });
     const tendRss = peakRssMiB(tend.child.pid!);
     await tend.stop();
 
@@ -357,8 +367,7 @@ async function main() {
       baseEnv,
       /listening (http:\/\/\S+)/,
     );
-    await settle();
-    const baseLoad = await postLoad(`${base.url}/contacts`, contactBody, {}, loadSeconds);
+    const baseLoad = await timedLoad(`${base.url}/contacts`, contactBody, {});
     const baseRss = peakRssMiB(base.child.pid!);
     await base.stop();
     if (tendLoad.non2xx + tendLoad.errors > 0 || baseLoad.non2xx + baseLoad.errors > 0)
