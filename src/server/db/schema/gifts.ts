@@ -133,6 +133,11 @@ export const gifts = pgTable(
     index('gifts_giving_idx')
       .on(t.orgId, t.contactId, t.currency, t.amount.desc(), t.receivedOn, t.id)
       .where(sql`amount is not null and kind not in ('pledge', 'bequest_intention')`),
+    // A donor's latest recurring gift (the "recurring donor" segment) without reading all their
+    // gifts of the last 13 months to find it.
+    index('gifts_recurring_idx')
+      .on(t.orgId, t.contactId, t.receivedOn)
+      .where(sql`kind = 'recurring'`),
   ],
 );
 

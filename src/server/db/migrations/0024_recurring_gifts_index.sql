@@ -1,0 +1,1 @@
+CREATE INDEX "gifts_recurring_idx" ON "gifts" USING btree ("org_id","contact_id","received_on") WHERE kind = 'recurring';
