@@ -15,6 +15,7 @@ import {
 } from './levels';
 import { mailableAddressOf } from './outbox';
 import type { PolicyRow } from './promises';
+import { anyOf, idsOf } from '../id-list';
 
 /** A contact a gift names (donor, soft-credited, to notify), as recording it needs them. */
 export type GiftPerson = Pick<
@@ -81,14 +82,6 @@ const person = sql`json_build_object('id', c.id, 'name', c.name, 'kind', c.kind,
   'roles', c.roles, 'tags', c.tags, 'ownerUserId', c.owner_user_id,
   'givenName', c.given_name, 'preferredLanguage', c.preferred_language,
   'email', ${mailableAddressOf(sql`c.org_id`, sql`c.id`)})`;
-
-// A list of ids as ONE jsonb parameter: the statement's text is the same for any count, and the
-// planner's estimate does not follow the value, so PostgreSQL keeps the generic plan (an array
-// parameter of unknown length made it plan anew on every run).
-const idsOf = (ids: readonly string[]) =>
-  sql`(select value::uuid as id from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
-// `= any(…)` of such a list: a lookup by primary key stays an index scan.
-const anyOf = (ids: readonly string[]) => sql`any(array(select id from ${idsOf(ids)} i))`;
 
 /**
  * Reads, in ONE prepared statement, what recording a batch of gifts needs: the contacts, funds

@@ -9,6 +9,7 @@ import type { PolicyTarget } from '../schema';
 import type { ContactRow } from './contacts';
 import { mailableAddressOf } from './outbox';
 import type { TeamRow } from './teams';
+import { anyOf } from '../id-list';
 
 /** The requester as intake needs them: who they are, what they like, whose they are. */
 export type Requester = Pick<
@@ -42,15 +43,6 @@ export type IntakeContext = {
   }[];
   calendars: { id: string; version: number; definition: CalendarInput }[];
 };
-
-/**
- * `= any(…)` of a list of ids sent as ONE jsonb parameter: the statement's text is the same for
- * any count, a lookup by primary key stays an index scan (an IN over the set-returning function
- * was planned as a scan of the organization's contacts), and the estimate does not follow the
- * value, so PostgreSQL keeps the generic plan (an array parameter was planned anew every run).
- */
-const anyOf = (ids: readonly string[]) =>
-  sql`any(array(select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)))`;
 
 /**
  * `count` rows numbered 1… in `s.n`, from ONE jsonb parameter. Unlike generate_series(1, $n),
