@@ -70,8 +70,8 @@ export async function givingFigures(
     // Adjusted gifts are found from the donor's adjustments (few, by their contact_id), each gift
     // then by its key — not by probing the adjustments of each of the donor's gifts (hundreds of
     // heap fetches and probes for a monthly donor; naming the donor on the gifts' side too lets
-    // the planner walk all their gifts again). The soft credits' lateral sums stay a probe per soft credit: a join
-    // would let a generic plan hash all the organization's adjustments.
+    // the planner walk all their gifts again). The soft credits' lateral sums stay a probe per
+    // soft credit: a join would let a generic plan hash all the organization's adjustments.
     sql`with adjusted as (
           select g.id, g.received_on, g.currency, g.amount + d.delta as net
             from (select a.gift_id, sum(a.delta) as delta from ${giftAdjustments} a
