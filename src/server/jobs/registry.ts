@@ -18,7 +18,8 @@ export function jobRegistry(deps: { mail: MailDeps }): JobRegistry {
     }),
     [analyzeJob]: defineJob({
       payload: z.object({}),
-      handle: (tx, _payload, { clock }) => runAnalyze(tx, clock),
+      ownCommits: true, // VACUUM cannot run inside a transaction
+      handle: (db, _payload, { clock }) => runAnalyze(db, clock),
     }),
     [deliverEmailJob]: defineJob({
       payload: z.object({ outboxId: z.uuid() }),
