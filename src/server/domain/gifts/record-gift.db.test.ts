@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../core/clock';
 import type { GiftInput } from '../../../shared/schemas/gifts';
 import { createPolicyInput } from '../../../shared/schemas/promises';
-import { testDatabase } from '../../../../tests/support/database';
+import { countingStatements, testDatabase } from '../../../../tests/support/database';
 import { actorFor, buildContact, buildOrg, buildUser } from '../../../../tests/support/factories';
-import type { Database, Executor } from '../../db/connection';
+import type { Database } from '../../db/connection';
 import { insertFund } from '../../db/repositories/funds';
 import { insertAdjustment } from '../../db/repositories/gifts';
 import { levelOfContact, lockDonorPlacement } from '../../db/repositories/levels';
@@ -49,23 +49,6 @@ async function world() {
       }),
     );
   return { org, actor, fund, oneTime, policy };
-}
-
-/** Counts the statements a callback sends on a transaction's own connection. */
-async function countingStatements<T>(tx: Executor, run: () => Promise<T>) {
-  const client = (tx as unknown as { session: { client: { query: (...a: unknown[]) => unknown } } })
-    .session.client;
-  const query = client.query;
-  let count = 0;
-  client.query = (...args: unknown[]) => {
-    count++;
-    return query.apply(client, args);
-  };
-  try {
-    return { result: await run(), count };
-  } finally {
-    client.query = query;
-  }
 }
 
 beforeAll(async () => {

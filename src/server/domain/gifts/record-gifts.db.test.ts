@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../core/clock';
 import type { GiftInput } from '../../../shared/schemas/gifts';
 import { createPolicyInput } from '../../../shared/schemas/promises';
-import { testDatabase } from '../../../../tests/support/database';
+import { countingStatements, testDatabase } from '../../../../tests/support/database';
 import { actorFor, buildContact, buildOrg, buildUser } from '../../../../tests/support/factories';
-import type { Database, Executor } from '../../db/connection';
+import type { Database } from '../../db/connection';
 import { insertFund } from '../../db/repositories/funds';
 import { insertAdjustment, lockGift } from '../../db/repositories/gifts';
 import { levelOfContact, lockDonorPlacement } from '../../db/repositories/levels';
@@ -70,23 +70,6 @@ const values = (outcomes: Recorded[]) =>
     if ('error' in o) throw o.error;
     return o.value;
   });
-
-/** Counts the statements a callback sends on a transaction's own connection. */
-async function countingStatements<T>(tx: Executor, run: () => Promise<T>) {
-  const client = (tx as unknown as { session: { client: { query: (...a: unknown[]) => unknown } } })
-    .session.client;
-  const query = client.query;
-  let count = 0;
-  client.query = (...args: unknown[]) => {
-    count++;
-    return query.apply(client, args);
-  };
-  try {
-    return { result: await run(), count };
-  } finally {
-    client.query = query;
-  }
-}
 
 /** Holds a donor's placement lock in a transaction until `release` is called. */
 async function holding(orgId: string, contactId: string) {
