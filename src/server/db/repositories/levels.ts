@@ -142,7 +142,10 @@ export async function lockDonorsPlacement(
   return row?.time_zone ?? 'UTC';
 }
 
-/** Locks one donor's placement (see lockDonorsPlacement): refunds, corrections, placeDonor. */
+/**
+ * Locks one donor's placement (see lockDonorsPlacement): refunds, corrections, placeDonor.
+ * Returns the organization's time zone.
+ */
 export function lockDonorPlacement(db: Executor, orgId: string, contactId: string) {
   return lockDonorsPlacement(db, orgId, [contactId]);
 }

@@ -6,7 +6,7 @@ import { insertAdjustment, lockGift, netAmount } from '../../db/repositories/gif
 import { lockDonorPlacement } from '../../db/repositories/levels';
 import { notFound } from '../../errors';
 import type { Actor } from '../actor';
-import { placeDonor } from '../levels/place-donor';
+import { placeLockedDonor } from '../levels/place-donor';
 import { correctReceipt } from '../receipts/issue';
 import { appendToTimeline } from '../timeline/timeline';
 import { broken, formatMoney } from './money';
@@ -34,7 +34,7 @@ export async function correctGift(
     throw broken('delta', 'a correction cannot take a gift to zero or below; refund it instead');
   // The donor's placement lock before the adjustment's trigger locks their giving_years row: the
   // order recording a gift takes them in (placement, then the gift's row), or each would wait.
-  await lockDonorPlacement(tx, actor.orgId, gift.contactId);
+  const timeZone = await lockDonorPlacement(tx, actor.orgId, gift.contactId);
   const row = await insertAdjustment(tx, {
     orgId: actor.orgId,
     giftId,
@@ -62,6 +62,7 @@ export async function correctGift(
     entityId: row.id,
     after: { giftId, kind: row.kind, delta: row.delta, reason: row.reason },
   });
-  await placeDonor(tx, clock, actor.orgId, gift.contactId, actor); // the level follows the giving
+  // The level follows the giving (the placement lock is held since before the adjustment).
+  await placeLockedDonor(tx, clock, actor.orgId, gift.contactId, timeZone, actor);
   return readGift(tx, actor, giftId);
 }

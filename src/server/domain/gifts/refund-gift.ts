@@ -8,7 +8,7 @@ import { lockDonorPlacement } from '../../db/repositories/levels';
 import { notFound } from '../../errors';
 import type { Actor } from '../actor';
 import { cancelPromises } from '../promises/clocks';
-import { placeDonor } from '../levels/place-donor';
+import { placeLockedDonor } from '../levels/place-donor';
 import { correctReceipt } from '../receipts/issue';
 import { appendToTimeline } from '../timeline/timeline';
 import { broken, formatMoney } from './money';
@@ -36,7 +36,7 @@ export async function refundGift(
     throw broken('amount', `only ${left} minor units of this gift are left to refund`);
   // The donor's placement lock before the adjustment's trigger locks their giving_years row: the
   // order recording a gift takes them in (placement, then the gift's row), or each would wait.
-  await lockDonorPlacement(tx, actor.orgId, gift.contactId);
+  const timeZone = await lockDonorPlacement(tx, actor.orgId, gift.contactId);
   const row = await insertAdjustment(tx, {
     orgId: actor.orgId,
     giftId,
@@ -73,6 +73,7 @@ export async function refundGift(
       occurredOn: row.occurredOn,
     },
   });
-  await placeDonor(tx, clock, actor.orgId, gift.contactId, actor); // the level follows the giving
+  // The level follows the giving (the placement lock is held since before the adjustment).
+  await placeLockedDonor(tx, clock, actor.orgId, gift.contactId, timeZone, actor);
   return readGift(tx, actor, giftId);
 }

@@ -194,6 +194,22 @@ export async function placeDonor(
   by: Actor = systemActor(orgId),
 ): Promise<string | null> {
   const timeZone = await lockDonorPlacement(tx, orgId, contactId);
+  return placeLockedDonor(tx, clock, orgId, contactId, timeZone, by);
+}
+
+/**
+ * placeDonor for a caller that already holds the donor's placement lock in this transaction
+ * (refunds and corrections take it before their adjustment): `timeZone` is what the lock
+ * returned. One query for the facts, and a write only when the donor moves.
+ */
+export async function placeLockedDonor(
+  tx: Executor,
+  clock: Clock,
+  orgId: string,
+  contactId: string,
+  timeZone: string,
+  by: Actor = systemActor(orgId),
+): Promise<string | null> {
   const starts = windowStarts(clock, timeZone);
   const facts = await donorPlacementFacts(tx, orgId, contactId, starts);
   const { level, move } = placeFromFacts(contactId, facts, starts);
