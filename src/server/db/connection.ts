@@ -15,6 +15,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as schema from './schema';
 import { lockDataDir } from './data-dir-lock';
+import { pgliteOf, queryOnPglite, trackTransactions } from './pglite-prepared';
 
 /** The Drizzle handle every repository receives (PGlite and PostgreSQL alike). */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -74,6 +75,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 function wrapPglite(client: PGlite, release: () => void): Database {
+  trackTransactions(client);
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,
@@ -136,11 +138,16 @@ function openPostgres(url: string): Database {
 /**
  * Runs raw SQL as a NAMED prepared statement (named by a hash of its text) and returns its rows.
  * PostgreSQL then parses it once per connection and can reuse its plan: for the hot paths (a new
- * request's context and its one write) planning cost more than executing. PGlite runs it as is.
+ * request's context and its one write) planning cost more than executing. On PGlite too, where
+ * drizzle would send it unnamed (see pglite-prepared.ts).
  */
 export async function queryPrepared<T>(db: Executor, query: SQL): Promise<T[]> {
   const { session, dialect } = db as unknown as { session: PgSession; dialect: PgDialect };
   const built = dialect.sqlToQuery(query);
+  const client = (session as unknown as { client: unknown }).client;
+  if (pgliteOf(client)) {
+    return queryOnPglite<T>(client, built.sql, built.params, statementName(built.sql));
+  }
   const result: unknown = await session
     .prepareQuery(built, undefined, statementName(built.sql), false)
     .execute();
