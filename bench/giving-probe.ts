@@ -1,10 +1,13 @@
 /**
- * `npm run bench:giving-probe` (PostgreSQL only, BENCH_DATABASE_URL = a scratch database): the
- * giving summary's time over HTTP on the quick bench's data (10,000 contacts, 500,000 gifts: the
- * busiest donors have ~470 gifts). The data is loaded once and kept in that database (SEED=1
- * loads it anew); each of ROUNDS rounds prints the summary's p50/p95 as the bench measures it.
+ * `npm run bench:giving-probe`: the giving summary's time over HTTP on the quick bench's data
+ * (10,000 contacts, 500,000 gifts: the busiest donors have ~470 gifts), on PostgreSQL when
+ * BENCH_DATABASE_URL names a scratch database, else on PGlite in PROBE_DIR (default: a folder
+ * in the system's temporary folder). The data is loaded once and kept there (SEED=1 loads it
+ * anew); each of ROUNDS rounds prints the summary's p50/p95 as the bench measures it. CPU_PROF=1
+ * writes a V8 CPU profile of the server into ./bench/results/profile.
  * Not a figure of `npm run bench`: a tool for working on the summary's budget.
  */
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { systemClock } from '../src/core/clock';
@@ -15,9 +18,11 @@ import { givingFigures, seedGifts } from './gifts';
 import { startChild } from './lib';
 
 const pgUrl = process.env.BENCH_DATABASE_URL;
-if (!pgUrl) throw new Error('BENCH_DATABASE_URL (a scratch PostgreSQL database) is required');
+const dataDir = process.env.PROBE_DIR ?? join(tmpdir(), 'tend-giving-probe');
 const root = join(import.meta.dirname, '..');
-const database = await openDatabase({ url: pgUrl });
+const database = await openDatabase(
+  pgUrl ? { url: pgUrl } : { dataDir, command: 'npm run bench:giving-probe' },
+);
 await database.migrate();
 await database.db.execute(sql`create table if not exists giving_probe (value jsonb not null)`);
 let state = (
@@ -39,13 +44,27 @@ if (!state || process.env.SEED) {
   await database.db.execute(sql`delete from giving_probe`);
   await database.db.execute(sql`insert into giving_probe values (${JSON.stringify(state)}::jsonb)`);
   await database.db.execute(sql`analyze`);
+  if (!pgUrl) await database.db.execute(sql`vacuum`); // what the nightly housekeeping does
 }
 await database.close();
 
 const tend = await startChild(
   'node',
-  [join(root, 'bin/tend.js'), 'serve', '--port', '0'],
-  { TEND_DEMO: 'off', LOG_LEVEL: 'warn', DATABASE_URL: pgUrl, SMTP_LISTEN: 'off' },
+  [
+    ...(process.env.CPU_PROF
+      ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/results/profile')}`]
+      : []),
+    join(root, 'bin/tend.js'),
+    'serve',
+    '--port',
+    '0',
+  ],
+  {
+    TEND_DEMO: 'off',
+    LOG_LEVEL: 'warn',
+    SMTP_LISTEN: 'off',
+    ...(pgUrl ? { DATABASE_URL: pgUrl } : { TEND_DATA_DIR: dataDir }),
+  },
   /Tend listens on (http:\/\/\S+)/,
 );
 for (let round = 0; round < Number(process.env.ROUNDS ?? 3); round++) {

@@ -11,9 +11,10 @@
  *   BASE=1           also load the bare-route baseline the same way
  *   LOAD_SECONDS=8   length of the timed load
  *   PREP_SQL='…'     run this SQL after the warm-up (experiments: drop an index, disable a trigger)
+ *   PERF=file.data   record the whole machine with Linux perf (-a -g) during the timed load
  *   WHAT=gift        record gifts (from 200 donors, designated to a fund) instead of requests
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -87,6 +88,16 @@ function postgresCpuMs(): { all: number; backends: number } {
   }
   return { all: ticks * 10, backends: backendTicks * 10 };
 }
+/** The machine's CPU ticks (all cores): in all, and idle (idle + iowait). */
+const machineCpu = () => {
+  const f = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  return { total: f.reduce((a, b) => a + b, 0), idle: f[3]! + f[4]! };
+};
 /** CPU milliseconds of a process: user and system (the kernel's side of its socket I/O). */
 const processCpuMs = (pid: number) => {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -103,13 +114,25 @@ async function measure(
   auth: boolean,
 ) {
   psql("select pg_stat_reset_shared('wal')");
+  const machine0 = machineCpu();
+  const self0 = process.cpuUsage();
   const pg0 = postgresCpuMs();
   const node0 = processCpuMs(pid);
   const nodeMs = (now: { user: number; system: number }) =>
     now.user + now.system - node0.user - node0.system;
+  const perf = process.env.PERF
+    ? spawn(
+        'perf',
+        ['record', '-F', '997', '-a', '-g', '-o', process.env.PERF, '--', 'sleep', String(seconds)],
+        { stdio: 'ignore' },
+      )
+    : undefined;
   const load = await postLoad(url, body, auth ? { authorization: `Bearer ${token}` } : {}, seconds);
   const count = load.requestsPerSecond * seconds;
   const pg = postgresCpuMs();
+  if (perf) await new Promise((done) => perf.once('exit', done));
+  const self = process.cpuUsage(self0);
+  const machine = machineCpu();
   const [records, , bytes] = psql('select wal_records, wal_fpi, wal_bytes from pg_stat_wal')
     .split('|')
     .map(Number);
@@ -119,7 +142,9 @@ async function measure(
       ` (${((processCpuMs(pid).system - node0.system) / count).toFixed(3)} in the kernel),` +
       ` PostgreSQL ${((pg.all - pg0.all) / count).toFixed(3)} ms` +
       ` (${((pg.backends - pg0.backends) / count).toFixed(3)} in backends),` +
-      ` WAL ${Math.round(records! / count)} records / ${Math.round(bytes! / count)} bytes`,
+      ` WAL ${Math.round(records! / count)} records / ${Math.round(bytes! / count)} bytes` +
+      ` · load generator ${((self.user + self.system) / 1000 / count).toFixed(3)} ms,` +
+      ` machine busy ${(100 - (100 * (machine.idle - machine0.idle)) / (machine.total - machine0.total)).toFixed(0)} %`,
   );
 }
 
