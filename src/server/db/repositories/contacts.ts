@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../connection';
+import { and, asc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { queryPrepared, type Executor } from '../connection';
 import {
   contactAddresses,
   contactEmails,
@@ -114,55 +114,69 @@ export async function replaceChannels(
   await insertChannels(db, orgId, contactId, lists);
 }
 
-/** Loads emails, phones, addresses, household and owner for a page of contacts, keeping order. */
+type Email = typeof contactEmails.$inferSelect;
+type Phone = typeof contactPhones.$inferSelect;
+type Address = typeof contactAddresses.$inferSelect;
+
+/**
+ * Loads emails, phones, addresses, household and owner for a page of contacts, keeping order.
+ * ONE prepared statement for the page (the contacts as one JSON parameter, so its text is the
+ * same for any page): the contact page and every list page read it. It was five queries one
+ * after another, each planned anew.
+ */
 export async function withDetails(
   db: Executor,
   orgId: string,
   rows: ContactRow[],
 ): Promise<ContactDetails[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const inOrg = <T extends typeof contactEmails | typeof contactPhones | typeof contactAddresses>(
-    t: T,
-  ) => and(eq(t.orgId, orgId), inArray(t.contactId, ids));
-  // One after another: inside a transaction the driver has a single connection anyway.
-  const emails = await db
-    .select()
-    .from(contactEmails)
-    .where(inOrg(contactEmails))
-    .orderBy(asc(contactEmails.address));
-  const phones = await db
-    .select()
-    .from(contactPhones)
-    .where(inOrg(contactPhones))
-    .orderBy(asc(contactPhones.number));
-  const addresses = await db
-    .select()
-    .from(contactAddresses)
-    .where(inOrg(contactAddresses))
-    .orderBy(asc(contactAddresses.id));
-  const householdIds = [...new Set(rows.map((r) => r.householdId).filter((x): x is string => !!x))];
-  const ownerIds = [...new Set(rows.map((r) => r.ownerUserId).filter((x): x is string => !!x))];
-  const hh = householdIds.length
-    ? await db
-        .select({ id: households.id, name: households.name })
-        .from(households)
-        .where(and(eq(households.orgId, orgId), inArray(households.id, householdIds)))
-    : [];
-  const owners = ownerIds.length
-    ? await db
-        .select({ id: users.id, name: users.name, email: users.email })
-        .from(users)
-        .where(and(eq(users.orgId, orgId), inArray(users.id, ownerIds)))
-    : [];
-  return rows.map((r) => ({
-    ...r,
-    emails: emails.filter((e) => e.contactId === r.id),
-    phones: phones.filter((p) => p.contactId === r.id),
-    addresses: addresses.filter((a) => a.contactId === r.id),
-    household: hh.find((h) => h.id === r.householdId) ?? null,
-    owner: owners.find((o) => o.id === r.ownerUserId) ?? null,
-  }));
+  const page = JSON.stringify(
+    rows.map((r) => ({ id: r.id, household_id: r.householdId, owner_user_id: r.ownerUserId })),
+  );
+  const found = await queryPrepared<{
+    id: string;
+    emails: (Omit<Email, 'bouncedAt'> & { bouncedAt: string | null })[];
+    phones: Phone[];
+    addresses: Address[];
+    household: ContactDetails['household'];
+    owner: ContactDetails['owner'];
+  }>(
+    db,
+    sql`select c.id,
+        (select coalesce(json_agg(json_build_object('id', e.id, 'orgId', e.org_id,
+                  'contactId', e.contact_id, 'address', e.address, 'label', e.label,
+                  'isPrimary', e.is_primary, 'bouncedAt', e.bounced_at) order by e.address), '[]')
+           from ${contactEmails} e where e.org_id = ${orgId} and e.contact_id = c.id) as emails,
+        (select coalesce(json_agg(json_build_object('id', p.id, 'orgId', p.org_id,
+                  'contactId', p.contact_id, 'number', p.number, 'label', p.label,
+                  'isPrimary', p.is_primary) order by p.number), '[]')
+           from ${contactPhones} p where p.org_id = ${orgId} and p.contact_id = c.id) as phones,
+        (select coalesce(json_agg(json_build_object('id', a.id, 'orgId', a.org_id,
+                  'contactId', a.contact_id, 'label', a.label, 'line1', a.line1, 'line2', a.line2,
+                  'city', a.city, 'region', a.region, 'postalCode', a.postal_code,
+                  'country', a.country, 'isPrimary', a.is_primary) order by a.id), '[]')
+           from ${contactAddresses} a where a.org_id = ${orgId} and a.contact_id = c.id) as addresses,
+        (select json_build_object('id', h.id, 'name', h.name) from ${households} h
+          where h.org_id = ${orgId} and h.id = c.household_id) as household,
+        (select json_build_object('id', u.id, 'name', u.name, 'email', u.email) from ${users} u
+          where u.org_id = ${orgId} and u.id = c.owner_user_id) as owner
+      from jsonb_to_recordset(${page}::jsonb) as c(id uuid, household_id uuid, owner_user_id uuid)`,
+  );
+  const byId = new Map(found.map((f) => [f.id, f]));
+  return rows.map((r) => {
+    const f = byId.get(r.id)!;
+    return {
+      ...r,
+      emails: f.emails.map((e) => ({
+        ...e,
+        bouncedAt: e.bouncedAt ? new Date(e.bouncedAt) : null,
+      })),
+      phones: f.phones,
+      addresses: f.addresses,
+      household: f.household,
+      owner: f.owner,
+    };
+  });
 }
 
 /** What a contact search matches on; name variants are already folded by the core. */
