@@ -18,12 +18,21 @@ import { perDonorHourlyLimit } from '../../domain/donations/give-publicly';
 
 useDonationApi();
 
-/** The donation emails queued to an address, oldest first. */
+/**
+ * The donation emails this file's organization queued to an address, oldest first (other files
+ * on the shared PostgreSQL database write to the same made-up addresses).
+ */
 async function mailTo(address: string) {
   const rows = await d.api.database.db
     .select()
     .from(outbox)
-    .where(and(eq(outbox.recipient, address), eq(outbox.template, 'donation_instructions')));
+    .where(
+      and(
+        eq(outbox.orgId, d.org.org.id),
+        eq(outbox.recipient, address),
+        eq(outbox.template, 'donation_instructions'),
+      ),
+    );
   return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
