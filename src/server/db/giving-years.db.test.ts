@@ -72,6 +72,43 @@ describe('giving per donor and year', () => {
     expect(kept).toEqual(truth);
   });
 
+  it('counts the gifts of one statement together: the same donor twice, promises left out', async () => {
+    const org = await buildOrg(database.db);
+    const donors = await Promise.all([1, 2, 3].map(() => buildContact(database.db, org)));
+    const r = seededRandom(23);
+    for (let statement = 0; statement < 6; statement++) {
+      const rows = Array.from({ length: r.int(2, 12) }, () => ({
+        id: newId(),
+        org_id: org.id,
+        contact_id: r.pick(donors).id,
+        kind: r.pick(['one_time', 'one_time', 'recurring', 'pledge', 'bequest_intention']),
+        amount: r.int(1, 9_000),
+        currency: r.pick(['EUR', 'USD']),
+        received_on: `${r.int(2025, 2026)}-0${r.int(1, 9)}-1${r.int(0, 9)}`,
+        details: {},
+      }));
+      // Every round repeats one gift's donor, year and currency in the same statement.
+      rows.push({ ...rows[0]!, id: newId(), amount: 5, received_on: rows[0]!.received_on });
+      await database.db.execute(
+        sql`insert into gifts (id, org_id, contact_id, kind, amount, currency, received_on, details)
+            select id, org_id, contact_id, kind, amount, currency, received_on, details
+              from jsonb_populate_recordset(null::gifts, ${JSON.stringify(rows)}::jsonb)`,
+      );
+    }
+    const { kept, truth } = await rollupAndTruth(org.id);
+    expect(truth.length).toBeGreaterThan(4);
+    expect(kept).toEqual(truth);
+    const [last] = await queryRows<{ ok: boolean }>(
+      database.db,
+      sql`select bool_and(y.last_received_on = (select max(g.received_on) from gifts g
+                 where g.org_id = y.org_id and g.contact_id = y.contact_id and g.currency = y.currency
+                   and extract(year from g.received_on) = y.year
+                   and g.kind not in ('pledge', 'bequest_intention'))) as ok
+            from giving_years y where y.org_id = ${org.id}`,
+    );
+    expect(last!.ok).toBe(true);
+  });
+
   it('lists LYBUNT and SYBUNT donors as the gifts say, most recent first', async () => {
     const org = await buildOrg(database.db);
     const [lastYear, someYear, both, thisYear, refunded] = await Promise.all(
