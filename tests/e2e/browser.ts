@@ -1,12 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { startTend, type Template } from './tend';
+
+export { startTend };
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The e2e global setup's demo folder, which each test file's server starts on a copy of. */
+    tendTemplate: Template | null;
+  }
+}
 
 /** Debian's Chromium, which CI installs; the browser tests say so and skip when it is missing. */
 export const chromiumPath = '/usr/bin/chromium';
@@ -32,47 +40,7 @@ export function launch(): Promise<Browser> {
   });
 }
 
-/**
- * A fresh `tend serve` (demo organization, built web app) on free ports of 127.0.0.1; its mail
- * is saved as .eml files under `dataDir`/mail (no SMTP_URL).
- */
-export async function startTend(): Promise<{
-  url: string;
-  email: string;
-  password: string;
-  /** The demo organization's portal slug. */
-  slug: string;
-  dataDir: string;
-  child: ChildProcess;
-}> {
-  const dataDir = await mkdtemp(join(process.env.TEND_E2E_ROOT ?? tmpdir(), 'tend-e2e-'));
-  const tend = join(import.meta.dirname, '../../bin/tend.js');
-  const child = spawn('node', [tend, 'serve', '--port', '0'], {
-    env: { ...process.env, TEND_DATA_DIR: dataDir, SMTP_LISTEN: '127.0.0.1:0', LOG_LEVEL: 'warn' },
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`tend did not start: ${output}`)), 170_000);
-    child.stderr.on('data', (b: Buffer) => {
-      output += b.toString();
-      const m = /Tend listens on (http:\/\/\S+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve({
-          url: m[1]!,
-          email: /Sign in as\s+(\S+)/.exec(output)![1]!,
-          password: /Password\s+(\S+)/.exec(output)![1]!,
-          slug: /Public request form: \/p\/([^/\s]+)\//.exec(output)![1]!,
-          dataDir,
-          child,
-        });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`tend exited with ${code}: ${output}`)));
-  });
-}
-
-/** A running `tend serve` as {@link startTend} gives it. */
+/** A running `tend serve` (see tend.ts) as {@link startTend} gives it. */
 export type Tend = Awaited<ReturnType<typeof startTend>>;
 
 /**
@@ -89,8 +57,15 @@ export function useTend(): Tend & { browser: Browser } {
   beforeAll(async () => {
     if (!haveChromium) return;
     await mkdir(shots, { recursive: true });
-    Object.assign(running, await startTend());
-    running.browser = await launch();
+    // Both at once; what did start is stopped by afterAll even when the other failed.
+    const [tend, browser] = await Promise.allSettled([
+      startTend(inject('tendTemplate') ?? undefined),
+      launch(),
+    ]);
+    if (tend.status === 'fulfilled') Object.assign(running, tend.value);
+    if (browser.status === 'fulfilled') running.browser = browser.value;
+    for (const started of [tend, browser])
+      if (started.status === 'rejected') throw started.reason as Error;
   });
   afterAll(async () => {
     await running.browser?.close();
@@ -126,8 +101,58 @@ export async function signedIn(
     ...(width < 500 ? { isMobile: true, hasTouch: true } : {}),
   });
   const page = await context.newPage();
+  watchRequests(page);
   await signIn(page, tend);
   return page;
+}
+
+/** The requests each watched page has in flight (see {@link settled}). */
+const inFlight = new WeakMap<Page, Set<Request>>();
+
+/**
+ * Counts `page`'s requests in flight from now on, for {@link settled}; the console's live-update
+ * stream (/api/v1/events, open as long as the page) is not counted. {@link signedIn} pages are
+ * watched from their start.
+ */
+export function watchRequests(page: Page): void {
+  if (inFlight.has(page)) return;
+  const pending = new Set<Request>();
+  inFlight.set(page, pending);
+  page.on('request', (r) => {
+    if (!new URL(r.url()).pathname.endsWith('/api/v1/events')) pending.add(r);
+  });
+  page.on('requestfinished', (r) => pending.delete(r));
+  page.on('requestfailed', (r) => pending.delete(r));
+}
+
+/**
+ * Waits until the page has what it asked for and has drawn it: no request in flight (the data,
+ * the lazy code and texts it loads) and the page's main thread idle, twice in a row — the
+ * condition a fixed pause ("lists and badges arrive") stood for. Gives up waiting after
+ * `atMost` ms and goes on, as that pause did.
+ */
+export async function settled(page: Page, atMost = 10_000): Promise<void> {
+  watchRequests(page);
+  const pending = inFlight.get(page)!;
+  const until = Date.now() + atMost;
+  for (let quiet = 0; quiet < 2 && Date.now() < until;) {
+    if (pending.size > 0) {
+      quiet = 0;
+      await page.waitForTimeout(25);
+      continue;
+    }
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) =>
+          (
+            globalThis as unknown as {
+              requestIdleCallback(f: () => void, o: { timeout: number }): void;
+            }
+          ).requestIdleCallback(() => done(), { timeout: 1000 }),
+        ),
+    );
+    quiet = pending.size === 0 ? quiet + 1 : 0;
+  }
 }
 
 /** The demo admin's session cookie (`name=value`), from signing in through the API. */
@@ -201,19 +226,25 @@ export const pageWidth = (page: Page) =>
         .documentElement.scrollWidth,
   );
 
+let axeSource: Promise<string> | undefined;
+
 /** Serious and critical accessibility problems axe-core finds on the page. */
 export async function axeProblems(page: Page) {
-  const axe = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: axe });
-  const result = await page.evaluate(async () => {
-    const run = (
-      globalThis as unknown as {
-        axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-      }
-    ).axe;
-    return run.run();
+  axeSource ??= readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: await axeSource });
+  // Only the violations are wanted: axe still runs every rule on every element, but does not
+  // list each element that passed, and only the violations come back from the page.
+  const violations = await page.evaluate(async () => {
+    const { axe } = globalThis as unknown as {
+      axe: {
+        run(options: {
+          resultTypes: string[];
+        }): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+      };
+    };
+    return (await axe.run({ resultTypes: ['violations'] })).violations;
   });
-  return result.violations
+  return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.nodes.length}): ${JSON.stringify(v.nodes.slice(0, 3))}`);
 }

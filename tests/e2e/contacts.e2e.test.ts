@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeProblems, haveChromium, shots, signedIn, useTend } from './browser';
+import { axeProblems, haveChromium, settled, shots, signedIn, useTend } from './browser';
 
 type Contact = { id: string; name: string; phones: { number: string }[] };
 type Interaction = { kind: string; channel: string };
@@ -269,7 +269,7 @@ describe.skipIf(!haveChromium)('contacts, log a call and the home page', () => {
               ? page.getByRole('table', { name: text })
               : page.getByRole('heading', { name: text })
         ).waitFor();
-        await page.waitForLoadState('networkidle');
+        await settled(page);
         expect(await axeProblems(page), `${name}-${language}`).toEqual([]);
         await page.screenshot({ path: join(shots, `${name}-${language}.png`), fullPage: true });
       }

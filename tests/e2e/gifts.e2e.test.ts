@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeProblems, haveChromium, pageApi, shots, signedIn, useTend } from './browser';
+import { axeProblems, haveChromium, pageApi, settled, shots, signedIn, useTend } from './browser';
 
 type Contact = { id: string; name: string; roles: string[]; emails: { bounced: boolean }[] };
 type Gift = {
@@ -43,7 +43,7 @@ async function donors(page: Page): Promise<[Contact, Contact]> {
 /** Waits for a page's title, then checks it has no serious accessibility problem. */
 async function accessible(page: Page, what: string) {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.waitForTimeout(400); // lists and badges arrive
+  await settled(page); // lists and badges arrive
   expect(await axeProblems(page), what).toEqual([]);
 }
 

@@ -1,7 +1,15 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeProblems, haveChromium, shots, signIn, useTend } from './browser';
+import {
+  axeProblems,
+  haveChromium,
+  settled,
+  shots,
+  signIn,
+  useTend,
+  watchRequests,
+} from './browser';
 
 const tend = useTend();
 
@@ -11,6 +19,7 @@ async function openSettings(email = tend.email, password = tend.password): Promi
     locale: 'en-GB',
     viewport: { width: 1366, height: 900 },
   });
+  watchRequests(page);
   await signIn(page, { ...tend, email, password });
   await page.getByRole('banner').getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
@@ -243,7 +252,7 @@ describe.skipIf(!haveChromium)('the settings pages', () => {
           await page.screenshot({ path: join(shots, `settings-${name}-${language}-failed.png`) });
           throw new Error(`${name} in ${language}: no page title (${e.message})`);
         });
-        await page.waitForTimeout(700); // lists and previews arrive
+        await settled(page); // lists and previews arrive
         // The page's headings in this language (a calendar's own name stays as it is).
         const text = (await page.getByRole('heading').allTextContents()).join(' | ');
         if (language === 'en') english.set(name, text);

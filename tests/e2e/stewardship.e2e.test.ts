@@ -1,7 +1,16 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeProblems, haveChromium, pageApi, pageWidth, shots, signedIn, useTend } from './browser';
+import {
+  axeProblems,
+  haveChromium,
+  pageApi,
+  pageWidth,
+  settled,
+  shots,
+  signedIn,
+  useTend,
+} from './browser';
 
 /** What the journey made, for the language tour. */
 const made = { programId: '', donor: { id: '', name: '' } };
@@ -421,7 +430,7 @@ describe.skipIf(!haveChromium)('programs, impact updates and the gift settings',
     ]) {
       await page.goto(`${tend.url}${path}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       expect(await pageWidth(page), path).toBeLessThanOrEqual(390);
     }
     await page.screenshot({ path: join(shots, 'stewardship-template-phone.png'), fullPage: true });
@@ -487,7 +496,7 @@ describe.skipIf(!haveChromium)('programs, impact updates and the gift settings',
       for (const [i, [name, path]] of pages.entries()) {
         await page.goto(`${tend.url}${path}`);
         await page.getByRole('heading', { level: 1, name: ready[language][i] }).waitFor();
-        await page.waitForLoadState('networkidle');
+        await settled(page);
         expect(await axeProblems(page), `${name}-${language}`).toEqual([]);
         await page.screenshot({
           path: join(shots, `stewardship-${name}-${language}.png`),
