@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** A UUID path or body id. */
-export const id = z.uuid();
+export const id = z.uuid().toLowerCase();
 
 /** An IANA time zone name that this runtime knows, e.g. "Europe/Vilnius". */
 export const timeZone = z

@@ -96,5 +96,5 @@ export const fundChanges = z.strictObject({
   name: text(200).optional(),
   description: text(2000).nullable().optional(),
   restricted: z.boolean().optional(),
-  programId: z.uuid().nullable().optional(),
+  programId: z.uuid().toLowerCase().nullable().optional(),
 });

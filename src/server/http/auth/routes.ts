@@ -19,7 +19,7 @@ const signInBody = z.strictObject({
 
 const meView = z.object({
   user: userView,
-  organization: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  organization: z.object({ id: z.uuid().toLowerCase(), slug: z.string(), name: z.string() }),
   via: z.enum(['session', 'token']),
   role: z.string(),
   permissions: z.array(z.string()),

@@ -25,7 +25,7 @@ const previewView = z.object({ from: z.string(), minutes: z.number(), dueAt: z.s
 
 /** A calendar as the API answers it. */
 export const calendarView = z.object({
-  id: z.uuid(),
+  id: z.uuid().toLowerCase(),
   name: z.string(),
   timezone: z.string(),
   hours: z.record(z.string(), z.array(interval)),

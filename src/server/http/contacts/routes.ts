@@ -153,7 +153,7 @@ export function contactRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: 'Remove a relationship',
-        params: z.object({ id: z.uuid(), relationshipId: z.uuid() }),
+        params: z.object({ id: z.uuid().toLowerCase(), relationshipId: z.uuid().toLowerCase() }),
         response: { 204: z.null() },
       },
     },

@@ -116,7 +116,7 @@ export function portalDonationRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: 'Cancel one of my pending offers',
-        params: z.object({ id: z.uuid() }),
+        params: z.object({ id: z.uuid().toLowerCase() }),
         response: { 200: myDonationView },
       },
     },
@@ -131,7 +131,7 @@ export function portalDonationRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: 'Confirm my pledge made on the public form: records it (again answers the same)',
-        params: z.object({ id: z.uuid() }),
+        params: z.object({ id: z.uuid().toLowerCase() }),
         response: { 200: myDonationView },
       },
     },

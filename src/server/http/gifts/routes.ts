@@ -252,7 +252,10 @@ function thanksRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: "Record a grant's deliverable as delivered (fulfils its promise)",
-        params: z.object({ id: z.uuid(), index: z.coerce.number().int().min(0).max(1000) }),
+        params: z.object({
+          id: z.uuid().toLowerCase(),
+          index: z.coerce.number().int().min(0).max(1000),
+        }),
         response: { 200: giftView },
       },
     },

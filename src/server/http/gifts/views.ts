@@ -11,9 +11,9 @@ import { clockStates } from '../../../shared/promises';
 
 /** A gift as the API answers it: money in integer minor units, net of appended adjustments. */
 export const giftView = z.object({
-  id: z.uuid(),
+  id: z.uuid().toLowerCase(),
   kind: z.enum(giftKinds),
-  contact: z.object({ id: z.uuid(), name: z.string() }),
+  contact: z.object({ id: z.uuid().toLowerCase(), name: z.string() }),
   amount: z.int().nullable().describe('Minor units as recorded; never changed'),
   currency: z.string(),
   netAmount: z.int().nullable().describe('The amount after refunds and corrections'),
@@ -26,21 +26,23 @@ export const giftView = z.object({
   paymentMethod: z.enum(paymentMethods).nullable(),
   campaign: z.string().nullable(),
   appeal: z.string().nullable(),
-  pledgeId: z.uuid().nullable(),
+  pledgeId: z.uuid().toLowerCase().nullable(),
   details: z.record(z.string(), z.unknown()).describe("The kind's own facts"),
-  allocations: z.array(z.object({ fundId: z.uuid(), fundName: z.string(), amount: z.int() })),
+  allocations: z.array(
+    z.object({ fundId: z.uuid().toLowerCase(), fundName: z.string(), amount: z.int() }),
+  ),
   softCredits: z.array(
     z.object({
-      contactId: z.uuid(),
+      contactId: z.uuid().toLowerCase(),
       contactName: z.string(),
       type: z.enum(softCreditTypes),
       amount: z.int().nullable(),
-      notifyContactId: z.uuid().nullable(),
+      notifyContactId: z.uuid().toLowerCase().nullable(),
     }),
   ),
   adjustments: z.array(
     z.object({
-      id: z.uuid(),
+      id: z.uuid().toLowerCase(),
       kind: z.enum(giftAdjustmentKinds),
       delta: z.int(),
       reason: z.string().nullable(),
@@ -53,7 +55,7 @@ export const giftView = z.object({
       method: z.enum(thanksMethods),
       note: z.string().nullable(),
       thankedAt: z.string(),
-      userId: z.uuid().nullable(),
+      userId: z.uuid().toLowerCase().nullable(),
     }),
   ),
   thanksPromise: z
@@ -66,7 +68,7 @@ export const giftView = z.object({
   thanksPlan: z
     .object({
       method: z.enum(thanksMethods),
-      user: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+      user: z.object({ id: z.uuid().toLowerCase(), name: z.string() }).nullable(),
     })
     .describe(
       'How the gift is to be thanked and by whom, as its policy said (default: email, anyone)',
@@ -117,7 +119,7 @@ export const sentThanksView = z.object({
 export const bulkThanksView = z.object({
   data: z.array(
     z.object({
-      giftId: z.uuid(),
+      giftId: z.uuid().toLowerCase(),
       status: z.enum(['sent', 'skipped', 'failed']),
       code: z.string().optional(),
     }),
@@ -129,10 +131,10 @@ const etag = z.string().describe('Send as If-Match to change it');
 
 /** A fund. */
 export const fundView = z.object({
-  id: z.uuid(),
+  id: z.uuid().toLowerCase(),
   name: z.string(),
   restricted: z.boolean(),
-  programId: z.uuid().nullable(),
+  programId: z.uuid().toLowerCase().nullable(),
   description: z.string().nullable(),
   createdAt: z.string(),
   etag,
@@ -140,7 +142,7 @@ export const fundView = z.object({
 
 /** A program. */
 export const programView = z.object({
-  id: z.uuid(),
+  id: z.uuid().toLowerCase(),
   name: z.string(),
   description: z.string().nullable(),
   createdAt: z.string(),
@@ -148,7 +150,12 @@ export const programView = z.object({
 });
 
 const brief = z
-  .object({ id: z.uuid(), amount: z.int(), currency: z.string(), receivedOn: z.string() })
+  .object({
+    id: z.uuid().toLowerCase(),
+    amount: z.int(),
+    currency: z.string(),
+    receivedOn: z.string(),
+  })
   .nullable();
 const totals = z.array(
   z.object({ currency: z.string(), thisYear: z.int(), lastYear: z.int(), lifetime: z.int() }),
@@ -156,7 +163,7 @@ const totals = z.array(
 
 /** A contact's giving summary. */
 export const givingView = z.object({
-  contactId: z.uuid(),
+  contactId: z.uuid().toLowerCase(),
   year: z.int().describe("This calendar year in the organization's time zone"),
   giftCount: z.int(),
   firstGift: brief,
@@ -167,11 +174,11 @@ export const givingView = z.object({
   softCredits: z
     .object({ count: z.int(), totals })
     .describe('Credit on others’ gifts: shown beside, never in the totals'),
-  level: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }).nullable(),
+  level: z.object({ id: z.uuid().toLowerCase(), name: z.string(), slug: z.string() }).nullable(),
 });
 
 /** A donor on the LYBUNT or SYBUNT list. */
 export const lapsedView = z.object({
-  contact: z.object({ id: z.uuid(), name: z.string() }),
+  contact: z.object({ id: z.uuid().toLowerCase(), name: z.string() }),
   lastGiftOn: z.string(),
 });

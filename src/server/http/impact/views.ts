@@ -4,8 +4,8 @@ const figure = z.object({ label: z.string(), value: z.number(), unit: z.string()
 
 /** An impact update as the API answers it. */
 export const impactUpdateView = z.object({
-  id: z.uuid(),
-  programId: z.uuid(),
+  id: z.uuid().toLowerCase(),
+  programId: z.uuid().toLowerCase(),
   programName: z.string(),
   periodFrom: z.string(),
   periodTo: z.string(),
@@ -27,7 +27,7 @@ export const impactUpdateView = z.object({
 });
 
 const shownUpdate = z.object({
-  id: z.uuid(),
+  id: z.uuid().toLowerCase(),
   periodFrom: z.string(),
   periodTo: z.string(),
   title: z.string(),
@@ -40,13 +40,13 @@ const shownUpdate = z.object({
 
 /** A donor's impact report. */
 export const impactReportView = z.object({
-  contact: z.object({ id: z.uuid(), name: z.string() }),
+  contact: z.object({ id: z.uuid().toLowerCase(), name: z.string() }),
   from: z.string(),
   to: z.string(),
   language: z.string(),
   gifts: z.array(
     z.object({
-      id: z.uuid(),
+      id: z.uuid().toLowerCase(),
       kind: z.string(),
       receivedOn: z.string(),
       currency: z.string(),
@@ -54,9 +54,9 @@ export const impactReportView = z.object({
       whereMostNeeded: z.boolean().describe('Designated to no fund'),
       allocations: z.array(
         z.object({
-          fundId: z.uuid(),
+          fundId: z.uuid().toLowerCase(),
           fundName: z.string(),
-          programId: z.uuid().nullable(),
+          programId: z.uuid().toLowerCase().nullable(),
           programName: z.string().nullable(),
           amount: z.int(),
         }),
@@ -65,6 +65,8 @@ export const impactReportView = z.object({
   ),
   totals: z.array(z.object({ currency: z.string(), amount: z.int() })),
   programs: z
-    .array(z.object({ id: z.uuid(), name: z.string(), updates: z.array(shownUpdate) }))
+    .array(
+      z.object({ id: z.uuid().toLowerCase(), name: z.string(), updates: z.array(shownUpdate) }),
+    )
     .describe('The programs the gifts paid for, with their updates overlapping the period'),
 });

@@ -6,7 +6,7 @@ import { actorOf } from '../authenticate';
 import type { App, AppDeps } from '../types';
 
 const orgView = z.object({
-  id: z.uuid(),
+  id: z.uuid().toLowerCase(),
   slug: z.string(),
   name: z.string(),
   defaultCountry: z.string().nullable(),

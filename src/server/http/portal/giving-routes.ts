@@ -15,19 +15,24 @@ import { idParams } from '../views';
 const tags = ['portal'];
 
 const portalGiftView = z.object({
-  id: z.uuid(),
+  id: z.uuid().toLowerCase(),
   kind: z.enum(giftKinds),
   amount: z.int().nullable().describe('Net of refunds and corrections'),
   currency: z.string(),
   receivedOn: z.string(),
   funds: z.array(z.string()),
   receipts: z.array(
-    z.object({ id: z.uuid(), number: z.string(), kind: z.enum(receiptKinds), year: z.int() }),
+    z.object({
+      id: z.uuid().toLowerCase(),
+      number: z.string(),
+      kind: z.enum(receiptKinds),
+      year: z.int(),
+    }),
   ),
 });
 
 const portalStatementView = z.object({
-  id: z.uuid(),
+  id: z.uuid().toLowerCase(),
   number: z.string(),
   year: z.int().describe('The year of giving it covers'),
   issuedOn: z.string(),

@@ -154,7 +154,7 @@ export function portalRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: 'One of my requests: its public conversation and what was promised',
-        params: z.object({ id: z.uuid() }),
+        params: z.object({ id: z.uuid().toLowerCase() }),
         response: {
           200: portalRequestView.extend({
             firstResponse: z
@@ -188,7 +188,7 @@ export function portalRoutes(app: App, deps: AppDeps): void {
         tags,
         summary:
           'Write on my request (reopens a recently solved one; a closed one gets a linked follow-up)',
-        params: z.object({ id: z.uuid() }),
+        params: z.object({ id: z.uuid().toLowerCase() }),
         body: z.strictObject({ body: text(20_000) }),
         response: { 201: z.object({ requestId: z.string(), followUp: z.boolean() }) },
       },

@@ -9,13 +9,13 @@ import type { App, AppDeps } from '../types';
 const tags = ['promises'];
 
 const clockView = z.object({
-  id: z.uuid(),
+  id: z.uuid().toLowerCase(),
   subjectType: z.enum(promiseSubjectTypes),
   subjectId: z.string(),
   target: z.enum(promiseTargets),
-  policyId: z.uuid().nullable(),
+  policyId: z.uuid().toLowerCase().nullable(),
   minutes: z.number().int(),
-  calendarId: z.uuid().nullable(),
+  calendarId: z.uuid().toLowerCase().nullable(),
   state: z.enum(clockStates),
   dueAt: z.string().nullable(),
   startedAt: z.string(),
@@ -33,7 +33,7 @@ const summaryView = z.object({
     z.object({
       subjectType: z.string(),
       target: z.string(),
-      policy: z.object({ id: z.uuid(), name: z.string().nullable() }).nullable(),
+      policy: z.object({ id: z.uuid().toLowerCase(), name: z.string().nullable() }).nullable(),
       period: z.string().nullable(),
       kept: z.number().int(),
       broken: z.number().int(),
@@ -69,7 +69,7 @@ export function promiseRoutes(app: App, deps: AppDeps): void {
           from: instant.optional().describe('Default: 30 days before `to`'),
           to: instant.optional().describe('Default: now'),
           subjectType: z.enum(promiseSubjectTypes).optional(),
-          policyId: z.uuid().optional(),
+          policyId: z.uuid().toLowerCase().optional(),
           period: z.enum(['day', 'week', 'month']).optional().describe('Split by period (UTC)'),
         }),
         response: { 200: summaryView },

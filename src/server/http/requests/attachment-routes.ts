@@ -15,11 +15,11 @@ import { idParams } from '../views';
 
 const tags = ['requests'];
 const attachmentView = z.object({
-  id: z.uuid(),
+  id: z.uuid().toLowerCase(),
   name: z.string(),
   contentType: z.string(),
   size: z.number().int(),
-  uploadedBy: z.uuid().nullable(),
+  uploadedBy: z.uuid().toLowerCase().nullable(),
   createdAt: z.string(),
 });
 
@@ -92,7 +92,7 @@ export async function attachmentRoutes(app: App, deps: AppDeps): Promise<void> {
       schema: {
         tags,
         summary: 'Download an attachment',
-        params: z.object({ id: z.uuid(), attachmentId: z.uuid() }),
+        params: z.object({ id: z.uuid().toLowerCase(), attachmentId: z.uuid().toLowerCase() }),
       },
     },
     async (req, reply) => {

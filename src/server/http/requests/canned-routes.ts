@@ -22,7 +22,7 @@ const bodies = z
     'one to twenty languages',
   );
 const view = z.object({
-  id: z.uuid(),
+  id: z.uuid().toLowerCase(),
   name: z.string(),
   bodies: z.record(z.string(), z.string()),
   updatedAt: z.string(),
@@ -84,7 +84,7 @@ export function cannedReplyRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: 'The canned reply written out for a request, in the requester’s language',
         params: idParams,
-        querystring: z.strictObject({ requestId: z.uuid() }),
+        querystring: z.strictObject({ requestId: z.uuid().toLowerCase() }),
         response: { 200: z.object({ language: z.string(), body: z.string() }) },
       },
     },

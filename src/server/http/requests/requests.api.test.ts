@@ -185,6 +185,19 @@ describe('requests', () => {
     });
   });
 
+  it('takes ids written in capitals as the same ids (clients that print GUIDs so)', async () => {
+    const contact = await buildContact(api.database.db, org.org, { roles: ['client'] });
+    const res = await call('POST', '/requests', {
+      subject: 'Need a food parcel',
+      requesterId: contact.id.toUpperCase(),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().requesterId).toBe(contact.id);
+    const read = await call('GET', `/requests/${(res.json().id as string).toUpperCase()}`);
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json().id).toBe(res.json().id);
+  });
+
   it('rejects bad input with field paths and another organization’s request with 404', async () => {
     const bad = await call('POST', '/requests', {
       subject: '',

@@ -4,7 +4,7 @@ import { requestStatuses } from '../../../shared/requests';
 
 /** A request as the API answers it. */
 export const requestView = z.object({
-  id: z.uuid(),
+  id: z.uuid().toLowerCase(),
   reference: z.string(),
   subject: z.string(),
   description: z.string(),
@@ -12,14 +12,14 @@ export const requestView = z.object({
   priority: z.enum(requestPriorities),
   status: z.enum(requestStatuses),
   channel: z.enum(requestChannels),
-  requesterId: z.uuid(),
-  assigneeId: z.uuid().nullable(),
-  teamId: z.uuid().nullable(),
+  requesterId: z.uuid().toLowerCase(),
+  assigneeId: z.uuid().toLowerCase().nullable(),
+  teamId: z.uuid().toLowerCase().nullable(),
   language: z.string().nullable(),
   tags: z.array(z.string()),
   customFields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-  followUpOfId: z.uuid().nullable(),
-  mergedIntoId: z.uuid().nullable(),
+  followUpOfId: z.uuid().toLowerCase().nullable(),
+  mergedIntoId: z.uuid().toLowerCase().nullable(),
   nextDueAt: z.string().nullable(),
   breached: z.boolean(),
   firstRespondedAt: z.string().nullable(),
@@ -38,11 +38,11 @@ export const queueItemView = requestView.extend({
 
 /** A message as staff see it. */
 export const messageView = z.object({
-  id: z.uuid(),
+  id: z.uuid().toLowerCase(),
   visibility: z.enum(['public', 'internal']),
   author: z.enum(['staff', 'requester', 'system']),
-  authorUserId: z.uuid().nullable(),
-  authorContactId: z.uuid().nullable(),
+  authorUserId: z.uuid().toLowerCase().nullable(),
+  authorContactId: z.uuid().toLowerCase().nullable(),
   channel: z.enum(requestChannels),
   body: z.string(),
   automatic: z.boolean(),

@@ -27,15 +27,15 @@ import { idParams } from '../views';
 
 const tags = ['desk settings'];
 const teamView = z.object({
-  id: z.uuid(),
+  id: z.uuid().toLowerCase(),
   name: z.string(),
   strategy: z.enum(['manual', 'round_robin', 'least_loaded']),
-  calendarId: z.uuid().nullable(),
+  calendarId: z.uuid().toLowerCase().nullable(),
   waitingThreshold: z.number().int(),
   backupEmails: z.array(z.string()),
   members: z.array(
     z.object({
-      userId: z.uuid(),
+      userId: z.uuid().toLowerCase(),
       name: z.string(),
       capacity: z.number().int(),
       available: z.boolean(),
@@ -45,9 +45,9 @@ const teamView = z.object({
   createdAt: z.string(),
 });
 const ruleView = z.object({
-  id: z.uuid(),
+  id: z.uuid().toLowerCase(),
   position: z.number().int(),
-  teamId: z.uuid(),
+  teamId: z.uuid().toLowerCase(),
   conditions: z.record(z.string(), z.array(z.string()).optional()),
 });
 const settingsView = z.object({
@@ -194,7 +194,7 @@ export function teamRoutes(app: App, deps: AppDeps): void {
         params: idParams,
         response: {
           200: z.object({
-            teamId: z.uuid(),
+            teamId: z.uuid().toLowerCase(),
             waiting: z.number().int(),
             threshold: z.number().int(),
             over: z.boolean(),
@@ -225,9 +225,9 @@ export function teamRoutes(app: App, deps: AppDeps): void {
           200: z.object({
             data: z.array(
               z.object({
-                id: z.uuid(),
+                id: z.uuid().toLowerCase(),
                 kind: z.string(),
-                teamId: z.uuid().nullable(),
+                teamId: z.uuid().toLowerCase().nullable(),
                 message: z.string(),
                 createdAt: z.string(),
               }),

@@ -24,7 +24,7 @@ const tags = ['gifts'];
 
 /** A thank-you template. */
 export const thanksTemplateView = z.object({
-  id: z.uuid(),
+  id: z.uuid().toLowerCase(),
   name: z.string(),
   language: z.enum(thanksLanguages),
   method: z.enum(thanksTemplateMethods),

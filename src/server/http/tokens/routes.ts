@@ -39,7 +39,11 @@ export function tokenRoutes(app: App, deps: AppDeps): void {
             .enum(staffRoles)
             .optional()
             .describe('Defaults to the user’s role; never more than it'),
-          userId: z.uuid().optional().describe('Admins only: make a token for another user'),
+          userId: z
+            .uuid()
+            .toLowerCase()
+            .optional()
+            .describe('Admins only: make a token for another user'),
           expiresInDays: z.number().int().min(1).max(3650).optional(),
         }),
         response: { 201: tokenView.extend({ token: z.string() }) },
