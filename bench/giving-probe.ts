@@ -15,7 +15,7 @@ import { openDatabase, queryRows } from '../src/server/db/connection';
 import { seedContacts } from '../src/server/demo/seed';
 import { benchDeskOrg } from './desk-org';
 import { givingFigures, seedGifts } from './gifts';
-import { startChild } from './lib';
+import { percentile, startChild } from './lib';
 
 const pgUrl = process.env.BENCH_DATABASE_URL;
 const dataDir = process.env.PROBE_DIR ?? join(tmpdir(), 'tend-giving-probe');
@@ -72,5 +72,25 @@ for (let round = 0; round < Number(process.env.ROUNDS ?? 3); round++) {
   console.log(
     `HTTP giving summary p50 ${f.givingP50} ms, p95 ${f.givingP95} ms (lybunt p95 ${f.lybuntP95} ms)`,
   );
+  const page = await contactPages(tend.url, state.token, state.donors);
+  console.log(`HTTP contact page (GET /contacts/{id}) p50 ${page.p50} ms, p95 ${page.p95} ms`);
 }
 await tend.stop();
+
+/** GET /api/v1/contacts/{id} of the sampled donors, five times each after a warm-up round. */
+async function contactPages(url: string, token: string, donors: string[]) {
+  const times: number[] = [];
+  for (let round = 0; round <= 5; round++) {
+    for (const donor of donors) {
+      const t = performance.now();
+      const res = await fetch(`${url}/api/v1/contacts/${donor}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`contact ${donor}: ${res.status}`);
+      if (round > 0) times.push(performance.now() - t);
+    }
+  }
+  const tenth = (x: number) => Math.round(x * 10) / 10;
+  return { p50: tenth(percentile(times, 0.5)), p95: tenth(percentile(times, 0.95)) };
+}
