@@ -13,6 +13,25 @@ declare module 'vitest' {
   }
 }
 
+/** Migrates the databases once per run, for every project that uses this setup (db and api). */
+async function migrateOnce(url: string): Promise<string> {
+  if (url) {
+    const pg = await openDatabase({ url });
+    await pg.migrate();
+    await pg.close();
+  }
+  const lite = await openDatabase({ memory: true });
+  await lite.migrate();
+  const dump = await lite.dumpDataDir!();
+  await lite.close();
+  const file = join(tmpdir(), `tend-test-${process.pid}.tar`);
+  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+  return file;
+}
+
+/** The run's migration, shared by the projects' setups (one process: theirs is one module each). */
+const shared = globalThis as { tendTestSnapshot?: Promise<string> };
+
 /**
  * Migrates one database per run: a PGlite snapshot that every test file clones, and, when
  * TEST_DATABASE_URL is set, the real PostgreSQL the tests share (each test file uses its own
@@ -20,22 +39,12 @@ declare module 'vitest' {
  */
 export async function setup(project: TestProject): Promise<void> {
   const url = process.env.TEST_DATABASE_URL ?? '';
-  if (url) {
-    const pg = await openDatabase({ url });
-    await pg.migrate();
-    await pg.close();
-    console.log(`[${project.name}] data tests on PostgreSQL (TEST_DATABASE_URL)`);
-  } else {
-    console.log(
-      `[${project.name}] data tests on PGlite; set TEST_DATABASE_URL to run them on PostgreSQL too`,
-    );
-  }
-  const lite = await openDatabase({ memory: true });
-  await lite.migrate();
-  const dump = await lite.dumpDataDir!();
-  await lite.close();
-  const file = join(tmpdir(), `tend-test-${process.pid}-${project.name}.tar`);
-  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
-  project.provide('pgliteSnapshot', file);
+  console.log(
+    url
+      ? `[${project.name}] data tests on PostgreSQL (TEST_DATABASE_URL)`
+      : `[${project.name}] data tests on PGlite; set TEST_DATABASE_URL to run them on PostgreSQL too`,
+  );
+  shared.tendTestSnapshot ??= migrateOnce(url);
+  project.provide('pgliteSnapshot', await shared.tendTestSnapshot);
   project.provide('testDatabaseUrl', url);
 }
