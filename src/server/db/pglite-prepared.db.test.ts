@@ -109,6 +109,17 @@ describe('queryPrepared', () => {
     }
   });
 
+  it('on PGlite, refuses a statement on a transaction that has ended', async () => {
+    if (database.kind !== 'pglite') return;
+    let ended: Parameters<Parameters<Database['db']['transaction']>[0]>[0] | undefined;
+    await database.db.transaction(async (tx) => {
+      ended = tx;
+      await queryPrepared(tx, sql`select 1 as one`);
+    });
+    const error = await queryPrepared(ended!, sql`select 1 as one`).catch((e: unknown) => e);
+    expect(String(error)).toMatch(/Transaction is closed/);
+  });
+
   it('delivers the NOTIFYs a statement sends', async () => {
     const heard: (string | undefined)[] = [];
     const stop = await database.listen('prepared_probe', (payload) => heard.push(payload));

@@ -79,6 +79,8 @@ export async function queryOnPglite<T>(
 ): Promise<T[]> {
   const lite = pgliteOf(client)!;
   const inTransaction = client !== lite;
+  // As PGlite's own transaction handle: a finished transaction runs nothing more.
+  if (inTransaction && (client as Transaction).closed) throw new Error('Transaction is closed');
   const run = async () => {
     const statement = await prepare(lite, text, name);
     const values = params.map((value, i) => {
