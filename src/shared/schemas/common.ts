@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** A UUID path or body id. */
+/**
+ * A UUID path or body id, lower-cased as every uuid schema of the API is (ids are compared as
+ * text once read; some clients print them in capitals).
+ */
 export const id = z.uuid().toLowerCase();
 
 /** An IANA time zone name that this runtime knows, e.g. "Europe/Vilnius". */
