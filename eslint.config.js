@@ -42,6 +42,20 @@ export default tseslint.config(
     },
   },
   {
+    // Ids the API reads are lower-cased by `uuid()` (src/shared/schemas/common.ts).
+    files: ['src/shared/**/*.ts', 'src/server/http/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='z'][callee.property.name='uuid']",
+          message: 'use uuid() from src/shared/schemas/common.ts: it lower-cases the id',
+        },
+      ],
+    },
+  },
+  {
     // Tests read JSON answers (typed `any` by light-my-request); asserting on them is the point.
     files: ['**/*.test.ts', 'tests/**/*.ts'],
     rules: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuid } from '../../shared/schemas/common';
 import {
   contactKinds,
   contactRoles,
@@ -12,7 +13,7 @@ import { staffRoles } from '../db/schema/users';
 
 /** Response schemas: what the presenters return, for the serializer and OpenAPI. */
 export const userView = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   email: z.string(),
   name: z.string(),
   role: z.enum(staffRoles),
@@ -24,8 +25,8 @@ export const userView = z.object({
 
 /** An API token without its secret. */
 export const tokenView = z.object({
-  id: z.uuid().toLowerCase(),
-  userId: z.uuid().toLowerCase(),
+  id: uuid(),
+  userId: uuid(),
   name: z.string(),
   role: z.enum(staffRoles),
   prefix: z.string(),
@@ -37,7 +38,7 @@ export const tokenView = z.object({
 
 /** A contact as staff see it. */
 export const contactView = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   kind: z.enum(contactKinds),
   organizationType: z.enum(organizationTypes).nullable(),
   name: z.string(),
@@ -48,8 +49,8 @@ export const contactView = z.object({
   timeZone: z.string().nullable(),
   preferredChannel: z.enum(preferredChannels).nullable(),
   tags: z.array(z.string()),
-  owner: z.object({ id: z.uuid().toLowerCase(), name: z.string(), email: z.string() }).nullable(),
-  household: z.object({ id: z.uuid().toLowerCase(), name: z.string() }).nullable(),
+  owner: z.object({ id: uuid(), name: z.string(), email: z.string() }).nullable(),
+  household: z.object({ id: uuid(), name: z.string() }).nullable(),
   emails: z.array(
     z.object({
       address: z.string(),
@@ -80,32 +81,30 @@ export const contactView = z.object({
 
 /** One timeline entry. */
 export const interactionView = z.object({
-  id: z.uuid().toLowerCase(),
-  contactId: z.uuid().toLowerCase(),
+  id: uuid(),
+  contactId: uuid(),
   kind: z.enum(interactionKinds),
   channel: z.enum(interactionChannels),
   direction: z.enum(interactionDirections),
   summary: z.string(),
   source: z.object({ type: z.string(), id: z.string().nullable() }).nullable(),
   occurredAt: z.string(),
-  actorUserId: z.uuid().toLowerCase().nullable(),
+  actorUserId: uuid().nullable(),
 });
 
 /** A household with its members. */
 export const householdView = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   name: z.string(),
-  members: z.array(
-    z.object({ id: z.uuid().toLowerCase(), name: z.string(), roles: z.array(z.string()) }),
-  ),
+  members: z.array(z.object({ id: uuid(), name: z.string(), roles: z.array(z.string()) })),
   createdAt: z.string(),
 });
 
 /** A relationship seen from one contact. */
 export const relationshipView = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   type: z.string(),
-  contact: z.object({ id: z.uuid().toLowerCase(), name: z.string() }),
+  contact: z.object({ id: uuid(), name: z.string() }),
   note: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -121,4 +120,4 @@ export const errorView = z.object({
 });
 
 /** Path parameter `{id}`. */
-export const idParams = z.object({ id: z.uuid().toLowerCase() });
+export const idParams = z.object({ id: uuid() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './common';
+import { text, uuid } from './common';
 import { day } from './gifts';
 import { receiptLanguages } from './receipts';
 
@@ -96,5 +96,5 @@ export const fundChanges = z.strictObject({
   name: text(200).optional(),
   description: text(2000).nullable().optional(),
   restricted: z.boolean().optional(),
-  programId: z.uuid().toLowerCase().nullable().optional(),
+  programId: uuid().nullable().optional(),
 });

@@ -3,7 +3,7 @@ import { calendarSchema } from '../../core/business-time';
 import { contactRoles } from '../contacts';
 import { thanksMethods } from '../gifts';
 import { promiseLimits, promiseSubjectTypes, promiseTargets } from '../promises';
-import { text } from './common';
+import { text, uuid } from './common';
 
 /** Priorities and channels of requests (the service desk's vocabulary). */
 export const requestPriorities = ['low', 'normal', 'high', 'urgent'] as const;
@@ -33,7 +33,7 @@ export const calendarBody = z.strictObject({ name: text(100), definition: calend
 export const policyTargetInput = z.strictObject({
   target: z.enum(promiseTargets),
   minutes: minutes.describe('Business minutes on the calendar (round the clock when no calendar)'),
-  calendarId: z.uuid().toLowerCase().nullable().default(null),
+  calendarId: uuid().nullable().default(null),
   pauseStatuses: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
   warnBeforeMinutes: minutes.default(0).describe('Warn this many minutes before the due time'),
 });
@@ -56,7 +56,7 @@ export const policyConditionsInput = z.strictObject({
 export const policyThanksInput = z.strictObject({
   method: z.enum(thanksMethods),
   by: z
-    .union([z.literal('owner'), z.uuid().toLowerCase()])
+    .union([z.literal('owner'), uuid()])
     .nullable()
     .default(null)
     .describe("'owner' (the donor's relationship owner), a staff user's id, or null (anyone)"),
@@ -96,7 +96,7 @@ export const updatePolicyInput = z.strictObject({
 /** Body of PUT /promise-policies/order. */
 export const policyOrderInput = z.strictObject({
   subjectType: z.enum(promiseSubjectTypes),
-  ids: z.array(z.uuid().toLowerCase()).min(1).max(promiseLimits.policiesMax),
+  ids: z.array(uuid()).min(1).max(promiseLimits.policiesMax),
 });
 
 /** Input types. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, timeZone } from '../../../shared/schemas/common';
+import { email, timeZone, uuid } from '../../../shared/schemas/common';
 import { signIn, signOut } from '../../domain/auth/sign-in';
 import { whoAmI } from '../../domain/auth/who-am-i';
 import { changeOwnPreferences } from '../../domain/users/update-user';
@@ -19,7 +19,7 @@ const signInBody = z.strictObject({
 
 const meView = z.object({
   user: userView,
-  organization: z.object({ id: z.uuid().toLowerCase(), slug: z.string(), name: z.string() }),
+  organization: z.object({ id: uuid(), slug: z.string(), name: z.string() }),
   via: z.enum(['session', 'token']),
   role: z.string(),
   permissions: z.array(z.string()),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { calendarSchema } from '../../../core/business-time';
 import { calendarBody } from '../../../shared/schemas/promises';
-import { instant } from '../../../shared/schemas/common';
+import { instant, uuid } from '../../../shared/schemas/common';
 import { promiseLimits } from '../../../shared/promises';
 import {
   calendarList,
@@ -25,7 +25,7 @@ const previewView = z.object({ from: z.string(), minutes: z.number(), dueAt: z.s
 
 /** A calendar as the API answers it. */
 export const calendarView = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   name: z.string(),
   timezone: z.string(),
   hours: z.record(z.string(), z.array(interval)),

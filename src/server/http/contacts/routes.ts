@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuid } from '../../../shared/schemas/common';
 import {
   contactSearchQuery,
   createContactInput,
@@ -153,7 +154,7 @@ export function contactRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: 'Remove a relationship',
-        params: z.object({ id: z.uuid().toLowerCase(), relationshipId: z.uuid().toLowerCase() }),
+        params: z.object({ id: uuid(), relationshipId: uuid() }),
         response: { 204: z.null() },
       },
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuid } from '../../../shared/schemas/common';
 import { donationInput, publicDonationInput } from '../../../shared/schemas/donations';
 import { givePublicly } from '../../domain/donations/give-publicly';
 import { givingOptions } from '../../domain/donations/options';
@@ -116,7 +117,7 @@ export function portalDonationRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: 'Cancel one of my pending offers',
-        params: z.object({ id: z.uuid().toLowerCase() }),
+        params: z.object({ id: uuid() }),
         response: { 200: myDonationView },
       },
     },
@@ -131,7 +132,7 @@ export function portalDonationRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: 'Confirm my pledge made on the public form: records it (again answers the same)',
-        params: z.object({ id: z.uuid().toLowerCase() }),
+        params: z.object({ id: uuid() }),
         response: { 200: myDonationView },
       },
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuid } from '../../../shared/schemas/common';
 import { giftFrequencies, paymentMethods } from '../../../shared/gifts';
 import { donationKinds, donationStatuses } from '../../../shared/schemas/donations';
 
@@ -18,13 +19,13 @@ export const instructionsView = z.object({
 
 /** A donation as its donor sees it on the portal. */
 export const myDonationView = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   kind: z.enum(donationKinds),
   status: z.enum(donationStatuses),
   reference: z.string(),
   amount: z.int().describe('Minor units'),
   currency: z.string(),
-  fund: z.object({ id: z.uuid().toLowerCase(), name: z.string() }).nullable(),
+  fund: z.object({ id: uuid(), name: z.string() }).nullable(),
   paymentMethod: z.enum(paymentMethods),
   frequency: z.enum(giftFrequencies).nullable(),
   installments: z.int().nullable(),
@@ -32,17 +33,13 @@ export const myDonationView = z.object({
   instructions: instructionsView
     .nullable()
     .describe('While money is to come: a pending gift, or the payments of a pledge'),
-  giftId: z
-    .uuid()
-    .toLowerCase()
-    .nullable()
-    .describe('The gift recorded when the money arrived (or the pledge)'),
+  giftId: uuid().nullable().describe('The gift recorded when the money arrived (or the pledge)'),
   createdAt: z.string(),
 });
 
 /** A donation as staff see it. */
 export const donationView = myDonationView.extend({
-  contact: z.object({ id: z.uuid().toLowerCase(), name: z.string() }),
+  contact: z.object({ id: uuid(), name: z.string() }),
   instructions: instructionsView.nullable(),
   provider: z.string(),
   channel: z.string().nullable(),
@@ -64,9 +61,7 @@ export const givingOptionsView = z.object({
   organization: z.object({ slug: z.string(), name: z.string() }),
   currencies: z.array(z.object({ currency: z.string(), minAmount: z.int(), maxAmount: z.int() })),
   presets: z.array(z.int()).describe('Suggested amounts in minor units'),
-  funds: z.array(
-    z.object({ id: z.uuid().toLowerCase(), name: z.string(), restricted: z.boolean() }),
-  ),
+  funds: z.array(z.object({ id: uuid(), name: z.string(), restricted: z.boolean() })),
   methods: z.array(z.enum(paymentMethods)),
   kinds: z.array(z.enum(donationKinds)),
   frequencies: z.array(z.enum(giftFrequencies)),

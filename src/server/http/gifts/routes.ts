@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuid } from '../../../shared/schemas/common';
 import {
   correctionInput,
   fundInput,
@@ -253,7 +254,7 @@ function thanksRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: "Record a grant's deliverable as delivered (fulfils its promise)",
         params: z.object({
-          id: z.uuid().toLowerCase(),
+          id: uuid(),
           index: z.coerce.number().int().min(0).max(1000),
         }),
         response: { 200: giftView },

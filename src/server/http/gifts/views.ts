@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuid } from '../../../shared/schemas/common';
 import {
   giftAdjustmentKinds,
   giftKinds,
@@ -11,9 +12,9 @@ import { clockStates } from '../../../shared/promises';
 
 /** A gift as the API answers it: money in integer minor units, net of appended adjustments. */
 export const giftView = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   kind: z.enum(giftKinds),
-  contact: z.object({ id: z.uuid().toLowerCase(), name: z.string() }),
+  contact: z.object({ id: uuid(), name: z.string() }),
   amount: z.int().nullable().describe('Minor units as recorded; never changed'),
   currency: z.string(),
   netAmount: z.int().nullable().describe('The amount after refunds and corrections'),
@@ -26,23 +27,21 @@ export const giftView = z.object({
   paymentMethod: z.enum(paymentMethods).nullable(),
   campaign: z.string().nullable(),
   appeal: z.string().nullable(),
-  pledgeId: z.uuid().toLowerCase().nullable(),
+  pledgeId: uuid().nullable(),
   details: z.record(z.string(), z.unknown()).describe("The kind's own facts"),
-  allocations: z.array(
-    z.object({ fundId: z.uuid().toLowerCase(), fundName: z.string(), amount: z.int() }),
-  ),
+  allocations: z.array(z.object({ fundId: uuid(), fundName: z.string(), amount: z.int() })),
   softCredits: z.array(
     z.object({
-      contactId: z.uuid().toLowerCase(),
+      contactId: uuid(),
       contactName: z.string(),
       type: z.enum(softCreditTypes),
       amount: z.int().nullable(),
-      notifyContactId: z.uuid().toLowerCase().nullable(),
+      notifyContactId: uuid().nullable(),
     }),
   ),
   adjustments: z.array(
     z.object({
-      id: z.uuid().toLowerCase(),
+      id: uuid(),
       kind: z.enum(giftAdjustmentKinds),
       delta: z.int(),
       reason: z.string().nullable(),
@@ -55,7 +54,7 @@ export const giftView = z.object({
       method: z.enum(thanksMethods),
       note: z.string().nullable(),
       thankedAt: z.string(),
-      userId: z.uuid().toLowerCase().nullable(),
+      userId: uuid().nullable(),
     }),
   ),
   thanksPromise: z
@@ -68,7 +67,7 @@ export const giftView = z.object({
   thanksPlan: z
     .object({
       method: z.enum(thanksMethods),
-      user: z.object({ id: z.uuid().toLowerCase(), name: z.string() }).nullable(),
+      user: z.object({ id: uuid(), name: z.string() }).nullable(),
     })
     .describe(
       'How the gift is to be thanked and by whom, as its policy said (default: email, anyone)',
@@ -119,7 +118,7 @@ export const sentThanksView = z.object({
 export const bulkThanksView = z.object({
   data: z.array(
     z.object({
-      giftId: z.uuid().toLowerCase(),
+      giftId: uuid(),
       status: z.enum(['sent', 'skipped', 'failed']),
       code: z.string().optional(),
     }),
@@ -131,10 +130,10 @@ const etag = z.string().describe('Send as If-Match to change it');
 
 /** A fund. */
 export const fundView = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   name: z.string(),
   restricted: z.boolean(),
-  programId: z.uuid().toLowerCase().nullable(),
+  programId: uuid().nullable(),
   description: z.string().nullable(),
   createdAt: z.string(),
   etag,
@@ -142,7 +141,7 @@ export const fundView = z.object({
 
 /** A program. */
 export const programView = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   name: z.string(),
   description: z.string().nullable(),
   createdAt: z.string(),
@@ -151,7 +150,7 @@ export const programView = z.object({
 
 const brief = z
   .object({
-    id: z.uuid().toLowerCase(),
+    id: uuid(),
     amount: z.int(),
     currency: z.string(),
     receivedOn: z.string(),
@@ -163,7 +162,7 @@ const totals = z.array(
 
 /** A contact's giving summary. */
 export const givingView = z.object({
-  contactId: z.uuid().toLowerCase(),
+  contactId: uuid(),
   year: z.int().describe("This calendar year in the organization's time zone"),
   giftCount: z.int(),
   firstGift: brief,
@@ -174,11 +173,11 @@ export const givingView = z.object({
   softCredits: z
     .object({ count: z.int(), totals })
     .describe('Credit on others’ gifts: shown beside, never in the totals'),
-  level: z.object({ id: z.uuid().toLowerCase(), name: z.string(), slug: z.string() }).nullable(),
+  level: z.object({ id: uuid(), name: z.string(), slug: z.string() }).nullable(),
 });
 
 /** A donor on the LYBUNT or SYBUNT list. */
 export const lapsedView = z.object({
-  contact: z.object({ id: z.uuid().toLowerCase(), name: z.string() }),
+  contact: z.object({ id: uuid(), name: z.string() }),
   lastGiftOn: z.string(),
 });

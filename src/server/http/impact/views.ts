@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { uuid } from '../../../shared/schemas/common';
 
 const figure = z.object({ label: z.string(), value: z.number(), unit: z.string().optional() });
 
 /** An impact update as the API answers it. */
 export const impactUpdateView = z.object({
-  id: z.uuid().toLowerCase(),
-  programId: z.uuid().toLowerCase(),
+  id: uuid(),
+  programId: uuid(),
   programName: z.string(),
   periodFrom: z.string(),
   periodTo: z.string(),
@@ -27,7 +28,7 @@ export const impactUpdateView = z.object({
 });
 
 const shownUpdate = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   periodFrom: z.string(),
   periodTo: z.string(),
   title: z.string(),
@@ -40,13 +41,13 @@ const shownUpdate = z.object({
 
 /** A donor's impact report. */
 export const impactReportView = z.object({
-  contact: z.object({ id: z.uuid().toLowerCase(), name: z.string() }),
+  contact: z.object({ id: uuid(), name: z.string() }),
   from: z.string(),
   to: z.string(),
   language: z.string(),
   gifts: z.array(
     z.object({
-      id: z.uuid().toLowerCase(),
+      id: uuid(),
       kind: z.string(),
       receivedOn: z.string(),
       currency: z.string(),
@@ -54,9 +55,9 @@ export const impactReportView = z.object({
       whereMostNeeded: z.boolean().describe('Designated to no fund'),
       allocations: z.array(
         z.object({
-          fundId: z.uuid().toLowerCase(),
+          fundId: uuid(),
           fundName: z.string(),
-          programId: z.uuid().toLowerCase().nullable(),
+          programId: uuid().nullable(),
           programName: z.string().nullable(),
           amount: z.int(),
         }),
@@ -65,8 +66,6 @@ export const impactReportView = z.object({
   ),
   totals: z.array(z.object({ currency: z.string(), amount: z.int() })),
   programs: z
-    .array(
-      z.object({ id: z.uuid().toLowerCase(), name: z.string(), updates: z.array(shownUpdate) }),
-    )
+    .array(z.object({ id: uuid(), name: z.string(), updates: z.array(shownUpdate) }))
     .describe('The programs the gifts paid for, with their updates overlapping the period'),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuid } from '../../../shared/schemas/common';
 import { receiveEmail } from '../../domain/email/inbound';
 import { AppError } from '../../errors';
 import { actorOf } from '../authenticate';
@@ -26,7 +27,7 @@ export function inboundRoutes(app: App, deps: AppDeps): void {
         summary: 'Receive one email (raw RFC 822) forwarded by a mail provider',
         description:
           'The message is stored as it is and processed in the background, exactly like mail to the SMTP listener: it threads into a request or opens one.',
-        response: { 202: z.object({ id: z.uuid().toLowerCase(), status: z.literal('received') }) },
+        response: { 202: z.object({ id: uuid(), status: z.literal('received') }) },
       },
     },
     async (req, reply) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuid } from '../../../shared/schemas/common';
 import { organizationChanges } from '../../../shared/schemas/organization';
 import { getOrganization } from '../../domain/orgs/get-organization';
 import { updateOrganization } from '../../domain/orgs/update-organization';
@@ -6,7 +7,7 @@ import { actorOf } from '../authenticate';
 import type { App, AppDeps } from '../types';
 
 const orgView = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   slug: z.string(),
   name: z.string(),
   defaultCountry: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuid } from '../../../shared/schemas/common';
 import { giftKinds } from '../../../shared/gifts';
 import { impactReportQuery } from '../../../shared/schemas/impact';
 import { receiptKinds } from '../../../shared/schemas/receipts';
@@ -15,7 +16,7 @@ import { idParams } from '../views';
 const tags = ['portal'];
 
 const portalGiftView = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   kind: z.enum(giftKinds),
   amount: z.int().nullable().describe('Net of refunds and corrections'),
   currency: z.string(),
@@ -23,7 +24,7 @@ const portalGiftView = z.object({
   funds: z.array(z.string()),
   receipts: z.array(
     z.object({
-      id: z.uuid().toLowerCase(),
+      id: uuid(),
       number: z.string(),
       kind: z.enum(receiptKinds),
       year: z.int(),
@@ -32,7 +33,7 @@ const portalGiftView = z.object({
 });
 
 const portalStatementView = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   number: z.string(),
   year: z.int().describe('The year of giving it covers'),
   issuedOn: z.string(),

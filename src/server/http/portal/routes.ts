@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, text } from '../../../shared/schemas/common';
+import { email, text, uuid } from '../../../shared/schemas/common';
 import { requestStatuses } from '../../../shared/requests';
 import { AppError } from '../../errors';
 import {
@@ -154,7 +154,7 @@ export function portalRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: 'One of my requests: its public conversation and what was promised',
-        params: z.object({ id: z.uuid().toLowerCase() }),
+        params: z.object({ id: uuid() }),
         response: {
           200: portalRequestView.extend({
             firstResponse: z
@@ -188,7 +188,7 @@ export function portalRoutes(app: App, deps: AppDeps): void {
         tags,
         summary:
           'Write on my request (reopens a recently solved one; a closed one gets a linked follow-up)',
-        params: z.object({ id: z.uuid().toLowerCase() }),
+        params: z.object({ id: uuid() }),
         body: z.strictObject({ body: text(20_000) }),
         response: { 201: z.object({ requestId: z.string(), followUp: z.boolean() }) },
       },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instant } from '../../../shared/schemas/common';
+import { instant, uuid } from '../../../shared/schemas/common';
 import {
   createPolicyInput,
   policyOrderInput,
@@ -35,7 +35,7 @@ const conditionsView = z.object({
 
 /** A policy as the API answers it. */
 export const policyView = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   subjectType: z.enum(promiseSubjectTypes),
   name: z.string(),
   description: z.string().nullable(),
@@ -46,7 +46,7 @@ export const policyView = z.object({
     z.object({
       target: z.enum(promiseTargets),
       minutes: z.number().int(),
-      calendarId: z.uuid().toLowerCase().nullable(),
+      calendarId: uuid().nullable(),
       pauseStatuses: z.array(z.string()),
       warnBeforeMinutes: z.number().int(),
     }),
@@ -167,13 +167,13 @@ export function promisePolicyRoutes(app: App, deps: AppDeps): void {
         querystring: z.strictObject({ arrivesAt: instant.optional() }),
         response: {
           200: z.object({
-            policyId: z.uuid().toLowerCase(),
+            policyId: uuid(),
             arrivesAt: z.string(),
             targets: z.array(
               z.object({
                 target: z.string(),
                 minutes: z.number(),
-                calendarId: z.uuid().toLowerCase().nullable(),
+                calendarId: uuid().nullable(),
                 dueAt: z.string(),
                 warnAt: z.string().nullable(),
               }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instant } from '../../../shared/schemas/common';
+import { instant, uuid } from '../../../shared/schemas/common';
 import { clockStates, promiseSubjectTypes, promiseTargets } from '../../../shared/promises';
 import { subjectClocks } from '../../domain/promises/clocks';
 import { promiseSummary } from '../../domain/promises/ledger';
@@ -9,13 +9,13 @@ import type { App, AppDeps } from '../types';
 const tags = ['promises'];
 
 const clockView = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   subjectType: z.enum(promiseSubjectTypes),
   subjectId: z.string(),
   target: z.enum(promiseTargets),
-  policyId: z.uuid().toLowerCase().nullable(),
+  policyId: uuid().nullable(),
   minutes: z.number().int(),
-  calendarId: z.uuid().toLowerCase().nullable(),
+  calendarId: uuid().nullable(),
   state: z.enum(clockStates),
   dueAt: z.string().nullable(),
   startedAt: z.string(),
@@ -33,7 +33,7 @@ const summaryView = z.object({
     z.object({
       subjectType: z.string(),
       target: z.string(),
-      policy: z.object({ id: z.uuid().toLowerCase(), name: z.string().nullable() }).nullable(),
+      policy: z.object({ id: uuid(), name: z.string().nullable() }).nullable(),
       period: z.string().nullable(),
       kept: z.number().int(),
       broken: z.number().int(),
@@ -69,7 +69,7 @@ export function promiseRoutes(app: App, deps: AppDeps): void {
           from: instant.optional().describe('Default: 30 days before `to`'),
           to: instant.optional().describe('Default: now'),
           subjectType: z.enum(promiseSubjectTypes).optional(),
-          policyId: z.uuid().toLowerCase().optional(),
+          policyId: uuid().optional(),
           period: z.enum(['day', 'week', 'month']).optional().describe('Split by period (UTC)'),
         }),
         response: { 200: summaryView },

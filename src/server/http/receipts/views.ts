@@ -1,18 +1,19 @@
 import { z } from 'zod';
+import { uuid } from '../../../shared/schemas/common';
 import { receiptKinds } from '../../../shared/schemas/receipts';
 
 /** A receipt as the API answers it. */
 export const receiptView = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   number: z.string().describe('As printed, e.g. R-2026-0007'),
   year: z.int(),
   sequence: z.int().describe('Gapless per organization and year'),
   kind: z.enum(receiptKinds),
-  contactId: z.uuid().toLowerCase(),
-  giftId: z.uuid().toLowerCase().nullable(),
-  replacesReceiptId: z.uuid().toLowerCase().nullable(),
+  contactId: uuid(),
+  giftId: uuid().nullable(),
+  replacesReceiptId: uuid().nullable(),
   replacedBy: z
-    .object({ id: z.uuid().toLowerCase(), number: z.string() })
+    .object({ id: uuid(), number: z.string() })
     .nullable()
     .describe('The correction or newer statement that replaced this one'),
   language: z.string(),

@@ -1,5 +1,6 @@
 import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
+import { uuid } from '../../../shared/schemas/common';
 import {
   attachFile,
   listAttachments,
@@ -15,11 +16,11 @@ import { idParams } from '../views';
 
 const tags = ['requests'];
 const attachmentView = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   name: z.string(),
   contentType: z.string(),
   size: z.number().int(),
-  uploadedBy: z.uuid().toLowerCase().nullable(),
+  uploadedBy: uuid().nullable(),
   createdAt: z.string(),
 });
 
@@ -92,7 +93,7 @@ export async function attachmentRoutes(app: App, deps: AppDeps): Promise<void> {
       schema: {
         tags,
         summary: 'Download an attachment',
-        params: z.object({ id: z.uuid().toLowerCase(), attachmentId: z.uuid().toLowerCase() }),
+        params: z.object({ id: uuid(), attachmentId: uuid() }),
       },
     },
     async (req, reply) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../../../shared/schemas/common';
+import { text, uuid } from '../../../shared/schemas/common';
 import {
   cannedReplyList,
   createCannedReply,
@@ -22,7 +22,7 @@ const bodies = z
     'one to twenty languages',
   );
 const view = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   name: z.string(),
   bodies: z.record(z.string(), z.string()),
   updatedAt: z.string(),
@@ -84,7 +84,7 @@ export function cannedReplyRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: 'The canned reply written out for a request, in the requester’s language',
         params: idParams,
-        querystring: z.strictObject({ requestId: z.uuid().toLowerCase() }),
+        querystring: z.strictObject({ requestId: uuid() }),
         response: { 200: z.object({ language: z.string(), body: z.string() }) },
       },
     },

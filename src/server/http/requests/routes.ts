@@ -7,7 +7,7 @@ import {
 } from '../../../shared/schemas/requests';
 import { requestChannels, requestPriorities } from '../../../shared/schemas/promises';
 import { requestStatuses } from '../../../shared/requests';
-import { text } from '../../../shared/schemas/common';
+import { text, uuid } from '../../../shared/schemas/common';
 import { changeRequest } from '../../domain/requests/change-request';
 import { createRequest, groupedOpener } from '../../domain/requests/create-request';
 import { addRequesterMessage, addStaffMessage, listMessages } from '../../domain/requests/messages';
@@ -101,9 +101,9 @@ export function requestRoutes(app: App, deps: AppDeps): void {
           priority: z.enum(requestPriorities).optional(),
           channel: z.enum(requestChannels).optional(),
           category: text(100).optional(),
-          teamId: z.uuid().toLowerCase().optional(),
-          assigneeId: z.uuid().toLowerCase().optional(),
-          requesterId: z.uuid().toLowerCase().optional(),
+          teamId: uuid().optional(),
+          assigneeId: uuid().optional(),
+          requesterId: uuid().optional(),
           tag: text(50).optional(),
           q: text(200).optional().describe('Words of the subject, or a reference (R-1042)'),
         }),
@@ -230,7 +230,7 @@ export function requestRoutes(app: App, deps: AppDeps): void {
         summary:
           'Merge this request into another: messages move, its clocks stop, it closes with a link',
         params: idParams,
-        body: z.strictObject({ intoId: z.uuid().toLowerCase() }),
+        body: z.strictObject({ intoId: uuid() }),
         response: { 200: requestView },
       },
     },
@@ -263,7 +263,7 @@ export function requestRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: 'Link a related request (both ways)',
         params: idParams,
-        body: z.strictObject({ otherId: z.uuid().toLowerCase() }),
+        body: z.strictObject({ otherId: uuid() }),
         response: { 204: z.null() },
       },
     },

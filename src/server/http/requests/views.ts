@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { uuid } from '../../../shared/schemas/common';
 import { requestChannels, requestPriorities } from '../../../shared/schemas/promises';
 import { requestStatuses } from '../../../shared/requests';
 
 /** A request as the API answers it. */
 export const requestView = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   reference: z.string(),
   subject: z.string(),
   description: z.string(),
@@ -12,14 +13,14 @@ export const requestView = z.object({
   priority: z.enum(requestPriorities),
   status: z.enum(requestStatuses),
   channel: z.enum(requestChannels),
-  requesterId: z.uuid().toLowerCase(),
-  assigneeId: z.uuid().toLowerCase().nullable(),
-  teamId: z.uuid().toLowerCase().nullable(),
+  requesterId: uuid(),
+  assigneeId: uuid().nullable(),
+  teamId: uuid().nullable(),
   language: z.string().nullable(),
   tags: z.array(z.string()),
   customFields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-  followUpOfId: z.uuid().toLowerCase().nullable(),
-  mergedIntoId: z.uuid().toLowerCase().nullable(),
+  followUpOfId: uuid().nullable(),
+  mergedIntoId: uuid().nullable(),
   nextDueAt: z.string().nullable(),
   breached: z.boolean(),
   firstRespondedAt: z.string().nullable(),
@@ -38,11 +39,11 @@ export const queueItemView = requestView.extend({
 
 /** A message as staff see it. */
 export const messageView = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   visibility: z.enum(['public', 'internal']),
   author: z.enum(['staff', 'requester', 'system']),
-  authorUserId: z.uuid().toLowerCase().nullable(),
-  authorContactId: z.uuid().toLowerCase().nullable(),
+  authorUserId: uuid().nullable(),
+  authorContactId: uuid().nullable(),
   channel: z.enum(requestChannels),
   body: z.string(),
   automatic: z.boolean(),

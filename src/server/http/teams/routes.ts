@@ -1,5 +1,6 @@
 import { customFieldTypes } from '../../../shared/custom-fields';
 import { z } from 'zod';
+import { uuid } from '../../../shared/schemas/common';
 import {
   deskSettingsInput,
   routingRulesInput,
@@ -27,15 +28,15 @@ import { idParams } from '../views';
 
 const tags = ['desk settings'];
 const teamView = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   name: z.string(),
   strategy: z.enum(['manual', 'round_robin', 'least_loaded']),
-  calendarId: z.uuid().toLowerCase().nullable(),
+  calendarId: uuid().nullable(),
   waitingThreshold: z.number().int(),
   backupEmails: z.array(z.string()),
   members: z.array(
     z.object({
-      userId: z.uuid().toLowerCase(),
+      userId: uuid(),
       name: z.string(),
       capacity: z.number().int(),
       available: z.boolean(),
@@ -45,9 +46,9 @@ const teamView = z.object({
   createdAt: z.string(),
 });
 const ruleView = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   position: z.number().int(),
-  teamId: z.uuid().toLowerCase(),
+  teamId: uuid(),
   conditions: z.record(z.string(), z.array(z.string()).optional()),
 });
 const settingsView = z.object({
@@ -194,7 +195,7 @@ export function teamRoutes(app: App, deps: AppDeps): void {
         params: idParams,
         response: {
           200: z.object({
-            teamId: z.uuid().toLowerCase(),
+            teamId: uuid(),
             waiting: z.number().int(),
             threshold: z.number().int(),
             over: z.boolean(),
@@ -225,9 +226,9 @@ export function teamRoutes(app: App, deps: AppDeps): void {
           200: z.object({
             data: z.array(
               z.object({
-                id: z.uuid().toLowerCase(),
+                id: uuid(),
                 kind: z.string(),
-                teamId: z.uuid().toLowerCase().nullable(),
+                teamId: uuid().nullable(),
                 message: z.string(),
                 createdAt: z.string(),
               }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuid } from '../../../shared/schemas/common';
 import { thanksLanguages, thanksTemplateMethods } from '../../../shared/gifts';
 import {
   thanksPreviewInput,
@@ -24,7 +25,7 @@ const tags = ['gifts'];
 
 /** A thank-you template. */
 export const thanksTemplateView = z.object({
-  id: z.uuid().toLowerCase(),
+  id: uuid(),
   name: z.string(),
   language: z.enum(thanksLanguages),
   method: z.enum(thanksTemplateMethods),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../../../shared/schemas/common';
+import { text, uuid } from '../../../shared/schemas/common';
 import { staffRoles } from '../../db/schema/users';
 import { issueToken, revokeApiToken, tokenList } from '../../domain/auth/tokens';
 import { presentToken } from '../../presenters/user';
@@ -39,11 +39,7 @@ export function tokenRoutes(app: App, deps: AppDeps): void {
             .enum(staffRoles)
             .optional()
             .describe('Defaults to the user’s role; never more than it'),
-          userId: z
-            .uuid()
-            .toLowerCase()
-            .optional()
-            .describe('Admins only: make a token for another user'),
+          userId: uuid().optional().describe('Admins only: make a token for another user'),
           expiresInDays: z.number().int().min(1).max(3650).optional(),
         }),
         response: { 201: tokenView.extend({ token: z.string() }) },
