@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { newId } from '../src/core/ids';
 import { seededRandom } from '../src/core/random';
 import { queryRows, type Database } from '../src/server/db/connection';
-import { percentile } from './lib';
+import { percentile, tenth, timedGet } from './lib';
 
 // What a small charity's gift book looks like over six years: mostly one-time gifts and monthly
 // installments by bank transfer or card, a few larger ones, about one in a hundred refunded.
@@ -101,14 +101,6 @@ export async function seedGifts(
   return { fundId, donors: sample };
 }
 
-async function timedGet(url: string, token: string): Promise<number> {
-  const t = performance.now();
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-  await res.arrayBuffer();
-  if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
-  return performance.now() - t;
-}
-
 /**
  * p50 and p95 of the LYBUNT and SYBUNT lists' first page (50 donors) and of the giving summary
  * of sampled donors, over HTTP, sequential, after a warm-up round.
@@ -126,7 +118,6 @@ export async function givingFigures(url: string, token: string, donors: string[]
       if (round > 0) summaries.push(ms);
     }
   }
-  const tenth = (x: number) => Math.round(x * 10) / 10;
   return {
     lybuntP50: tenth(percentile(lapsed, 0.5)),
     lybuntP95: tenth(percentile(lapsed, 0.95)),

@@ -15,7 +15,7 @@ import { openDatabase, queryRows } from '../src/server/db/connection';
 import { seedContacts } from '../src/server/demo/seed';
 import { benchDeskOrg } from './desk-org';
 import { givingFigures, seedGifts } from './gifts';
-import { percentile, startChild } from './lib';
+import { percentile, startChild, tenth, timedGet } from './lib';
 
 const pgUrl = process.env.BENCH_DATABASE_URL;
 const dataDir = process.env.PROBE_DIR ?? join(tmpdir(), 'tend-giving-probe');
@@ -82,15 +82,9 @@ async function contactPages(url: string, token: string, donors: string[]) {
   const times: number[] = [];
   for (let round = 0; round <= 5; round++) {
     for (const donor of donors) {
-      const t = performance.now();
-      const res = await fetch(`${url}/api/v1/contacts/${donor}`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`contact ${donor}: ${res.status}`);
-      if (round > 0) times.push(performance.now() - t);
+      const ms = await timedGet(`${url}/api/v1/contacts/${donor}`, token);
+      if (round > 0) times.push(ms);
     }
   }
-  const tenth = (x: number) => Math.round(x * 10) / 10;
   return { p50: tenth(percentile(times, 0.5)), p95: tenth(percentile(times, 0.95)) };
 }

@@ -99,6 +99,18 @@ export async function postLoad(
   };
 }
 
+/** Milliseconds a GET with the bearer token takes, its body read; throws unless it answers 200. */
+export async function timedGet(url: string, token: string): Promise<number> {
+  const t = performance.now();
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+  return performance.now() - t;
+}
+
+/** A figure rounded to a tenth, as the tables print milliseconds. */
+export const tenth = (x: number) => Math.round(x * 10) / 10;
+
 /** The p-th percentile (0..1) of a list of numbers, nearest-rank. */
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -3,7 +3,7 @@ import { newId } from '../src/core/ids';
 import { sql } from 'drizzle-orm';
 import { seededRandom } from '../src/core/random';
 import { queryRows, type Database } from '../src/server/db/connection';
-import { percentile } from './lib';
+import { percentile, tenth, timedGet } from './lib';
 
 // A year of a desk: most requests are long closed; a few per cent are still open.
 const statuses = [
@@ -144,22 +144,12 @@ export async function queueFigures(url: string, token: string, rounds: number) {
   const countTimes: number[] = [];
   for (let round = 0; round <= rounds; round++) {
     for (const view of views) {
-      const t = performance.now();
-      const res = await fetch(`${url}/api/v1/requests?limit=50&view=${view}`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`queue ${view}: ${res.status}`);
-      if (round > 0) times.push(performance.now() - t);
+      const ms = await timedGet(`${url}/api/v1/requests?limit=50&view=${view}`, token);
+      if (round > 0) times.push(ms);
     }
-    const t = performance.now();
-    const res = await fetch(`${url}/api/v1/requests/counts`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    await res.arrayBuffer();
-    if (round > 0) countTimes.push(performance.now() - t);
+    const ms = await timedGet(`${url}/api/v1/requests/counts`, token);
+    if (round > 0) countTimes.push(ms);
   }
-  const tenth = (x: number) => Math.round(x * 10) / 10;
   return {
     p50: tenth(percentile(times, 0.5)),
     p95: tenth(percentile(times, 0.95)),
